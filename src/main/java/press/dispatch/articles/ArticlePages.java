@@ -1,0 +1,110 @@
+package press.dispatch.articles;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+import press.dispatch.platform.PageCache;
+import press.dispatch.site.SiteShell;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** The public pages of stories. Each is tagged with what it shows, so the page cache can purge it precisely. */
+@Controller
+class ArticlePages {
+
+    static final int PER_PAGE = 10;
+    static final int FRONT_LATEST = 8;
+    static final int FRONT_PER_SECTION = 4;
+
+    private final Stories stories;
+    private final SiteShell shell;
+
+    ArticlePages(Stories stories, SiteShell shell) {
+        this.stories = stories;
+        this.shell = shell;
+    }
+
+    @GetMapping("/")
+    ModelAndView front(@RequestParam(required = false) String page, HttpServletRequest request) {
+        int number = pageNumber(page);
+        PageCache.tag(request, "front");
+        if (number > 1) {
+            StoryList list = stories.page(ArticleRepository.Filter.ALL, number, PER_PAGE).orElseThrow(ArticlePages::notFound);
+            return view("articles/listing", new ListingPage(shell.shell(), "latest", "Latest stories", "", "/", list));
+        }
+        List<StoryCard> top = stories.latest(null, 0, 1 + FRONT_LATEST);
+        StoryCard lead = top.isEmpty() ? null : top.get(0);
+        List<StoryCard> latest = top.size() > 1 ? top.subList(1, top.size()) : List.of();
+        List<FrontPage.SectionBlock> blocks = stories.sections().stream()
+                .map(s -> new FrontPage.SectionBlock(s, stories.latest(s.id(), 0, FRONT_PER_SECTION)))
+                .filter(b -> !b.stories().isEmpty())
+                .toList();
+        boolean hasOlder = stories.latest(null, 1 + FRONT_LATEST, 1).size() == 1;
+        return view("articles/front", new FrontPage(shell.shell(), lead, latest, blocks, hasOlder));
+    }
+
+    @GetMapping("/articles/{slug}")
+    ModelAndView article(@PathVariable String slug, HttpServletRequest request) {
+        Story story = stories.findBySlug(slug).orElseThrow(ArticlePages::notFound);
+        PageCache.tag(request, "article:" + story.article().id());
+        return view("articles/article", new ArticlePage(shell.shell(), story));
+    }
+
+    @GetMapping("/sections/{slug}")
+    ModelAndView section(@PathVariable String slug, @RequestParam(required = false) String page, HttpServletRequest request) {
+        int number = pageNumber(page);
+        Section section = stories.section(slug).orElseThrow(ArticlePages::notFound);
+        PageCache.tag(request, "section:" + section.id());
+        return listing(request, "section", section.name(), section.description(), section.href(),
+                stories.page(ArticleRepository.Filter.section(section.id()), number, PER_PAGE));
+    }
+
+    @GetMapping("/tags/{slug}")
+    ModelAndView tag(@PathVariable String slug, @RequestParam(required = false) String page, HttpServletRequest request) {
+        int number = pageNumber(page);
+        Tag tag = stories.tag(slug).orElseThrow(ArticlePages::notFound);
+        PageCache.tag(request, "tag:" + tag.id());
+        return listing(request, "tag", tag.name(), "", tag.href(), stories.page(ArticleRepository.Filter.tag(tag.id()), number, PER_PAGE));
+    }
+
+    @GetMapping("/authors/{slug}")
+    ModelAndView author(@PathVariable String slug, @RequestParam(required = false) String page, HttpServletRequest request) {
+        int number = pageNumber(page);
+        Author author = stories.author(slug).orElseThrow(ArticlePages::notFound);
+        PageCache.tag(request, "author:" + author.id());
+        return listing(request, "author", author.displayName(), author.bio(), author.href(),
+                stories.page(ArticleRepository.Filter.author(author.id()), number, PER_PAGE));
+    }
+
+    private ModelAndView listing(HttpServletRequest request, String kind, String heading, String description, String path,
+                                 Optional<StoryList> list) {
+        return view("articles/listing", new ListingPage(shell.shell(), kind, heading, description, path, list.orElseThrow(ArticlePages::notFound)));
+    }
+
+    /** Absent means page 1; anything but a whole number from 1 to 10,000 is not a page. */
+    static int pageNumber(String page) {
+        if (page == null) {
+            return 1;
+        }
+        if (!page.matches("[1-9][0-9]{0,3}")) {
+            throw notFound();
+        }
+        return Integer.parseInt(page);
+    }
+
+    private static ModelAndView view(String name, Object page) {
+        return new ModelAndView(name, "page", page);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(NOT_FOUND);
+    }
+}

@@ -1,0 +1,177 @@
+package press.dispatch.articles;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import press.dispatch.platform.SqlTime;
+
+@Repository
+class ArticleRepository {
+
+    private static final String COLUMNS = """
+            id, slug, headline, standfirst, body_markdown, body_html, section_id, featured_media_id, featured_caption, featured_credit,
+            featured_alt, status, web_only, comments_open, published_at, created_at, updated_at""";
+
+    /** The condition every public query carries: published, and its time has come. */
+    static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now";
+
+    private final JdbcClient jdbc;
+
+    ArticleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Article> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM articles WHERE id = :id").param("id", id).query(this::article).optional().map(this::withLinks);
+    }
+
+    Optional<Article> findPublic(String slug, Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
+                .param("slug", slug).param("now", SqlTime.of(now))
+                .query(this::article).optional().map(this::withLinks);
+    }
+
+    boolean slugTaken(String slug, long exceptId) {
+        return jdbc.sql("SELECT COUNT(*) FROM articles WHERE slug = :slug AND id <> :id").param("slug", slug).param("id", exceptId)
+                .query(Long.class).single() > 0;
+    }
+
+    long insert(ArticleDraft draft, String slug, String bodyHtml, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO articles (slug, headline, standfirst, body_markdown, body_html, section_id, featured_media_id, featured_caption,
+                                      featured_credit, featured_alt, status, web_only, comments_open, published_at, created_at, updated_at)
+                VALUES (:slug, :headline, :standfirst, :body, :html, :section, :media, :caption, :credit, :alt, 'draft', :webOnly, :commentsOpen,
+                        NULL, :now, :now)
+                RETURNING id
+                """)
+                .param("slug", slug).param("headline", draft.headline()).param("standfirst", draft.standfirst())
+                .param("body", draft.bodyMarkdown()).param("html", bodyHtml).param("section", draft.sectionId())
+                .param("media", draft.featuredMediaId()).param("caption", draft.featuredCaption()).param("credit", draft.featuredCredit())
+                .param("alt", draft.featuredAlt()).param("webOnly", draft.webOnly()).param("commentsOpen", draft.commentsOpen())
+                .param("now", SqlTime.of(now))
+                .query(Long.class).single();
+    }
+
+    void update(long id, ArticleDraft draft, String slug, String bodyHtml, Instant now) {
+        jdbc.sql("""
+                UPDATE articles SET slug = :slug, headline = :headline, standfirst = :standfirst, body_markdown = :body, body_html = :html,
+                       section_id = :section, featured_media_id = :media, featured_caption = :caption, featured_credit = :credit,
+                       featured_alt = :alt, web_only = :webOnly, comments_open = :commentsOpen, updated_at = :now
+                WHERE id = :id
+                """)
+                .param("id", id).param("slug", slug).param("headline", draft.headline()).param("standfirst", draft.standfirst())
+                .param("body", draft.bodyMarkdown()).param("html", bodyHtml).param("section", draft.sectionId())
+                .param("media", draft.featuredMediaId()).param("caption", draft.featuredCaption()).param("credit", draft.featuredCredit())
+                .param("alt", draft.featuredAlt()).param("webOnly", draft.webOnly()).param("commentsOpen", draft.commentsOpen())
+                .param("now", SqlTime.of(now))
+                .update();
+    }
+
+    void replaceLinks(long id, List<Long> authorIds, List<Long> tagIds) {
+        jdbc.sql("DELETE FROM article_authors WHERE article_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM article_tags WHERE article_id = :id").param("id", id).update();
+        for (int i = 0; i < authorIds.size(); i++) {
+            jdbc.sql("INSERT INTO article_authors (article_id, author_id, position) VALUES (:id, :author, :position)")
+                    .param("id", id).param("author", authorIds.get(i)).param("position", i).update();
+        }
+        for (Long tag : tagIds) {
+            jdbc.sql("INSERT INTO article_tags (article_id, tag_id) VALUES (:id, :tag)").param("id", id).param("tag", tag).update();
+        }
+    }
+
+    /**
+     * Sets status and publication time only if the article is still in the expected status; false if it was not.
+     * Publishing counts as the last update (so a page says "updated" only for edits made after publication).
+     */
+    boolean transition(long id, ArticleStatus from, ArticleStatus to, Instant publishedAt, Instant now) {
+        Instant updated = to == ArticleStatus.PUBLISHED ? publishedAt : now;
+        return jdbc.sql("UPDATE articles SET status = :to, published_at = :publishedAt, updated_at = :updated WHERE id = :id AND status = :from")
+                .param("id", id).param("from", from.column()).param("to", to.column()).param("publishedAt", SqlTime.of(publishedAt))
+                .param("updated", SqlTime.of(updated))
+                .update() == 1;
+    }
+
+    /** Publishes every scheduled article whose time has come; returns their ids. */
+    List<Long> publishDue(Instant now) {
+        return jdbc.sql("""
+                UPDATE articles SET status = 'published', updated_at = published_at
+                WHERE status = 'scheduled' AND published_at <= :now
+                RETURNING id
+                """).param("now", SqlTime.of(now)).query(Long.class).list();
+    }
+
+    long countAll() {
+        return jdbc.sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
+    }
+
+    /** Public cards, newest first, optionally narrowed to a section, tag or author. */
+    List<CardRow> listPublic(Filter filter, Instant now, int offset, int limit) {
+        return jdbc.sql("""
+                SELECT a.id, a.slug, a.headline, a.standfirst, a.published_at, a.featured_media_id, a.featured_alt, a.section_id
+                FROM articles a
+                """ + filter.join() + " WHERE " + PUBLIC + filter.condition() + """
+                 ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset
+                """)
+                .param("now", SqlTime.of(now)).param("limit", limit).param("offset", offset).params(filter.params())
+                .query((rs, n) -> new CardRow(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
+                        SqlTime.read(rs, "published_at"), nullableLong(rs, "featured_media_id"), rs.getString("featured_alt"),
+                        nullableLong(rs, "section_id")))
+                .list();
+    }
+
+    long countPublic(Filter filter, Instant now) {
+        return jdbc.sql("SELECT COUNT(*) FROM articles a " + filter.join() + " WHERE " + PUBLIC + filter.condition())
+                .param("now", SqlTime.of(now)).params(filter.params()).query(Long.class).single();
+    }
+
+    record CardRow(long id, String slug, String headline, String standfirst, Instant publishedAt, Long featuredMediaId, String featuredAlt,
+                   Long sectionId) {
+    }
+
+    /** Narrows a public listing. */
+    record Filter(String join, String condition, Map<String, Object> params) {
+        static final Filter ALL = new Filter("", "", Map.of());
+
+        static Filter section(long id) {
+            return new Filter("", " AND a.section_id = :filterId", Map.of("filterId", id));
+        }
+
+        static Filter tag(long id) {
+            return new Filter("JOIN article_tags f ON f.article_id = a.id", " AND f.tag_id = :filterId", Map.of("filterId", id));
+        }
+
+        static Filter author(long id) {
+            return new Filter("JOIN article_authors f ON f.article_id = a.id", " AND f.author_id = :filterId", Map.of("filterId", id));
+        }
+    }
+
+    private Article withLinks(Article a) {
+        List<Long> authors = jdbc.sql("SELECT author_id FROM article_authors WHERE article_id = :id ORDER BY position").param("id", a.id())
+                .query(Long.class).list();
+        List<Long> tags = jdbc.sql("SELECT tag_id FROM article_tags WHERE article_id = :id ORDER BY tag_id").param("id", a.id())
+                .query(Long.class).list();
+        return new Article(a.id(), a.slug(), a.headline(), a.standfirst(), a.bodyMarkdown(), a.bodyHtml(), a.sectionId(), a.featuredMediaId(),
+                a.featuredCaption(), a.featuredCredit(), a.featuredAlt(), a.status(), a.webOnly(), a.commentsOpen(), a.publishedAt(),
+                a.createdAt(), a.updatedAt(), authors, tags);
+    }
+
+    private Article article(ResultSet rs, int row) throws SQLException {
+        return new Article(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
+                rs.getString("body_markdown"), rs.getString("body_html"), nullableLong(rs, "section_id"), nullableLong(rs, "featured_media_id"),
+                rs.getString("featured_caption"), rs.getString("featured_credit"), rs.getString("featured_alt"),
+                ArticleStatus.ofColumn(rs.getString("status")), rs.getBoolean("web_only"), rs.getBoolean("comments_open"),
+                SqlTime.read(rs, "published_at"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"), List.of(), List.of());
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,20 @@
+package press.dispatch.articles;
+
+import press.dispatch.site.Shell;
+
+/** A paginated list of stories under a heading: a section, a tag, an author, or everything. */
+public record ListingPage(Shell shell, String kind, String heading, String description, String path, StoryList list) {
+
+    public String kindLabel() {
+        return switch (kind) {
+            case "section" -> "Section";
+            case "tag" -> "Tag";
+            case "author" -> "Author";
+            default -> "All stories";
+        };
+    }
+
+    public String pageHref(int page) {
+        return page == 1 ? path : path + "?page=" + page;
+    }
+}

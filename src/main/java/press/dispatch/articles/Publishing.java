@@ -1,0 +1,172 @@
+package press.dispatch.articles;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes articles and moves them between draft, scheduled and published. Every transition that makes an article
+ * public publishes {@link ArticlePublished} exactly once, whichever path caused it.
+ */
+@Service
+public class Publishing {
+
+    private static final Logger log = LoggerFactory.getLogger(Publishing.class);
+
+    private final ArticleRepository articles;
+    private final Newsdesk newsdesk;
+    private final Markdown markdown;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Publishing(ArticleRepository articles, Newsdesk newsdesk, Markdown markdown, Clock clock, ApplicationEventPublisher events) {
+        this.articles = articles;
+        this.newsdesk = newsdesk;
+        this.markdown = markdown;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Saves a new draft and returns its id. */
+    @Transactional
+    public long draft(ArticleDraft draft) {
+        check(draft);
+        String slug = Slugs.unique(draft.slug().isEmpty() ? Slugs.from(draft.headline()) : draft.slug(), s -> articles.slugTaken(s, 0));
+        long id = articles.insert(draft, slug, markdown.render(draft.bodyMarkdown()), clock.instant());
+        articles.replaceLinks(id, draft.authorIds(), tagIds(draft));
+        return id;
+    }
+
+    /** Replaces an article's content, whatever its status. A public article's pages are refreshed. */
+    @Transactional
+    public void revise(long id, ArticleDraft draft) {
+        check(draft);
+        Article before = get(id);
+        String wanted = draft.slug().isEmpty() ? before.slug() : draft.slug();
+        if (articles.slugTaken(wanted, id)) {
+            throw new InvalidArticleException(Map.of("slug", "Another article already uses the slug '" + wanted + "'."));
+        }
+        articles.update(id, draft, wanted, markdown.render(draft.bodyMarkdown()), clock.instant());
+        articles.replaceLinks(id, draft.authorIds(), tagIds(draft));
+        if (before.status() == ArticleStatus.PUBLISHED) {
+            events.publishEvent(changed(before, get(id)));
+        }
+    }
+
+    /** Makes a draft or scheduled article public now. Publishing a published article changes nothing. */
+    @Transactional
+    public void publish(long id) {
+        publishAt(id, clock.instant());
+    }
+
+    /**
+     * Makes an article public with a publication time that has already passed (an import, a correction of the
+     * record). A time in the future schedules it instead.
+     */
+    @Transactional
+    public void publishAt(long id, Instant publishedAt) {
+        Instant now = clock.instant();
+        if (publishedAt.isAfter(now)) {
+            schedule(id, publishedAt);
+            return;
+        }
+        Article before = get(id);
+        if (before.status() == ArticleStatus.PUBLISHED) {
+            return;
+        }
+        if (articles.transition(id, before.status(), ArticleStatus.PUBLISHED, publishedAt, now)) {
+            announce(before, get(id));
+        }
+    }
+
+    /** Publishes the article at a future moment (within a minute of it, across restarts). */
+    @Transactional
+    public void schedule(long id, Instant at) {
+        Instant now = clock.instant();
+        if (!at.isAfter(now)) {
+            throw new InvalidArticleException(Map.of("publishAt", "A scheduled time must be in the future."));
+        }
+        Article before = get(id);
+        if (!articles.transition(id, before.status(), ArticleStatus.SCHEDULED, at, now)) {
+            throw new IllegalStateException("Article " + id + " changed while it was being scheduled; try again.");
+        }
+        if (before.status() == ArticleStatus.PUBLISHED) {
+            events.publishEvent(changed(before, get(id)));
+        }
+    }
+
+    /** Takes an article back to draft: it disappears from every public page. */
+    @Transactional
+    public void withdraw(long id) {
+        Article before = get(id);
+        if (before.status() == ArticleStatus.DRAFT) {
+            return;
+        }
+        articles.transition(id, before.status(), ArticleStatus.DRAFT, null, clock.instant());
+        if (before.status() == ArticleStatus.PUBLISHED) {
+            events.publishEvent(changed(before, get(id)));
+        }
+    }
+
+    /** Publishes scheduled articles whose time has come. Each is claimed by one UPDATE, so it is announced once. */
+    @Scheduled(fixedDelayString = "${dispatch.publishing.check-every:15s}", initialDelayString = "${dispatch.publishing.first-check:5s}")
+    @Transactional
+    public void publishDue() {
+        List<Long> due = articles.publishDue(clock.instant());
+        for (Long id : due) {
+            Article article = get(id);
+            log.info("Scheduled article {} '{}' is now published", id, article.slug());
+            announce(article, article);
+        }
+    }
+
+    public Article get(long id) {
+        return articles.find(id).orElseThrow(() -> new NoSuchElementException("No article " + id));
+    }
+
+    public long countAll() {
+        return articles.countAll();
+    }
+
+    private void announce(Article before, Article after) {
+        events.publishEvent(new ArticlePublished(after.id()));
+        events.publishEvent(changed(before, after));
+    }
+
+    private static ArticleChanged changed(Article before, Article after) {
+        Set<Long> sections = new HashSet<>();
+        if (before.sectionId() != null) {
+            sections.add(before.sectionId());
+        }
+        if (after.sectionId() != null) {
+            sections.add(after.sectionId());
+        }
+        Set<Long> tags = new HashSet<>(before.tagIds());
+        tags.addAll(after.tagIds());
+        Set<Long> authors = new HashSet<>(before.authorIds());
+        authors.addAll(after.authorIds());
+        return new ArticleChanged(after.id(), sections, tags, authors);
+    }
+
+    private List<Long> tagIds(ArticleDraft draft) {
+        return draft.tags().stream().map(newsdesk::tagNamed).map(Tag::id).distinct().toList();
+    }
+
+    private static void check(ArticleDraft draft) {
+        Map<String, String> problems = draft.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidArticleException(problems);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package press.dispatch.articles;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import press.dispatch.media.MediaItem;
+import press.dispatch.media.MediaLibrary;
+import press.dispatch.site.Settings;
+import press.dispatch.site.SiteSettings;
+
+/**
+ * What readers can see: only articles that are published and whose time has come. Every public page, feed and
+ * email of another feature reads stories through here.
+ */
+@Service
+public class Stories {
+
+    static final int CARD_WIDTH = 480;
+
+    private final ArticleRepository articles;
+    private final SectionRepository sections;
+    private final AuthorRepository authors;
+    private final TagRepository tags;
+    private final MediaLibrary media;
+    private final SiteSettings settings;
+    private final Clock clock;
+
+    Stories(ArticleRepository articles, SectionRepository sections, AuthorRepository authors, TagRepository tags, MediaLibrary media,
+            SiteSettings settings, Clock clock) {
+        this.articles = articles;
+        this.sections = sections;
+        this.authors = authors;
+        this.tags = tags;
+        this.media = media;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Optional<Story> findBySlug(String slug) {
+        return articles.findPublic(slug, clock.instant()).map(this::story);
+    }
+
+    /** The newest stories, optionally only of one section ({@code null} for all). */
+    public List<StoryCard> latest(Long sectionId, int offset, int limit) {
+        var filter = sectionId == null ? ArticleRepository.Filter.ALL : ArticleRepository.Filter.section(sectionId);
+        return cards(articles.listPublic(filter, clock.instant(), offset, limit));
+    }
+
+    /** A page of stories, or empty when the page number is past the last page (page 1 always exists). */
+    Optional<StoryList> page(ArticleRepository.Filter filter, int page, int perPage) {
+        Instant now = clock.instant();
+        long total = articles.countPublic(filter, now);
+        int pages = (int) Math.max(1, (total + perPage - 1) / perPage);
+        if (page < 1 || page > pages) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoryList(cards(articles.listPublic(filter, now, (page - 1) * perPage, perPage)), page, pages));
+    }
+
+    Optional<Section> section(String slug) {
+        return sections.findBySlug(slug);
+    }
+
+    Optional<Tag> tag(String slug) {
+        return tags.findBySlug(slug);
+    }
+
+    Optional<Author> author(String slug) {
+        return authors.findBySlug(slug);
+    }
+
+    List<Section> sections() {
+        return sections.listAll();
+    }
+
+    private Story story(Article a) {
+        Settings site = settings.current();
+        Section section = a.sectionId() == null ? null : sections.find(a.sectionId()).orElse(null);
+        Map<Long, Author> byId = authors.listByIds(a.authorIds()).stream().collect(Collectors.toMap(Author::id, Function.identity()));
+        List<Author> byline = a.authorIds().stream().map(byId::get).filter(x -> x != null).toList();
+        Figure featured = null;
+        if (a.featuredMediaId() != null) {
+            featured = media.find(a.featuredMediaId()).map(m -> figure(m, 960, a.featuredAlt(), a.featuredCaption(), a.featuredCredit()))
+                    .orElse(null);
+        }
+        Dateline published = Dateline.of(a.publishedAt(), site.zone(), site.locale());
+        Dateline updated = a.updatedAt().isAfter(a.publishedAt().plusSeconds(300)) ? Dateline.of(a.updatedAt(), site.zone(), site.locale()) : null;
+        return new Story(a, section, byline, tags.listByIds(a.tagIds()), featured, published, updated);
+    }
+
+    private List<StoryCard> cards(List<ArticleRepository.CardRow> rows) {
+        Settings site = settings.current();
+        Set<Long> mediaIds = new HashSet<>();
+        rows.forEach(r -> {
+            if (r.featuredMediaId() != null) {
+                mediaIds.add(r.featuredMediaId());
+            }
+        });
+        Map<Long, MediaItem> photos = media.findAll(mediaIds);
+        Map<Long, Section> sectionsById = sections.listAll().stream().collect(Collectors.toMap(Section::id, Function.identity()));
+        List<StoryCard> cards = new ArrayList<>(rows.size());
+        for (var r : rows) {
+            MediaItem photo = r.featuredMediaId() == null ? null : photos.get(r.featuredMediaId());
+            cards.add(new StoryCard(r.id(), "/articles/" + r.slug(), r.headline(), r.standfirst(),
+                    Dateline.of(r.publishedAt(), site.zone(), site.locale()),
+                    r.sectionId() == null ? null : sectionsById.get(r.sectionId()),
+                    photo == null ? null : figure(photo, CARD_WIDTH, r.featuredAlt(), "", "")));
+        }
+        return cards;
+    }
+
+    /** The article's own caption, credit and alt text win; the library's are the fallback. */
+    static Figure figure(MediaItem m, int width, String alt, String caption, String credit) {
+        MediaItem.Variant v = m.variantFor(width);
+        return new Figure(m.url(v), m.srcset(), v.width(), v.height(), alt.isEmpty() ? m.altText() : alt,
+                caption.isEmpty() ? m.caption() : caption, credit.isEmpty() ? m.credit().line() : credit);
+    }
+}

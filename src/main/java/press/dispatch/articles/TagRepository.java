@@ -1,0 +1,38 @@
+package press.dispatch.articles;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TagRepository {
+
+    private static final RowMapper<Tag> ROW = (rs, n) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"));
+
+    private final JdbcClient jdbc;
+
+    TagRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Tag> findBySlug(String slug) {
+        return jdbc.sql("SELECT id, slug, name FROM tags WHERE slug = :slug").param("slug", slug).query(ROW).optional();
+    }
+
+    List<Tag> listByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, slug, name FROM tags WHERE id IN (:ids) ORDER BY name").param("ids", List.copyOf(ids)).query(ROW).list();
+    }
+
+    Tag insert(String slug, String name) {
+        long id = jdbc.sql("INSERT INTO tags (slug, name) VALUES (:slug, :name) RETURNING id").param("slug", slug).param("name", name)
+                .query(Long.class).single();
+        return new Tag(id, slug, name);
+    }
+}

@@ -1,0 +1,208 @@
+package press.dispatch.media;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import press.dispatch.platform.DataFolder;
+import press.dispatch.platform.SqlTime;
+
+/** Adds photos to the library and finds them again. */
+@Service
+public class MediaLibrary {
+
+    /** Widths of the responsive variants; a photo gets those up to its own width, and its own width if narrower. */
+    static final int[] WIDTHS = {480, 960, 1600};
+    static final String KEY_PATTERN = "[0-9a-f]{20}";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Path root;
+    private final SecureRandom random = new SecureRandom();
+
+    MediaLibrary(JdbcClient jdbc, Clock clock, DataFolder dataFolder) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.root = dataFolder.folder("media");
+    }
+
+    /**
+     * Decodes, re-encodes and stores a photo with its variants. Files are written completely (to a temporary
+     * folder, then moved into place) before the rows that point at them; a failed insert removes them again.
+     */
+    public MediaItem ingest(byte[] upload, String originalFilename, MediaDetails details) {
+        BufferedImage image = Photos.decode(upload);
+        return ingest(image, originalFilename, details);
+    }
+
+    /** Stores an image drawn in memory (the demo site's photos) exactly as an upload would be stored. */
+    public MediaItem ingest(BufferedImage image, String originalFilename, MediaDetails details) {
+        String key = newKey();
+        Path staging = root.resolve(".staging-" + key);
+        Path target = root.resolve(key);
+        List<MediaItem.Variant> variants = new ArrayList<>();
+        long totalBytes = 0;
+        try {
+            Files.createDirectories(staging);
+            BufferedImage rgb = image.getType() == BufferedImage.TYPE_INT_RGB ? image : Photos.flatten(image);
+            for (int width : variantWidths(rgb.getWidth())) {
+                BufferedImage scaled = Photos.scaleToWidth(rgb, width);
+                byte[] jpeg = Photos.encodeJpeg(scaled);
+                Files.write(staging.resolve(width + ".jpg"), jpeg);
+                totalBytes += jpeg.length;
+                variants.add(new MediaItem.Variant(scaled.getWidth(), scaled.getHeight()));
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(staging);
+            throw new UncheckedIOException("Could not store the photo under " + root, e);
+        }
+        String filename = cleanFilename(originalFilename);
+        try {
+            long id = jdbc.sql("""
+                    INSERT INTO media_items (storage_key, original_filename, content_type, width, height, byte_size, caption, alt_text,
+                                             credit_photographer, credit_organisation, credit_licence, created_at)
+                    VALUES (:key, :filename, 'image/jpeg', :width, :height, :bytes, :caption, :alt, :photographer, :organisation, :licence, :now)
+                    RETURNING id
+                    """)
+                    .param("key", key).param("filename", filename).param("width", image.getWidth()).param("height", image.getHeight())
+                    .param("bytes", totalBytes).param("caption", details.caption()).param("alt", details.altText())
+                    .param("photographer", details.credit().photographer()).param("organisation", details.credit().organisation())
+                    .param("licence", details.credit().licence()).param("now", SqlTime.of(clock.instant()))
+                    .query(Long.class).single();
+            for (MediaItem.Variant v : variants) {
+                jdbc.sql("INSERT INTO media_variants (media_id, width, height, byte_size) VALUES (:id, :width, :height, :bytes)")
+                        .param("id", id).param("width", v.width()).param("height", v.height())
+                        .param("bytes", sizeOf(target.resolve(v.width() + ".jpg"))).update();
+            }
+            removeFilesIfRolledBack(target);
+            return new MediaItem(id, key, image.getWidth(), image.getHeight(), details.caption(), details.altText(), details.credit(), variants);
+        } catch (RuntimeException e) {
+            deleteQuietly(target);
+            throw e;
+        }
+    }
+
+    public Optional<MediaItem> find(long id) {
+        return Optional.ofNullable(findAll(List.of(id)).get(id));
+    }
+
+    /** The items with these ids that exist, by id. */
+    public Map<Long, MediaItem> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<MediaItem.Variant>> variants = new LinkedHashMap<>();
+        jdbc.sql("SELECT media_id, width, height FROM media_variants WHERE media_id IN (:ids) ORDER BY media_id, width")
+                .param("ids", List.copyOf(ids))
+                .query(rs -> {
+                    variants.computeIfAbsent(rs.getLong("media_id"), k -> new ArrayList<>())
+                            .add(new MediaItem.Variant(rs.getInt("width"), rs.getInt("height")));
+                });
+        Map<Long, MediaItem> items = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT id, storage_key, width, height, caption, alt_text, credit_photographer, credit_organisation, credit_licence
+                FROM media_items WHERE id IN (:ids)
+                """)
+                .param("ids", List.copyOf(ids))
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    List<MediaItem.Variant> vs = variants.get(id);
+                    if (vs != null) {
+                        items.put(id, new MediaItem(id, rs.getString("storage_key"), rs.getInt("width"), rs.getInt("height"),
+                                rs.getString("caption"), rs.getString("alt_text"),
+                                new Credit(rs.getString("credit_photographer"), rs.getString("credit_organisation"), rs.getString("credit_licence")),
+                                List.copyOf(vs)));
+                    }
+                });
+        return items;
+    }
+
+    /** The file of one variant, if the key and width name one. */
+    Optional<Path> fileOf(String key, int width) {
+        if (!key.matches(KEY_PATTERN)) {
+            return Optional.empty();
+        }
+        Path file = root.resolve(key).resolve(width + ".jpg");
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    static List<Integer> variantWidths(int originalWidth) {
+        List<Integer> widths = new ArrayList<>();
+        for (int w : WIDTHS) {
+            if (w <= originalWidth) {
+                widths.add(w);
+            }
+        }
+        if (widths.isEmpty()) {
+            widths.add(originalWidth);
+        }
+        return widths;
+    }
+
+    private String newKey() {
+        byte[] bytes = new byte[10];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String cleanFilename(String name) {
+        if (name == null || name.isBlank()) {
+            return "photo";
+        }
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "");
+        return base.length() > 200 ? base.substring(0, 200) : base;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeFilesIfRolledBack(Path folder) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        deleteQuietly(folder);
+                    }
+                }
+            });
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Leftover files under an unreferenced key are harmless; nothing points at them.
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package press.dispatch.platform;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+
+/**
+ * Renders precompiled jte templates: a view name {@code articles/article} is the template
+ * {@code src/main/jte/articles/article.jte}, and model attributes are its parameters.
+ */
+@Configuration(proxyBeanMethods = false)
+class JteViews {
+
+    @Bean
+    TemplateEngine templateEngine() {
+        TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+        engine.setTrimControlStructures(true);
+        return engine;
+    }
+
+    @Bean
+    ViewResolver jteViewResolver(TemplateEngine engine) {
+        return new Resolver(engine);
+    }
+
+    static final class Resolver implements ViewResolver, Ordered {
+
+        private final TemplateEngine engine;
+
+        Resolver(TemplateEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public View resolveViewName(String viewName, Locale locale) {
+            String template = viewName + ".jte";
+            return engine.hasTemplate(template) ? new JteView(engine, template) : null;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    static final class JteView implements View {
+
+        private final TemplateEngine engine;
+        private final String template;
+
+        JteView(TemplateEngine engine, String template) {
+            this.engine = engine;
+            this.template = template;
+        }
+
+        @Override
+        public String getContentType() {
+            return "text/html;charset=UTF-8";
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Utf8ByteOutput output = new Utf8ByteOutput();
+            engine.render(template, (Map<String, Object>) model, output);
+            response.setContentType(getContentType());
+            response.setContentLength(output.getContentLength());
+            output.writeTo(response.getOutputStream());
+        }
+    }
+}

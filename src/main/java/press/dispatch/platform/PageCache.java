@@ -1,0 +1,103 @@
+package press.dispatch.platform;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Whole public pages, kept as bytes (plain and gzip) with their ETag. A controller marks a page cacheable by
+ * tagging it with what it shows ({@code article:42}, {@code section:3}, {@code front}); a change purges exactly
+ * the pages that carry its tags.
+ *
+ * <p>Invariant: a page rendered before a purge is never stored after it. Each render remembers the purge
+ * generation it started in and is not stored if any purge happened meanwhile.
+ */
+public final class PageCache {
+
+    static final String TAGS_ATTRIBUTE = PageCache.class.getName() + ".tags";
+
+    private final boolean enabled;
+    private final Cache<String, Page> pages;
+    private final Map<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    PageCache(boolean enabled, long maxBytes) {
+        this.enabled = enabled;
+        this.pages = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .<String, Page>weigher((key, page) -> page.weight())
+                .removalListener((String key, Page page, RemovalCause cause) -> {
+                    if (page != null && cause.wasEvicted()) {
+                        page.tags().forEach(tag -> untag(tag, key));
+                    }
+                })
+                .build();
+    }
+
+    /** Marks the response to this request as a public page showing these things; only tagged pages are cached. */
+    public static void tag(HttpServletRequest request, String... tags) {
+        request.setAttribute(TAGS_ATTRIBUTE, List.of(tags));
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public void purge(Collection<String> tags) {
+        generation.incrementAndGet();
+        for (String tag : tags) {
+            Set<String> keys = keysByTag.remove(tag);
+            if (keys != null) {
+                keys.forEach(pages::invalidate);
+            }
+        }
+    }
+
+    public void purgeAll() {
+        generation.incrementAndGet();
+        pages.invalidateAll();
+        keysByTag.clear();
+    }
+
+    long generation() {
+        return generation.get();
+    }
+
+    Page find(String key) {
+        return enabled ? pages.getIfPresent(key) : null;
+    }
+
+    void store(String key, Page page, long renderedInGeneration) {
+        if (!enabled) {
+            return;
+        }
+        synchronized (this) {
+            if (generation.get() != renderedInGeneration) {
+                return;
+            }
+            pages.put(key, page);
+            page.tags().forEach(tag -> keysByTag.computeIfAbsent(tag, t -> ConcurrentHashMap.newKeySet()).add(key));
+        }
+    }
+
+    private void untag(String tag, String key) {
+        keysByTag.computeIfPresent(tag, (t, keys) -> {
+            keys.remove(key);
+            return keys.isEmpty() ? null : keys;
+        });
+    }
+
+    record Page(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped, String etag, List<String> tags) {
+        int weight() {
+            return body.length + (gzipped == null ? 0 : gzipped.length) + 512;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package press.dispatch.platform;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves tagged public pages from the {@link PageCache} before Spring Security and MVC run, answers conditional
+ * GETs with 304 and gives gzip to clients that ask. With the cache switched off it still adds the ETag and gzip.
+ */
+final class PageCacheFilter extends OncePerRequestFilter {
+
+    private static final Set<String> REPLAYED_HEADERS = Set.of("content-type", "content-language", "x-content-type-options",
+            "x-frame-options", "content-security-policy", "referrer-policy", "strict-transport-security", "x-xss-protection",
+            "cross-origin-opener-policy", "permissions-policy", "link");
+    static final String CACHE_CONTROL = "public, no-cache";
+    private static final int MIN_GZIP_BYTES = 512;
+
+    private final PageCache cache;
+
+    PageCacheFilter(PageCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return true;
+        }
+        String path = request.getRequestURI();
+        return path.startsWith("/media/") || path.startsWith("/assets/") || path.startsWith("/actuator") || path.startsWith("/admin");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = keyOf(request);
+        PageCache.Page hit = cache.find(key);
+        if (hit != null) {
+            send(hit, request, response);
+            return;
+        }
+        long generation = cache.generation();
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, wrapper);
+
+        @SuppressWarnings("unchecked")
+        List<String> tags = (List<String>) request.getAttribute(PageCache.TAGS_ATTRIBUTE);
+        if (tags == null || "HEAD".equals(request.getMethod()) || wrapper.getStatus() != 200 || response.containsHeader("Set-Cookie") || response.isCommitted()) {
+            wrapper.copyBodyToResponse();
+            return;
+        }
+        byte[] body = wrapper.getContentAsByteArray();
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            if (REPLAYED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                for (String value : response.getHeaders(name)) {
+                    headers.add(Map.entry(name, value));
+                }
+            }
+        }
+        if (response.getContentType() != null && headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("content-type"))) {
+            headers.add(Map.entry("Content-Type", response.getContentType()));
+        }
+        PageCache.Page page = new PageCache.Page(200, List.copyOf(headers), body, body.length >= MIN_GZIP_BYTES ? gzip(body) : null,
+                etagOf(body), tags);
+        cache.store(key, page, generation);
+        wrapper.resetBuffer();
+        response.reset();
+        send(page, request, response);
+    }
+
+    private static String keyOf(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    }
+
+    private static void send(PageCache.Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        for (Map.Entry<String, String> header : page.headers()) {
+            response.addHeader(header.getKey(), header.getValue());
+        }
+        response.setHeader("ETag", page.etag());
+        response.setHeader("Cache-Control", CACHE_CONTROL);
+        response.setHeader("Vary", "Accept-Encoding");
+        if (matches(request.getHeader("If-None-Match"), page.etag())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(page.status());
+        byte[] body = page.body();
+        if (page.gzipped() != null && acceptsGzip(request.getHeader("Accept-Encoding"))) {
+            body = page.gzipped();
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals("*") || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.trim().split(";");
+            if (pieces[0].trim().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < pieces.length; i++) {
+                    String p = pieces[i].trim().replace(" ", "");
+                    if (p.equals("q=0") || p.equals("q=0.0") || p.equals("q=0.00") || p.equals("q=0.000")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String etagOf(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package press.dispatch.platform;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    @Bean
+    PageCache pageCache(DispatchProperties properties) {
+        return new PageCache(properties.pageCache().enabled(), properties.pageCache().maxMegabytes() * 1024L * 1024L);
+    }
+
+    /** Runs before Spring Security, so a cached page costs no more than a map look-up and a write. */
+    @Bean
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache) {
+        FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}

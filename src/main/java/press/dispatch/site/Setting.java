@@ -1,0 +1,103 @@
+package press.dispatch.site;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every site setting, its stored key, its default, and the rule a new value must keep. */
+public enum Setting {
+    NAME("site.name", "Dispatch", 100),
+    TAGLINE("site.tagline", "News as it happens", 200),
+    DESCRIPTION("site.description", "An independent newsroom.", 500),
+    BASE_URL("site.base_url", "http://localhost:8080", 300),
+    LANGUAGE("site.language", "en", 35),
+    TIME_ZONE("site.time_zone", "UTC", 64),
+    FOOTER("site.footer", "Published with Dispatch.", 500),
+
+    SUBSCRIBE_HEADING("label.subscribe.heading", "Discover more from {site}", 200),
+    SUBSCRIBE_TEXT("label.subscribe.text", "Have our latest stories sent to your inbox as soon as they are published.", 500),
+    SUBSCRIBE_EMAIL("label.subscribe.email", "Your email address", 100),
+    SUBSCRIBE_BUTTON("label.subscribe.button", "Subscribe", 50),
+
+    COMMENTS_HEADING("label.comments.heading", "Leave a Reply", 200),
+    COMMENTS_PRIVACY("label.comments.privacy", "We never publish your email address.", 500),
+    COMMENTS_REQUIRED("label.comments.required", "Fields marked * are required.", 500),
+    COMMENTS_COMMENT("label.comments.comment", "Comment", 100),
+    COMMENTS_NAME("label.comments.name", "Name", 100),
+    COMMENTS_EMAIL("label.comments.email", "Email", 100),
+    COMMENTS_WEBSITE("label.comments.website", "Website", 100),
+    COMMENTS_REMEMBER("label.comments.remember", "Keep my name, email and website in this browser for next time.", 300),
+    COMMENTS_BUTTON("label.comments.button", "Post comment", 50);
+
+    private final String key;
+    private final String defaultValue;
+    private final int maxLength;
+
+    Setting(String key, String defaultValue, int maxLength) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.maxLength = maxLength;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public static Optional<Setting> ofKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why this value is not acceptable, or empty when it is. */
+    public Optional<String> problemWith(String value) {
+        if (value == null || value.isBlank()) {
+            return this == FOOTER || this == DESCRIPTION ? Optional.empty() : Optional.of("must not be empty");
+        }
+        if (value.length() > maxLength) {
+            return Optional.of("must be at most " + maxLength + " characters");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            return Optional.of("must not contain control characters");
+        }
+        switch (this) {
+            case TIME_ZONE -> {
+                try {
+                    ZoneId.of(value);
+                } catch (DateTimeException e) {
+                    return Optional.of("must be a time zone such as Europe/London or UTC");
+                }
+            }
+            case LANGUAGE -> {
+                try {
+                    new Locale.Builder().setLanguageTag(value);
+                } catch (IllformedLocaleException e) {
+                    return Optional.of("must be a language tag such as en or en-GB");
+                }
+            }
+            case BASE_URL -> {
+                try {
+                    URI uri = URI.create(value);
+                    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                        return Optional.of("must be an http or https address such as https://news.example");
+                    }
+                } catch (IllegalArgumentException e) {
+                    return Optional.of("must be an http or https address such as https://news.example");
+                }
+            }
+            default -> {
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,27 @@
+package press.dispatch.site;
+
+import java.util.List;
+
+/** What the shared layout shows around every public page. */
+public record Shell(Settings settings, List<NavLink> sections, int year) {
+
+    public String name() {
+        return settings.name();
+    }
+
+    public String tagline() {
+        return settings.tagline();
+    }
+
+    public String language() {
+        return settings.language();
+    }
+
+    public String footer() {
+        return settings.get(Setting.FOOTER);
+    }
+
+    public String label(Setting setting) {
+        return settings.label(setting);
+    }
+}

@@ -1,0 +1,90 @@
+package press.dispatch.site;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import press.dispatch.platform.SqlTime;
+
+/** Reads and changes the site's settings. Reads come from memory; a change reloads them after commit. */
+@Service
+public class SiteSettings {
+
+    private static final String DEMO_MARKER = "demo.loaded_at";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final AtomicReference<Settings> current = new AtomicReference<>();
+
+    SiteSettings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public Settings current() {
+        Settings settings = current.get();
+        if (settings == null) {
+            settings = load();
+            current.set(settings);
+        }
+        return settings;
+    }
+
+    /** Saves every value or none; unknown keys and broken rules are reported together. */
+    @Transactional
+    public void update(Map<String, String> changes) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Map<Setting, String> accepted = new EnumMap<>(Setting.class);
+        changes.forEach((key, value) -> Setting.ofKey(key).ifPresentOrElse(
+                setting -> setting.problemWith(value).ifPresentOrElse(p -> problems.put(key, p), () -> accepted.put(setting, value.strip())),
+                () -> problems.put(key, "is not a setting")));
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        Timestamp now = SqlTime.of(clock.instant());
+        accepted.forEach((setting, value) -> upsert(setting.key(), value, now));
+        events.publishEvent(new SiteSettingsChanged());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Order(0)
+    void reloadAfterCommit(SiteSettingsChanged changed) {
+        current.set(load());
+    }
+
+    public boolean demoLoaded() {
+        return jdbc.sql("SELECT COUNT(*) FROM site_settings WHERE key = :key").param("key", DEMO_MARKER).query(Long.class).single() > 0;
+    }
+
+    @Transactional
+    public void markDemoLoaded() {
+        upsert(DEMO_MARKER, clock.instant().toString(), SqlTime.of(clock.instant()));
+    }
+
+    private void upsert(String key, String value, Timestamp now) {
+        jdbc.sql("""
+                INSERT INTO site_settings (key, value, updated_at) VALUES (:key, :value, :now)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """).param("key", key).param("value", value).param("now", now).update();
+    }
+
+    private Settings load() {
+        Map<Setting, String> stored = new EnumMap<>(Setting.class);
+        jdbc.sql("SELECT key, value FROM site_settings").query((rs, n) -> Map.entry(rs.getString("key"), rs.getString("value")))
+                .list()
+                .forEach(e -> Setting.ofKey(e.getKey()).ifPresent(s -> stored.put(s, e.getValue())));
+        return new Settings(stored);
+    }
+}

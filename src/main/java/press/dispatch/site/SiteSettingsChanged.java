@@ -1,0 +1,4 @@
+package press.dispatch.site;
+
+public record SiteSettingsChanged() {
+}

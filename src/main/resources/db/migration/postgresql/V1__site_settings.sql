@@ -1,0 +1,5 @@
+CREATE TABLE site_settings (
+    key        TEXT        NOT NULL PRIMARY KEY,
+    value      TEXT        NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+);
