@@ -1,0 +1,269 @@
+package press.dispatch.articles;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import press.dispatch.media.MediaItem;
+import press.dispatch.testing.Browser;
+import press.dispatch.testing.SiteTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What readers see on public pages; run against SQLite and PostgreSQL by the subclasses. */
+abstract class PublicPagesContract extends SiteTest {
+
+    private static final String REFERENCE_BODY = """
+            Aircraft struck four depots overnight, according to six sources, in the heaviest exchange since April.
+
+            Two officials and two diplomats said 14 people were killed.
+
+            ## Talks falter
+
+            Negotiators left the capital without a map.
+
+            > "Every night like this one moves the map further away."
+
+            Analysts expect more strikes.
+            """;
+
+    @Test
+    void articlePageHasTheReferenceAnatomy() {
+        Section section = section("Land");
+        Author author = author("Mara Vell");
+        MediaItem photo = photo("Smoke over the ridge after strikes.");
+        String headline = unique("Strikes hit depots near the ridge");
+        long id = publishing.draft(ArticleDraft.of(headline, "Officials confirm overnight strikes.", REFERENCE_BODY)
+                .withSection(section.id())
+                .withAuthors(List.of(author.id()))
+                .withTags(List.of("Air strikes", "Ceasefire"))
+                .withFeaturedPhoto(photo.id(), "", "", ""));
+        publishing.publish(id);
+
+        Browser.Response response = browser.get("/articles/" + slugOf(id));
+        assertThat(response.status()).isEqualTo(200);
+        Document page = response.page();
+
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(page.select("header.masthead .site-name").text()).isNotBlank();
+        assertThat(page.select("nav.sections a").eachText()).contains(section.name());
+
+        Element figure = page.selectFirst("article figure.featured");
+        Element img = figure.selectFirst("img");
+        assertThat(img.attr("srcset")).contains("480w").contains("960w").doesNotContain("1600w");
+        assertThat(img.attr("alt")).isEqualTo("Alt Smoke over the ridge after strikes.");
+        assertThat(img.attr("width")).isEqualTo("960");
+        assertThat(figure.select("figcaption .caption").text()).isEqualTo("Smoke over the ridge after strikes.");
+        assertThat(figure.select("figcaption .credit").text()).isEqualTo("Photo: Ana Ruiz / Test Agency (CC BY 4.0)");
+
+        assertThat(page.select("h1").eachText()).containsExactly(headline);
+        assertThat(page.select("article .standfirst").text()).isEqualTo("Officials confirm overnight strikes.");
+        assertThat(page.select(".byline a[rel=author]").text()).isEqualTo(author.displayName());
+        assertThat(page.select(".byline a[rel=author]").attr("href")).isEqualTo("/authors/" + author.slug());
+        assertThat(OffsetDateTime.parse(page.selectFirst(".byline time").attr("datetime")).toInstant()).isEqualTo(clock.instant());
+
+        Element body = page.selectFirst("article .body");
+        assertThat(body.select("p")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(body.select("h2").text()).isEqualTo("Talks falter");
+        assertThat(body.select("blockquote").text()).contains("moves the map further away");
+        assertThat(page.select("article .kicker a").attr("href")).isEqualTo("/sections/" + section.slug());
+        assertThat(page.select("a[rel=tag]").eachText()).containsExactly("Air strikes", "Ceasefire");
+
+        assertThat(page.select("#subscribe h2").text()).startsWith("Discover more from");
+        assertThat(page.select("#comments h2").text()).isEqualTo("Leave a Reply");
+    }
+
+    @Test
+    void everyTextFieldIsEscaped() {
+        Section section = section("<b>Sec</b>");
+        String headline = unique("<script>alert('headline')</script> Breaking");
+        long id = publishing.draft(ArticleDraft.of(headline, "\"><img src=x onerror=alert(1)>",
+                        "<script>alert('body')</script>\n\n[click](javascript:alert(1))\n\n<img src=x onerror=alert(2)>")
+                .withSection(section.id())
+                .withTags(List.of("<i>tag</i>")));
+        publishing.publish(id);
+
+        for (String path : List.of("/articles/" + slugOf(id), "/", "/sections/" + section.slug(), "/tags/i-tag-i")) {
+            Document page = browser.get(path).page();
+            assertThat(page.select("script")).as(path).isEmpty();
+            assertThat(page.select("img[onerror]")).as(path).isEmpty();
+            assertThat(page.select("a[href^=javascript]")).as(path).isEmpty();
+            assertThat(page.text()).as(path).contains(headline);
+        }
+        Document article = browser.get("/articles/" + slugOf(id)).page();
+        assertThat(article.selectFirst("h1").text()).isEqualTo(headline);
+        assertThat(article.title()).startsWith(headline);
+        assertThat(article.select(".body").text()).contains("<script>alert('body')</script>").contains("<img src=x onerror=alert(2)>");
+        assertThat(article.select(".kicker").text()).isEqualTo(section.name());
+    }
+
+    @Test
+    void unknownThingsAreFriendly404Pages() {
+        for (String path : List.of("/articles/no-such-story", "/sections/no-such-section", "/tags/no-such-tag", "/authors/nobody",
+                "/no/such/page", "/media/0123456789abcdef0123/480.jpg", "/media/NOT-A-KEY/480.jpg")) {
+            Browser.Response response = browser.get(path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("at press.dispatch").doesNotContain("Whitelabel");
+            if (response.header("Content-Type").startsWith("text/html")) {
+                assertThat(response.page().select("h1").text()).as(path).isEqualTo("Page not found");
+            }
+        }
+    }
+
+    @Test
+    void pathTraversalIsRefused() {
+        for (String path : List.of("/media/../../etc/passwd", "/media/%2e%2e/%2e%2e/etc/passwd", "/media/..%2f..%2fetc/passwd.jpg")) {
+            Browser.Response response = browser.get(path);
+            assertThat(response.status()).as(path).isIn(400, 404);
+            assertThat(response.body()).as(path).doesNotContain("root:").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void listingsPaginateAndRejectPagesThatDoNotExist() {
+        Section section = section("Paged");
+        for (int i = 1; i <= 11; i++) {
+            publishedArticle("Paged story " + i + " " + section.slug(), section);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        String path = "/sections/" + section.slug();
+
+        Document first = browser.get(path).page();
+        assertThat(first.select(".list article")).hasSize(10);
+        assertThat(first.select(".list h3").first().text()).startsWith("Paged story 11 ");
+        assertThat(first.select("a[rel=next]").attr("href")).isEqualTo(path + "?page=2");
+        assertThat(first.select("a[rel=prev]")).isEmpty();
+
+        Document second = browser.get(path + "?page=2").page();
+        assertThat(second.select(".list h3").eachText()).hasSize(1).first().asString().startsWith("Paged story 1 ");
+        assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo(path);
+        assertThat(second.select("a[rel=next]")).isEmpty();
+
+        for (String bad : List.of("?page=3", "?page=0", "?page=-1", "?page=abc", "?page=99999", "?page=1.5")) {
+            assertThat(browser.get(path + bad).status()).as(bad).isEqualTo(404);
+        }
+        Section empty = section("Empty");
+        Browser.Response emptyPage = browser.get("/sections/" + empty.slug());
+        assertThat(emptyPage.status()).isEqualTo(200);
+        assertThat(emptyPage.page().select(".empty").text()).isEqualTo("No stories here yet.");
+        assertThat(browser.get("/sections/" + empty.slug() + "?page=2").status()).isEqualTo(404);
+    }
+
+    @Test
+    void draftsAndFutureScheduledArticlesAreNeverPublic() {
+        Section section = section("Hidden");
+        Author author = author("Hidden Writer");
+        String draftHeadline = unique("Draft only");
+        long draft = publishing.draft(ArticleDraft.of(draftHeadline, "", "Body").withSection(section.id()).withAuthors(List.of(author.id()))
+                .withTags(List.of("Secret")));
+        String scheduledHeadline = unique("Embargoed until tomorrow");
+        long scheduled = publishing.draft(ArticleDraft.of(scheduledHeadline, "", "Body").withSection(section.id())
+                .withAuthors(List.of(author.id())).withTags(List.of("Secret")));
+        publishing.schedule(scheduled, clock.instant().plus(Duration.ofHours(1)));
+        publishedArticle(unique("Visible"), section);
+
+        List<String> publicPaths = List.of("/", "/?page=2", "/sections/" + section.slug(), "/authors/" + author.slug(), "/tags/secret");
+        for (String path : publicPaths) {
+            String html = browser.get(path).body();
+            assertThat(html).as(path).doesNotContain(draftHeadline).doesNotContain(scheduledHeadline);
+        }
+        assertThat(browser.get("/articles/" + slugOf(draft)).status()).isEqualTo(404);
+        assertThat(browser.get("/articles/" + slugOf(scheduled)).status()).isEqualTo(404);
+
+        publishing.publishDue();
+        assertThat(browser.get("/articles/" + slugOf(scheduled)).status()).as("not yet due").isEqualTo(404);
+
+        clock.advance(Duration.ofMinutes(61));
+        publishing.publishDue();
+        assertThat(browser.get("/articles/" + slugOf(scheduled)).status()).isEqualTo(200);
+        assertThat(browser.get("/sections/" + section.slug()).body()).contains(scheduledHeadline).doesNotContain(draftHeadline);
+        assertThat(browser.get("/").body()).contains(scheduledHeadline);
+    }
+
+    @Test
+    void withdrawnArticleDisappearsFromCachedPages() {
+        Section section = section("Withdrawn");
+        String headline = unique("Soon withdrawn");
+        long id = publishedArticle(headline, section);
+        String path = "/articles/" + slugOf(id);
+        assertThat(browser.get(path).status()).isEqualTo(200);
+        assertThat(browser.get("/").body()).contains(headline);
+        assertThat(browser.get("/sections/" + section.slug()).body()).contains(headline);
+
+        publishing.withdraw(id);
+
+        assertThat(browser.get(path).status()).isEqualTo(404);
+        assertThat(browser.get("/").body()).doesNotContain(headline);
+        assertThat(browser.get("/sections/" + section.slug()).body()).doesNotContain(headline);
+    }
+
+    @Test
+    void editingAPublishedArticleRefreshesItsCachedPages() {
+        Section section = section("Edited");
+        long id = publishedArticle(unique("Before the edit"), section);
+        String path = "/articles/" + slugOf(id);
+        assertThat(browser.get(path).page().selectFirst("h1").text()).startsWith("Before the edit");
+        browser.get("/tags/testing");
+
+        String newHeadline = unique("After the edit");
+        publishing.revise(id, ArticleDraft.of(newHeadline, "New standfirst", "New body.").withSection(section.id())
+                .withTags(List.of("Testing")));
+
+        assertThat(browser.get(path).page().selectFirst("h1").text()).isEqualTo(newHeadline);
+        assertThat(browser.get("/sections/" + section.slug()).body()).contains(newHeadline);
+        assertThat(browser.get("/tags/testing").body()).contains(newHeadline);
+    }
+
+    @Test
+    void publishingPurgesTheFrontPage() {
+        browser.get("/");
+        String headline = unique("Fresh news");
+        publishedArticle(headline, null);
+        assertThat(browser.get("/").page().select(".lead h2").text()).isEqualTo(headline);
+    }
+
+    @Test
+    void conditionalGetAnswers304AndGzipIsGivenToClientsThatAsk() throws IOException {
+        long id = publishedArticle(unique("Cache me"), null);
+        String path = "/articles/" + slugOf(id);
+        Browser.Response plain = browser.get(path);
+        String etag = plain.header("ETag");
+        assertThat(etag).matches("\"[0-9a-f]+\"");
+        assertThat(plain.header("Content-Encoding")).isNull();
+        assertThat(plain.header("Vary")).isEqualTo("Accept-Encoding");
+        assertThat(plain.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(plain.header("Content-Security-Policy")).contains("default-src 'self'");
+
+        Browser.Response again = browser.get(path, "If-None-Match", etag);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.bytes()).isEmpty();
+
+        Browser.Response gzipped = browser.get(path, "Accept-Encoding", "gzip");
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.bytes().length).isLessThan(plain.bytes().length);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.bytes()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.bytes());
+        }
+        assertThat(browser.get(path, "Accept-Encoding", "gzip;q=0").header("Content-Encoding")).isNull();
+        assertThat(browser.get(path, "If-None-Match", "\"something-else\"").status()).isEqualTo(200);
+    }
+
+    @Test
+    void photosAreServedAsImmutableJpegsWithNosniff() {
+        MediaItem photo = photo("Served photo");
+        Browser.Response response = browser.get(photo.url(photo.variants().get(0)));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+        assertThat(response.bytes()[0] & 0xff).isEqualTo(0xff);
+        assertThat(response.bytes()[1] & 0xff).isEqualTo(0xd8);
+    }
+}
