@@ -1,0 +1,71 @@
+package press.dispatch.demo;
+
+import java.nio.file.Path;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import press.dispatch.DispatchApplication;
+import press.dispatch.testing.Browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoSiteTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void firstStartLoadsTheDemoSiteAndARestartNeverLoadsItAgain() {
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(articleCount(first)).isEqualTo(12);
+            Browser browser = browserFor(first);
+            Document front = browser.get("/").page();
+            assertThat(front.select(".site-name").text()).isEqualTo("Defence Talks");
+            assertThat(front.select(".tagline").text()).isEqualTo("Defense News Military Pictures");
+            assertThat(front.select("nav.sections a").eachText()).hasSizeGreaterThanOrEqualTo(3);
+
+            String leadHref = front.selectFirst(".lead h2 a").attr("href");
+            Document reference = browser.get(leadHref).page();
+            assertThat(reference.select("article .body > p")).hasSizeGreaterThanOrEqualTo(7);
+            assertThat(reference.select("article .body h2")).hasSize(1);
+            assertThat(reference.select("article .body blockquote")).hasSize(1);
+            assertThat(reference.select("article .body").text()).contains("according to six sources").contains("fictional demo article");
+            assertThat(reference.select("figure.featured figcaption .caption").text()).isNotBlank();
+            assertThat(reference.select("figure.featured figcaption .credit").text()).startsWith("Photo: ");
+            Browser.Response photo = browser.get(reference.selectFirst("figure.featured img").attr("src"));
+            assertThat(photo.status()).isEqualTo(200);
+            assertThat(photo.bytes().length).isGreaterThan(10_000);
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(articleCount(second)).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void demoSwitchedOffLeavesTheDatabaseEmpty() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DispatchApplication.class)
+                .run("--server.port=0", "--dispatch.data-dir=" + data, "--dispatch.demo=false")) {
+            assertThat(articleCount(context)).isZero();
+            assertThat(browserFor(context).get("/").page().select(".empty").text()).isEqualTo("No stories have been published yet.");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        // Command-line arguments, because they outrank application.properties (builder properties do not).
+        return new SpringApplicationBuilder(DispatchApplication.class).run("--server.port=0", "--dispatch.data-dir=" + data, "--dispatch.demo=true");
+    }
+
+    private static long articleCount(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
+    }
+
+    private static Browser browserFor(ConfigurableApplicationContext context) {
+        return new Browser(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+}

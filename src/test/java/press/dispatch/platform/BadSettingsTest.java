@@ -1,0 +1,45 @@
+package press.dispatch.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import press.dispatch.DispatchApplication;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BadSettingsTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aDatabaseUrlThatIsNeitherPostgresNorSqliteStopsStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.database.url=jdbc:mysql://db/news"))
+                .rootCause()
+                .isInstanceOf(BadSettingException.class)
+                .hasMessage("DISPATCH_DATABASE_URL is 'jdbc:mysql://db/news', which is neither PostgreSQL nor SQLite: "
+                        + "set it to a jdbc:postgresql://host:5432/dbname URL, or leave it empty for the SQLite file in the data folder");
+    }
+
+    @Test
+    void aDataFolderThatCannotBeCreatedStopsStartUpNamingTheSetting() throws IOException {
+        Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + file.resolve("data")))
+                .rootCause()
+                .isInstanceOf(BadSettingException.class)
+                .hasMessageStartingWith("DISPATCH_DATA_DIR is '" + file.resolve("data") + "', which cannot be created")
+                .hasMessageEndingWith("set it to a folder this user can write to");
+    }
+
+    private static void start(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--server.port=0";
+        all[args.length + 1] = "--dispatch.demo=false";
+        new SpringApplicationBuilder(DispatchApplication.class).run(all).close();
+    }
+}
