@@ -32,10 +32,11 @@ class ArticleRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM articles WHERE id = :id").param("id", id).query(this::article).optional().map(this::withLinks);
     }
 
+    /** Without author and tag ids: the public page reads its byline and tags with {@link AuthorRepository} and {@link TagRepository}. */
     Optional<Article> findPublic(String slug, Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
                 .param("slug", slug).param("now", SqlTime.of(now))
-                .query(this::article).optional().map(this::withLinks);
+                .query(this::article).optional();
     }
 
     boolean slugTaken(String slug, long exceptId) {

@@ -1,7 +1,6 @@
 package press.dispatch.articles;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,11 +26,12 @@ class AuthorRepository {
         return jdbc.sql("SELECT id, slug, display_name, bio FROM authors WHERE slug = :slug").param("slug", slug).query(ROW).optional();
     }
 
-    List<Author> listByIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT id, slug, display_name, bio FROM authors WHERE id IN (:ids)").param("ids", List.copyOf(ids)).query(ROW).list();
+    /** An article's byline, in order. */
+    List<Author> listByArticle(long articleId) {
+        return jdbc.sql("""
+                SELECT au.id, au.slug, au.display_name, au.bio FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+                WHERE aa.article_id = :id ORDER BY aa.position
+                """).param("id", articleId).query(ROW).list();
     }
 
     boolean slugTaken(String slug) {

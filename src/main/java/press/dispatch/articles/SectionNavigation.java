@@ -1,6 +1,9 @@
 package press.dispatch.articles;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.core.annotation.Order;
@@ -10,12 +13,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import press.dispatch.site.NavLink;
 import press.dispatch.site.Navigation;
 
-/** The header's section links, kept in memory and reloaded when sections change. */
+/** The sections, kept in memory for every page's header and cards, and reloaded after they change. */
 @Component
 class SectionNavigation implements Navigation {
 
     private final SectionRepository sections;
-    private final AtomicReference<List<NavLink>> links = new AtomicReference<>();
+    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
 
     SectionNavigation(SectionRepository sections) {
         this.sections = sections;
@@ -23,10 +26,24 @@ class SectionNavigation implements Navigation {
 
     @Override
     public List<NavLink> sections() {
-        List<NavLink> current = links.get();
+        return loaded().links();
+    }
+
+    List<Section> all() {
+        return loaded().sections();
+    }
+
+    Section section(long id) {
+        return loaded().byId().get(id);
+    }
+
+    private Loaded loaded() {
+        Loaded current = loaded.get();
         if (current == null) {
-            current = sections.listAll().stream().map(s -> new NavLink(s.name(), s.href())).toList();
-            links.set(current);
+            List<Section> all = sections.listAll();
+            current = new Loaded(all, all.stream().map(s -> new NavLink(s.name(), s.href())).toList(),
+                    all.stream().collect(Collectors.toUnmodifiableMap(Section::id, Function.identity())));
+            loaded.set(current);
         }
         return current;
     }
@@ -34,6 +51,9 @@ class SectionNavigation implements Navigation {
     @TransactionalEventListener(fallbackExecution = true)
     @Order(0)
     void sectionsChanged(Newsdesk.SectionsChanged changed) {
-        links.set(null);
+        loaded.set(null);
+    }
+
+    private record Loaded(List<Section> sections, List<NavLink> links, Map<Long, Section> byId) {
     }
 }

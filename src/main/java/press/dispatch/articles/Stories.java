@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
@@ -28,17 +26,17 @@ public class Stories {
     static final int CARD_WIDTH = 480;
 
     private final ArticleRepository articles;
-    private final SectionRepository sections;
+    private final SectionNavigation navigation;
     private final AuthorRepository authors;
     private final TagRepository tags;
     private final MediaLibrary media;
     private final SiteSettings settings;
     private final Clock clock;
 
-    Stories(ArticleRepository articles, SectionRepository sections, AuthorRepository authors, TagRepository tags, MediaLibrary media,
+    Stories(ArticleRepository articles, SectionNavigation navigation, AuthorRepository authors, TagRepository tags, MediaLibrary media,
             SiteSettings settings, Clock clock) {
         this.articles = articles;
-        this.sections = sections;
+        this.navigation = navigation;
         this.authors = authors;
         this.tags = tags;
         this.media = media;
@@ -68,7 +66,7 @@ public class Stories {
     }
 
     Optional<Section> section(String slug) {
-        return sections.findBySlug(slug);
+        return navigation.all().stream().filter(s -> s.slug().equals(slug)).findFirst();
     }
 
     Optional<Tag> tag(String slug) {
@@ -80,14 +78,13 @@ public class Stories {
     }
 
     List<Section> sections() {
-        return sections.listAll();
+        return navigation.all();
     }
 
     private Story story(Article a) {
         Settings site = settings.current();
-        Section section = a.sectionId() == null ? null : sections.find(a.sectionId()).orElse(null);
-        Map<Long, Author> byId = authors.listByIds(a.authorIds()).stream().collect(Collectors.toMap(Author::id, Function.identity()));
-        List<Author> byline = a.authorIds().stream().map(byId::get).filter(x -> x != null).toList();
+        Section section = a.sectionId() == null ? null : navigation.section(a.sectionId());
+        List<Author> byline = authors.listByArticle(a.id());
         Figure featured = null;
         if (a.featuredMediaId() != null) {
             featured = media.find(a.featuredMediaId()).map(m -> figure(m, 960, a.featuredAlt(), a.featuredCaption(), a.featuredCredit()))
@@ -95,7 +92,7 @@ public class Stories {
         }
         Dateline published = Dateline.of(a.publishedAt(), site.zone(), site.locale());
         Dateline updated = a.updatedAt().isAfter(a.publishedAt().plusSeconds(300)) ? Dateline.of(a.updatedAt(), site.zone(), site.locale()) : null;
-        return new Story(a, section, byline, tags.listByIds(a.tagIds()), featured, published, updated);
+        return new Story(a, section, byline, tags.listByArticle(a.id()), featured, published, updated);
     }
 
     private List<StoryCard> cards(List<ArticleRepository.CardRow> rows) {
@@ -107,13 +104,12 @@ public class Stories {
             }
         });
         Map<Long, MediaItem> photos = media.findAll(mediaIds);
-        Map<Long, Section> sectionsById = sections.listAll().stream().collect(Collectors.toMap(Section::id, Function.identity()));
         List<StoryCard> cards = new ArrayList<>(rows.size());
         for (var r : rows) {
             MediaItem photo = r.featuredMediaId() == null ? null : photos.get(r.featuredMediaId());
             cards.add(new StoryCard(r.id(), "/articles/" + r.slug(), r.headline(), r.standfirst(),
                     Dateline.of(r.publishedAt(), site.zone(), site.locale()),
-                    r.sectionId() == null ? null : sectionsById.get(r.sectionId()),
+                    r.sectionId() == null ? null : navigation.section(r.sectionId()),
                     photo == null ? null : figure(photo, CARD_WIDTH, r.featuredAlt(), "", "")));
         }
         return cards;

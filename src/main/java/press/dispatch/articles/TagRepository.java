@@ -1,6 +1,5 @@
 package press.dispatch.articles;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,11 +22,9 @@ class TagRepository {
         return jdbc.sql("SELECT id, slug, name FROM tags WHERE slug = :slug").param("slug", slug).query(ROW).optional();
     }
 
-    List<Tag> listByIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT id, slug, name FROM tags WHERE id IN (:ids) ORDER BY name").param("ids", List.copyOf(ids)).query(ROW).list();
+    List<Tag> listByArticle(long articleId) {
+        return jdbc.sql("SELECT t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = :id ORDER BY t.name")
+                .param("id", articleId).query(ROW).list();
     }
 
     Tag insert(String slug, String name) {

@@ -111,29 +111,28 @@ public class MediaLibrary {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<Long, List<MediaItem.Variant>> variants = new LinkedHashMap<>();
-        jdbc.sql("SELECT media_id, width, height FROM media_variants WHERE media_id IN (:ids) ORDER BY media_id, width")
-                .param("ids", List.copyOf(ids))
-                .query(rs -> {
-                    variants.computeIfAbsent(rs.getLong("media_id"), k -> new ArrayList<>())
-                            .add(new MediaItem.Variant(rs.getInt("width"), rs.getInt("height")));
-                });
         Map<Long, MediaItem> items = new LinkedHashMap<>();
+        Map<Long, List<MediaItem.Variant>> variants = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT id, storage_key, width, height, caption, alt_text, credit_photographer, credit_organisation, credit_licence
-                FROM media_items WHERE id IN (:ids)
+                SELECT m.id, m.storage_key, m.width, m.height, m.caption, m.alt_text, m.credit_photographer, m.credit_organisation,
+                       m.credit_licence, v.width AS variant_width, v.height AS variant_height
+                FROM media_items m JOIN media_variants v ON v.media_id = m.id
+                WHERE m.id IN (:ids) ORDER BY m.id, v.width
                 """)
                 .param("ids", List.copyOf(ids))
                 .query(rs -> {
                     long id = rs.getLong("id");
-                    List<MediaItem.Variant> vs = variants.get(id);
-                    if (vs != null) {
+                    List<MediaItem.Variant> vs = variants.computeIfAbsent(id, k -> new ArrayList<>());
+                    vs.add(new MediaItem.Variant(rs.getInt("variant_width"), rs.getInt("variant_height")));
+                    if (!items.containsKey(id)) {
                         items.put(id, new MediaItem(id, rs.getString("storage_key"), rs.getInt("width"), rs.getInt("height"),
                                 rs.getString("caption"), rs.getString("alt_text"),
                                 new Credit(rs.getString("credit_photographer"), rs.getString("credit_organisation"), rs.getString("credit_licence")),
-                                List.copyOf(vs)));
+                                vs));
                     }
                 });
+        items.replaceAll((id, m) -> new MediaItem(m.id(), m.storageKey(), m.width(), m.height(), m.caption(), m.altText(), m.credit(),
+                List.copyOf(m.variants())));
         return items;
     }
 

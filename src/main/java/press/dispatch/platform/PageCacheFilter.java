@@ -2,14 +2,13 @@ package press.dispatch.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.FilterChain;
@@ -78,8 +77,9 @@ final class PageCacheFilter extends OncePerRequestFilter {
         if (response.getContentType() != null && headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("content-type"))) {
             headers.add(Map.entry("Content-Type", response.getContentType()));
         }
-        PageCache.Page page = new PageCache.Page(200, List.copyOf(headers), body, body.length >= MIN_GZIP_BYTES ? gzip(body) : null,
-                etagOf(body), tags);
+        // A stored page is compressed once for every later reader; an unstored one only if this reader asks.
+        boolean compress = body.length >= MIN_GZIP_BYTES && (cache.enabled() || acceptsGzip(request.getHeader("Accept-Encoding")));
+        PageCache.Page page = new PageCache.Page(200, List.copyOf(headers), body, compress ? gzip(body) : null, etagOf(body), tags);
         cache.store(key, page, generation);
         wrapper.resetBuffer();
         response.reset();
@@ -159,12 +159,15 @@ final class PageCacheFilter extends OncePerRequestFilter {
         return out.toByteArray();
     }
 
-    private static String etagOf(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Two independent checksums and the length: collisions between two versions of one page are practically
+     * impossible, at a fraction of a cryptographic hash's cost (both checksums are CPU intrinsics).
+     */
+    static String etagOf(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        Adler32 adler = new Adler32();
+        adler.update(body);
+        return "\"" + Long.toHexString(crc.getValue()) + Long.toHexString(adler.getValue()) + Integer.toHexString(body.length) + "\"";
     }
 }
