@@ -2,7 +2,7 @@
 # Measures Dispatch's public pages with wrk against nginx serving a saved copy of the same article page.
 # Usage: bench/run.sh            (needs: wrk, nginx, curl — apt-get install wrk nginx-light curl)
 # Environment: DURATION (seconds per run, default 15), WARMUP (unrecorded seconds before each run, default 5), CONNECTIONS (default 32), ARTICLES (default 10000),
-#              JAVA_OPTS (JVM flags for the server, default "-Xmx256m -XX:+UseSerialGC").
+#              JAVA_OPTS (JVM flags for the server, default "-Xmx192m -XX:+UseSerialGC").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +10,7 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 ARTICLES=${ARTICLES:-10000}
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC}
 PORT=18080
 SMALL_PORT=18082
 NGINX_PORT=18081
@@ -105,9 +105,15 @@ kill "$(cat "$WORK/nginx.pid")"; rm -f "$WORK/nginx.pid"
 
 curl -s -o /dev/null "$ARTICLE_URL"
 measure "dispatch article (cached)" "$ARTICLE_URL"; ARTICLE_RPS=$(cat "$WORK/last-rps")
-measure "dispatch home, $ARTICLES articles" "http://127.0.0.1:$PORT/"; HOME_BIG=$(cat "$WORK/last-rps")
 measure "dispatch section page" "http://127.0.0.1:$PORT$SECTION"
 RSS_CACHED=$(rss_mb "$SERVER"); HWM_CACHED=$(hwm_mb "$SERVER")
+stop_server "$SERVER"
+
+# The two home pages are each measured on a freshly started server, so only the article count differs.
+echo "Home page with $ARTICLES articles, fresh server ..."
+SERVER=$(start_server "$BIG" $PORT "$ARTICLES" true); PIDS+=("$SERVER")
+wait_for_articles $PORT "$ARTICLES"
+measure "dispatch home, $ARTICLES articles" "http://127.0.0.1:$PORT/"; HOME_BIG=$(cat "$WORK/last-rps")
 stop_server "$SERVER"
 
 echo "Restarting with the page cache off ..."

@@ -44,6 +44,14 @@ public class Stories {
         this.clock = clock;
     }
 
+    /** A public story by id (also inside the transaction that publishes it). */
+    public Optional<Story> findById(long id) {
+        Instant now = clock.instant();
+        return articles.find(id)
+                .filter(a -> a.status() == ArticleStatus.PUBLISHED && !a.publishedAt().isAfter(now))
+                .map(this::story);
+    }
+
     public Optional<Story> findBySlug(String slug) {
         return articles.findPublic(slug, clock.instant()).map(this::story);
     }

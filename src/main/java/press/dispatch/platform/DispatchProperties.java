@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demo      load the demo site into an empty database; {@code null} means "only on the embedded default"
  * @param seed      generated filler content for benchmarks
  * @param pageCache the in-process cache of whole public pages
+ * @param mail      how newsletters are handed to the SMTP server
  */
 @ConfigurationProperties("dispatch")
-public record DispatchProperties(Path dataDir, Database database, Boolean demo, Seed seed, PageCacheSettings pageCache) {
+public record DispatchProperties(Path dataDir, Database database, Boolean demo, Seed seed, PageCacheSettings pageCache, MailSettings mail) {
 
     public DispatchProperties {
         if (dataDir == null) {
@@ -30,6 +31,9 @@ public record DispatchProperties(Path dataDir, Database database, Boolean demo, 
         if (pageCache == null) {
             pageCache = new PageCacheSettings(true, 64);
         }
+        if (mail == null) {
+            mail = new MailSettings(4, 0, 50, null);
+        }
     }
 
     public record Database(String url, String user, String password) {
@@ -40,5 +44,34 @@ public record DispatchProperties(Path dataDir, Database database, Boolean demo, 
     }
 
     public record PageCacheSettings(boolean enabled, int maxMegabytes) {
+    }
+
+    /**
+     * @param connections   SMTP connections used in parallel for newsletters
+     * @param ratePerSecond at most this many messages a second (0: no limit)
+     * @param batchSize     messages sent over one connection before it is closed and the ledger updated
+     * @param smtp          the SMTP server; without a host, mail is written to files
+     */
+    public record MailSettings(int connections, int ratePerSecond, int batchSize, Smtp smtp) {
+        public MailSettings {
+            if (connections < 1 || connections > 64) {
+                throw new BadSettingException("DISPATCH_MAIL_CONNECTIONS", "is " + connections, "set it to a number from 1 to 64");
+            }
+            if (ratePerSecond < 0) {
+                throw new BadSettingException("DISPATCH_MAIL_RATE", "is " + ratePerSecond, "set it to 0 (no limit) or a positive number");
+            }
+            if (batchSize < 1 || batchSize > 1000) {
+                throw new BadSettingException("DISPATCH_MAIL_BATCH", "is " + batchSize, "set it to a number from 1 to 1000");
+            }
+            if (smtp == null) {
+                smtp = new Smtp(null, 25, null, null, false);
+            }
+        }
+    }
+
+    public record Smtp(String host, int port, String user, String password, boolean starttls) {
+        public boolean configured() {
+            return host != null && !host.isBlank();
+        }
     }
 }

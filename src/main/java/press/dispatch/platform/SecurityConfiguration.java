@@ -1,5 +1,7 @@
 package press.dispatch.platform;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,8 +15,10 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     @Bean
-    SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicSite(HttpSecurity http, List<CsrfExemption> exemptions) throws Exception {
+        String[] exempt = exemptions.stream().flatMap(e -> e.paths().stream()).toArray(String[]::new);
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(exempt))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers
                         // Public pages set their own Cache-Control; Spring's default "no-store" would defeat the page cache.

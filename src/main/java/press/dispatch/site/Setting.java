@@ -30,7 +30,12 @@ public enum Setting {
     COMMENTS_EMAIL("label.comments.email", "Email", 100),
     COMMENTS_WEBSITE("label.comments.website", "Website", 100),
     COMMENTS_REMEMBER("label.comments.remember", "Keep my name, email and website in this browser for next time.", 300),
-    COMMENTS_BUTTON("label.comments.button", "Post comment", 50);
+    COMMENTS_BUTTON("label.comments.button", "Post comment", 50),
+
+    MAIL_FROM_NAME("mail.from_name", "Dispatch", 100),
+    MAIL_FROM_ADDRESS("mail.from_address", "newsroom@localhost", 254),
+    MAIL_REPLY_TO("mail.reply_to", "newsroom@localhost", 254),
+    MAIL_POSTAL_ADDRESS("mail.postal_address", "Dispatch newsroom", 300);
 
     private final String key;
     private final String defaultValue;
@@ -83,6 +88,11 @@ public enum Setting {
                     new Locale.Builder().setLanguageTag(value);
                 } catch (IllformedLocaleException e) {
                     return Optional.of("must be a language tag such as en or en-GB");
+                }
+            }
+            case MAIL_FROM_ADDRESS, MAIL_REPLY_TO -> {
+                if (!value.matches("[^\\s@<>\",;]+@[^\\s@<>\",;]+")) {
+                    return Optional.of("must be one email address such as newsroom@news.example");
                 }
             }
             case BASE_URL -> {

@@ -1,0 +1,246 @@
+package press.dispatch.newsletter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import press.dispatch.platform.Dialect;
+import press.dispatch.platform.DispatchProperties;
+import press.dispatch.platform.MailTransport;
+import press.dispatch.platform.SqlTime;
+import press.dispatch.subscriptions.Recipient;
+import press.dispatch.subscriptions.Subscriptions;
+
+/**
+ * Works through the delivery ledger. Each worker claims a batch (pending → sending) in one statement, sends it
+ * over one SMTP connection, then records every outcome. A delivery is only ever marked sent after the SMTP
+ * server accepted it; one still "sending" after {@link #STALE_AFTER} was interrupted and is sent again as
+ * uncertain.
+ */
+@Component
+class Delivery {
+
+    private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+    static final Duration STALE_AFTER = Duration.ofMinutes(10);
+    static final int MAX_ATTEMPTS = 8;
+
+    private final JdbcClient jdbc;
+    private final Subscriptions subscriptions;
+    private final IssueEmails emails;
+    private final MailTransport transport;
+    private final Clock clock;
+    private final Dialect dialect;
+    private final int connections;
+    private final int batchSize;
+    private final ExecutorService workers;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    Delivery(JdbcClient jdbc, Subscriptions subscriptions, IssueEmails emails, MailTransport transport, Clock clock, Dialect dialect,
+             DispatchProperties properties) {
+        this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
+        this.emails = emails;
+        this.transport = transport;
+        this.clock = clock;
+        this.dialect = dialect;
+        this.connections = properties.mail().connections();
+        this.batchSize = properties.mail().batchSize();
+        this.workers = Executors.newFixedThreadPool(connections, r -> {
+            Thread t = new Thread(r, "newsletter-delivery");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Scheduled(fixedDelayString = "${dispatch.newsletter.check-every:1s}", initialDelayString = "${dispatch.newsletter.first-check:3s}")
+    void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            recoverInterrupted();
+            prepareIssues();
+            sendDue();
+            completeIssues();
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Deliveries claimed long ago and never recorded: the sender died between claim and record. */
+    int recoverInterrupted() {
+        Instant now = clock.instant();
+        int recovered = jdbc.sql("""
+                UPDATE deliveries SET status = 'pending', uncertain = TRUE, next_attempt_at = :now
+                WHERE status = 'sending' AND claimed_at < :stale
+                """).param("now", SqlTime.of(now)).param("stale", SqlTime.of(now.minus(STALE_AFTER))).update();
+        if (recovered > 0) {
+            log.warn("{} newsletter deliveries were interrupted mid-send; sending them again (they are reported as uncertain)", recovered);
+        }
+        return recovered;
+    }
+
+    /** Freezes each new issue's audience into the ledger. Idempotent: a crash halfway is finished by the next run. */
+    void prepareIssues() {
+        List<long[]> preparing = jdbc.sql("SELECT id, section_id, audience_frozen_at FROM newsletter_issues WHERE status = 'preparing' ORDER BY id")
+                .query((rs, n) -> {
+                    long section = rs.getLong("section_id");
+                    return new long[] {rs.getLong("id"), rs.wasNull() ? -1 : section, SqlTime.read(rs, "audience_frozen_at").toEpochMilli()};
+                }).list();
+        for (long[] issue : preparing) {
+            long issueId = issue[0];
+            Long sectionId = issue[1] < 0 ? null : issue[1];
+            Instant frozen = Instant.ofEpochMilli(issue[2]);
+            List<Recipient> chunk = new ArrayList<>(1000);
+            subscriptions.forEachPostRecipient(sectionId, frozen, recipient -> {
+                chunk.add(recipient);
+                if (chunk.size() == 1000) {
+                    insertDeliveries(issueId, chunk);
+                    chunk.clear();
+                }
+            });
+            insertDeliveries(issueId, chunk);
+            jdbc.sql("UPDATE newsletter_issues SET status = 'sending' WHERE id = :id AND status = 'preparing'").param("id", issueId).update();
+            log.info("Newsletter issue {} is sending", issueId);
+        }
+    }
+
+    private void insertDeliveries(long issueId, List<Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        var now = SqlTime.of(clock.instant());
+        StringBuilder sql = new StringBuilder("INSERT INTO deliveries (issue_id, subscriber_id, email, status, attempts, next_attempt_at) VALUES ");
+        for (int i = 0; i < recipients.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:issue, :s").append(i).append(", :e").append(i).append(", 'pending', 0, :now)");
+        }
+        sql.append(" ON CONFLICT (issue_id, subscriber_id) DO NOTHING");
+        var statement = jdbc.sql(sql.toString()).param("issue", issueId).param("now", now);
+        for (int i = 0; i < recipients.size(); i++) {
+            statement = statement.param("s" + i, recipients.get(i).subscriberId()).param("e" + i, recipients.get(i).email());
+        }
+        statement.update();
+    }
+
+    /** Runs one worker per connection until nothing is due. */
+    void sendDue() {
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            running.add(workers.submit(this::drain));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.error("Newsletter worker failed; its claimed deliveries will be retried", e.getCause());
+            }
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            List<Claimed> batch = claim();
+            if (batch.isEmpty()) {
+                return;
+            }
+            send(batch);
+        }
+    }
+
+    record Claimed(long issueId, long articleId, long subscriberId, String email, int attempts) {
+    }
+
+    List<Claimed> claim() {
+        Instant now = clock.instant();
+        String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        return jdbc.sql("""
+                UPDATE deliveries SET status = 'sending', claimed_at = :now, attempts = attempts + 1
+                WHERE (issue_id, subscriber_id) IN (
+                    SELECT d.issue_id, d.subscriber_id FROM deliveries d
+                    WHERE d.status = 'pending' AND d.next_attempt_at <= :now
+                    ORDER BY d.issue_id, d.subscriber_id LIMIT :n""" + lock + """
+                )
+                RETURNING issue_id, subscriber_id, email, attempts,
+                          (SELECT i.article_id FROM newsletter_issues i WHERE i.id = deliveries.issue_id) AS article_id
+                """).param("now", SqlTime.of(now)).param("n", batchSize)
+                .query((rs, n) -> new Claimed(rs.getLong("issue_id"), rs.getLong("article_id"), rs.getLong("subscriber_id"), rs.getString("email"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    void send(List<Claimed> batch) {
+        List<MimeMessage> messages = new ArrayList<>(batch.size());
+        List<Claimed> built = new ArrayList<>(batch.size());
+        for (Claimed c : batch) {
+            try {
+                messages.add(emails.message(c.issueId(), c.articleId(), new Recipient(c.subscriberId(), c.email(), subscriptions.linkToken(c.subscriberId()))));
+                built.add(c);
+            } catch (MessagingException | RuntimeException e) {
+                recordFailure(c, "Could not build the message: " + e.getMessage(), true);
+            }
+        }
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<MailTransport.Outcome> outcomes = transport.send(messages);
+        // A batch may span issues: record each issue's sent deliveries separately.
+        Map<Long, List<Long>> sentByIssue = new HashMap<>();
+        for (int i = 0; i < built.size(); i++) {
+            Claimed c = built.get(i);
+            MailTransport.Outcome outcome = outcomes.get(i);
+            switch (outcome.result()) {
+                case SUBMITTED -> sentByIssue.computeIfAbsent(c.issueId(), k -> new ArrayList<>()).add(c.subscriberId());
+                case TEMPORARY_FAILURE -> recordFailure(c, outcome.detail(), c.attempts() >= MAX_ATTEMPTS);
+                case PERMANENT_FAILURE -> {
+                    recordFailure(c, outcome.detail(), true);
+                    subscriptions.suppress(c.subscriberId(), outcome.detail());
+                }
+            }
+        }
+        sentByIssue.forEach((issue, ids) -> jdbc.sql("""
+                        UPDATE deliveries SET status = 'sent', sent_at = :now, last_error = NULL WHERE issue_id = :issue AND subscriber_id IN (:ids)
+                        """).param("now", SqlTime.of(clock.instant())).param("issue", issue).param("ids", ids).update());
+    }
+
+    private void recordFailure(Claimed c, String reason, boolean permanent) {
+        Instant next = clock.instant().plus(Duration.ofSeconds(30L << Math.min(c.attempts(), 8)));
+        jdbc.sql("""
+                UPDATE deliveries SET status = :status, next_attempt_at = :next, last_error = :error
+                WHERE issue_id = :issue AND subscriber_id = :subscriber
+                """).param("status", permanent ? "failed" : "pending").param("next", SqlTime.of(next))
+                .param("error", reason == null || reason.isEmpty() ? "unknown failure" : reason)
+                .param("issue", c.issueId()).param("subscriber", c.subscriberId()).update();
+    }
+
+    void completeIssues() {
+        List<Long> done = jdbc.sql("""
+                UPDATE newsletter_issues SET status = 'sent', completed_at = :now
+                WHERE status = 'sending'
+                  AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.issue_id = newsletter_issues.id AND d.status IN ('pending', 'sending'))
+                RETURNING id
+                """).param("now", SqlTime.of(clock.instant())).query(Long.class).list();
+        done.forEach(id -> {
+            emails.forget(id);
+            log.info("Newsletter issue {} is sent", id);
+        });
+    }
+}

@@ -1,0 +1,122 @@
+package press.dispatch.newsletter;
+
+import java.io.UnsupportedEncodingException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import press.dispatch.articles.Stories;
+import press.dispatch.articles.Story;
+import press.dispatch.platform.MailTransport;
+import press.dispatch.platform.Outbox;
+import press.dispatch.site.Setting;
+import press.dispatch.site.Settings;
+import press.dispatch.site.SiteSettings;
+import press.dispatch.subscriptions.Recipient;
+import press.dispatch.subscriptions.Subscriptions;
+
+/**
+ * Renders an issue once (HTML and plain text) and makes each recipient's message from it: only the manage and
+ * unsubscribe links differ between recipients.
+ */
+@Component
+class IssueEmails {
+
+    private static final String MANAGE = "%%MANAGE_URL%%";
+    private static final String UNSUBSCRIBE = "%%UNSUBSCRIBE_URL%%";
+
+    private final TemplateEngine templates;
+    private final Stories stories;
+    private final SiteSettings settings;
+    private final Subscriptions subscriptions;
+    private final MailTransport transport;
+    private final Outbox.Sender sender;
+    private final Map<Long, Rendered> rendered = new ConcurrentHashMap<>();
+
+    IssueEmails(TemplateEngine templates, Stories stories, SiteSettings settings, Subscriptions subscriptions, MailTransport transport,
+                Outbox.Sender sender) {
+        this.templates = templates;
+        this.stories = stories;
+        this.settings = settings;
+        this.subscriptions = subscriptions;
+        this.transport = transport;
+        this.sender = sender;
+    }
+
+    record Rendered(String subject, String html, String text, String domain) {
+    }
+
+    /** The issue's message for one recipient, with its deterministic Message-ID and one-click unsubscribe headers. */
+    MimeMessage message(long issueId, long articleId, Recipient recipient) throws MessagingException {
+        Rendered r = rendered.computeIfAbsent(issueId, id -> render(articleId));
+        String manage = subscriptions.manageUrl(recipient.linkToken());
+        String unsubscribe = subscriptions.unsubscribeUrl(recipient.linkToken());
+        MimeMessage message = transport.newMessage("<issue-" + issueId + ".subscriber-" + recipient.subscriberId() + "@" + r.domain() + ">");
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+        helper.setFrom(sender.from());
+        helper.setReplyTo(sender.replyTo());
+        helper.setTo(new InternetAddress(recipient.email(), true));
+        helper.setSubject(r.subject());
+        helper.setText(r.text().replace(MANAGE, manage).replace(UNSUBSCRIBE, unsubscribe),
+                r.html().replace(MANAGE, manage).replace(UNSUBSCRIBE, unsubscribe));
+        String mailto = "mailto:" + sender.replyTo().getAddress() + "?subject="
+                + URLEncoder.encode("unsubscribe " + recipient.linkToken(), StandardCharsets.UTF_8).replace("+", "%20");
+        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <" + mailto + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.setHeader("List-Id", listId(r.domain()));
+        return message;
+    }
+
+    void forget(long issueId) {
+        rendered.remove(issueId);
+    }
+
+    private String listId(String domain) {
+        try {
+            return new InternetAddress("newsletter@" + domain, settings.current().name(), "UTF-8").toString().replace("@", ".");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Rendered render(long articleId) {
+        Story story = stories.findById(articleId).orElseThrow(() -> new IllegalStateException("Article " + articleId + " is not public"));
+        Settings site = settings.current();
+        String base = site.baseUrl();
+        String url = base + story.href();
+        var photo = story.featured();
+        EmailView view = new EmailView(site.name(), site.tagline(), story.article().headline(), story.article().standfirst(), url,
+                photo == null ? null : base + photo.src(), photo == null ? "" : photo.alt(), photo == null ? "" : photo.credit(),
+                site.get(Setting.MAIL_POSTAL_ADDRESS), MANAGE, UNSUBSCRIBE);
+        StringOutput html = new StringOutput();
+        templates.render("newsletter/email.jte", view, html);
+        String text = """
+                %s
+                %s
+
+                %s
+
+                %s
+
+                Read the story: %s
+
+                --
+                You get this email because you subscribed to %s.
+                Manage your subscription: %s
+                Unsubscribe: %s
+                %s
+                """.formatted(site.name(), site.tagline(), story.article().headline(), story.article().standfirst(), url, site.name(), MANAGE,
+                UNSUBSCRIBE, site.get(Setting.MAIL_POSTAL_ADDRESS));
+        String domain = sender.from().getAddress().replaceAll(".*@", "");
+        return new Rendered(story.article().headline(), html.toString(), text, domain);
+    }
+}

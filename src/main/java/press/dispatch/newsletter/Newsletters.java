@@ -1,0 +1,82 @@
+package press.dispatch.newsletter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import press.dispatch.articles.ArticlePublished;
+import press.dispatch.articles.Stories;
+import press.dispatch.articles.Story;
+import press.dispatch.platform.SqlTime;
+
+/** Creates one issue per published article and reports on issues. */
+@Service
+public class Newsletters {
+
+    private final JdbcClient jdbc;
+    private final Stories stories;
+    private final Clock clock;
+
+    Newsletters(JdbcClient jdbc, Stories stories, Clock clock) {
+        this.jdbc = jdbc;
+        this.stories = stories;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs inside the transaction that publishes, so the issue exists exactly when the publication does: a crash
+     * can lose neither alone. The unique article id makes a second publish of the same article create nothing.
+     */
+    @EventListener
+    void articlePublished(ArticlePublished published) {
+        Optional<Story> story = stories.findById(published.articleId());
+        if (story.isEmpty() || story.get().article().webOnly()) {
+            return;
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO newsletter_issues (article_id, section_id, subject, status, audience_frozen_at, created_at)
+                VALUES (:article, :section, :subject, 'preparing', :now, :now)
+                ON CONFLICT (article_id) DO NOTHING
+                """).param("article", published.articleId()).param("section", story.get().article().sectionId())
+                .param("subject", story.get().article().headline()).param("now", SqlTime.of(now)).update();
+    }
+
+    public Optional<Long> issueForArticle(long articleId) {
+        return jdbc.sql("SELECT id FROM newsletter_issues WHERE article_id = :id").param("id", articleId).query(Long.class).optional();
+    }
+
+    public long countIssuesForArticle(long articleId) {
+        return jdbc.sql("SELECT COUNT(*) FROM newsletter_issues WHERE article_id = :id").param("id", articleId).query(Long.class).single();
+    }
+
+    public Optional<IssueReport> report(long issueId) {
+        return jdbc.sql("SELECT id, article_id, subject, status FROM newsletter_issues WHERE id = :id").param("id", issueId)
+                .query((rs, n) -> {
+                    long article = rs.getLong("article_id");
+                    Long articleId = rs.wasNull() ? null : article;
+                    return new IssueReport(issueId, articleId, rs.getString("subject"), rs.getString("status"),
+                            count(issueId, null), count(issueId, "sent"), count(issueId, "failed"),
+                            count(issueId, "pending") + count(issueId, "sending"),
+                            jdbc.sql("SELECT email FROM deliveries WHERE issue_id = :id AND uncertain = TRUE ORDER BY email").param("id", issueId)
+                                    .query(String.class).list(),
+                            jdbc.sql("SELECT email || ': ' || COALESCE(last_error, '') FROM deliveries WHERE issue_id = :id AND status = 'failed' ORDER BY email")
+                                    .param("id", issueId).query(String.class).list());
+                })
+                .optional();
+    }
+
+    private long count(long issueId, String status) {
+        return jdbc.sql("SELECT COUNT(*) FROM deliveries WHERE issue_id = :id" + (status == null ? "" : " AND status = :status"))
+                .param("id", issueId).param("status", status == null ? "" : status).query(Long.class).single();
+    }
+
+    List<Long> listIssueIds() {
+        return jdbc.sql("SELECT id FROM newsletter_issues ORDER BY id").query(Long.class).list();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Newsletters: one <em>issue</em> per published article (never a second), sent to a frozen audience through a
+ * durable per-recipient ledger of <em>deliveries</em>: pending → sending → sent | failed.
+ *
+ * <p>Invariants: no recipient is ever skipped; after a crash, deliveries left in "sending" are sent again and
+ * marked <em>uncertain</em> (the SMTP server may already have accepted them), so duplicates are possible only for
+ * messages in flight at the crash and each is listed in the issue's report. <em>Submitted</em> means an SMTP
+ * server accepted the message, not that it reached the inbox. An issue is "sent" only when every delivery is
+ * sent or failed with a reason.
+ */
+package press.dispatch.newsletter;

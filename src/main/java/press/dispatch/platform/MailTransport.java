@@ -1,0 +1,158 @@
+package press.dispatch.platform;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Hands messages to an SMTP server, one connection per batch, or, with no SMTP server configured, writes each
+ * as an {@code .eml} file under {@code <data>/mail/}. Tells for every message whether it was <em>submitted</em>
+ * (the server accepted it), failed for now (4xx, timeouts: try again) or failed for good (5xx).
+ */
+public final class MailTransport {
+
+    public enum Result { SUBMITTED, TEMPORARY_FAILURE, PERMANENT_FAILURE }
+
+    public record Outcome(Result result, String detail) {
+    }
+
+    private final JavaMailSenderImpl smtp;
+    private final Path folder;
+    private final Session session;
+    private final long nanosPerMessage;
+    private long nextSlot = System.nanoTime();
+
+    MailTransport(JavaMailSenderImpl smtp, Path folder, int ratePerSecond) {
+        this.smtp = smtp;
+        this.folder = folder;
+        this.session = smtp != null ? smtp.getSession() : Session.getInstance(new Properties());
+        this.nanosPerMessage = ratePerSecond > 0 ? 1_000_000_000L / ratePerSecond : 0;
+    }
+
+    public boolean writesFiles() {
+        return smtp == null;
+    }
+
+    /** The folder .eml files go to when there is no SMTP server. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** A message whose Message-ID stays exactly as given (JavaMail would otherwise make a random one). */
+    public MimeMessage newMessage(String messageId) {
+        return new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+    }
+
+    /** Sends a batch; the outcomes are in the order of the messages. */
+    public List<Outcome> send(List<MimeMessage> messages) {
+        throttle(messages.size());
+        return smtp == null ? writeFiles(messages) : sendSmtp(messages);
+    }
+
+    private List<Outcome> sendSmtp(List<MimeMessage> messages) {
+        List<Outcome> outcomes = new ArrayList<>(messages.size());
+        try {
+            smtp.send(messages.toArray(new MimeMessage[0]));
+            messages.forEach(m -> outcomes.add(new Outcome(Result.SUBMITTED, "")));
+        } catch (MailSendException e) {
+            Map<Object, Exception> failed = e.getFailedMessages();
+            for (MimeMessage m : messages) {
+                Exception failure = failed.get(m);
+                outcomes.add(failure == null ? new Outcome(Result.SUBMITTED, "") : classify(failure));
+            }
+        } catch (MailAuthenticationException e) {
+            messages.forEach(m -> outcomes.add(new Outcome(Result.TEMPORARY_FAILURE, "SMTP authentication failed: " + e.getMessage())));
+        } catch (MailException e) {
+            messages.forEach(m -> outcomes.add(new Outcome(Result.TEMPORARY_FAILURE, e.getMessage())));
+        }
+        return outcomes;
+    }
+
+    /** 5xx replies are permanent; everything else (4xx, I/O, timeouts) is worth another try. */
+    static Outcome classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            int code = replyCode(t);
+            if (code >= 500 && code < 600) {
+                return new Outcome(Result.PERMANENT_FAILURE, code + " " + oneLine(t.getMessage()));
+            }
+            if (code >= 400 && code < 500) {
+                return new Outcome(Result.TEMPORARY_FAILURE, code + " " + oneLine(t.getMessage()));
+            }
+        }
+        return new Outcome(Result.TEMPORARY_FAILURE, oneLine(failure.getMessage()));
+    }
+
+    private static int replyCode(Throwable t) {
+        // SMTPSendFailedException and SMTPAddressFailedException both expose getReturnCode().
+        try {
+            Object code = t.getClass().getMethod("getReturnCode").invoke(t);
+            return code instanceof Integer i ? i : -1;
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+
+    private List<Outcome> writeFiles(List<MimeMessage> messages) {
+        List<Outcome> outcomes = new ArrayList<>(messages.size());
+        for (MimeMessage message : messages) {
+            try {
+                message.saveChanges();
+                String id = message.getMessageID();
+                String name = (id == null ? Long.toString(System.nanoTime()) : id).replaceAll("[^A-Za-z0-9._@-]", "_") + ".eml";
+                Path temp = Files.createTempFile(folder, ".writing-", ".tmp");
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    message.writeTo(out);
+                }
+                Files.move(temp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                outcomes.add(new Outcome(Result.SUBMITTED, ""));
+            } catch (IOException e) {
+                outcomes.add(new Outcome(Result.TEMPORARY_FAILURE, "Could not write " + folder + ": " + e.getMessage()));
+            } catch (MessagingException e) {
+                throw new UncheckedIOException(new IOException("Malformed message", e));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Spaces messages out to the configured rate, across every thread that sends. */
+    private void throttle(int count) {
+        if (nanosPerMessage == 0) {
+            return;
+        }
+        long wait;
+        synchronized (this) {
+            long now = System.nanoTime();
+            long start = Math.max(now, nextSlot);
+            nextSlot = start + nanosPerMessage * count;
+            wait = start - now;
+        }
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+}

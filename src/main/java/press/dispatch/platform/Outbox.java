@@ -1,0 +1,105 @@
+package press.dispatch.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * One-off emails (confirmations, notices) written to the database in the transaction that decides to send them,
+ * and sent by a worker: a crash never loses one that was promised, and a slow SMTP server never slows a page.
+ */
+@Component
+public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final JdbcClient jdbc;
+    private final MailTransport transport;
+    private final Clock clock;
+    private final Sender sender;
+
+    Outbox(JdbcClient jdbc, MailTransport transport, Clock clock, Sender sender) {
+        this.jdbc = jdbc;
+        this.transport = transport;
+        this.clock = clock;
+        this.sender = sender;
+    }
+
+    /** Who mail comes from; the site feature supplies it from its settings. */
+    public interface Sender {
+        InternetAddress from();
+
+        InternetAddress replyTo();
+    }
+
+    public void enqueue(String recipient, String subject, String text) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO outbox (recipient, subject, text_body, status, next_attempt_at, created_at)
+                VALUES (:to, :subject, :text, 'pending', :now, :now)
+                """).param("to", recipient).param("subject", subject).param("text", text).param("now", SqlTime.of(now)).update();
+    }
+
+    @Scheduled(fixedDelayString = "${dispatch.outbox.check-every:2s}", initialDelayString = "${dispatch.outbox.first-check:2s}")
+    public synchronized void sendDue() {
+        Instant now = clock.instant();
+        List<Row> due = jdbc.sql("""
+                SELECT id, recipient, subject, text_body, attempts FROM outbox
+                WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY id LIMIT 50
+                """).param("now", SqlTime.of(now))
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
+                        rs.getInt("attempts")))
+                .list();
+        for (Row row : due) {
+            MailTransport.Outcome outcome;
+            try {
+                MimeMessage message = transport.newMessage("<outbox-" + row.id() + "@" + sender.from().getAddress().replaceAll(".*@", "") + ">");
+                message.setFrom(sender.from());
+                message.setReplyTo(new InternetAddress[] {sender.replyTo()});
+                message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(row.recipient(), true));
+                message.setSubject(row.subject(), "UTF-8");
+                message.setText(row.text(), "UTF-8");
+                message.setSentDate(java.util.Date.from(now));
+                outcome = transport.send(List.of(message)).get(0);
+            } catch (MessagingException e) {
+                outcome = new MailTransport.Outcome(MailTransport.Result.PERMANENT_FAILURE, e.getMessage());
+            }
+            record(row, outcome, now);
+        }
+    }
+
+    private void record(Row row, MailTransport.Outcome outcome, Instant now) {
+        switch (outcome.result()) {
+            case SUBMITTED -> jdbc.sql("UPDATE outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1 WHERE id = :id")
+                    .param("now", SqlTime.of(now)).param("id", row.id()).update();
+            case TEMPORARY_FAILURE -> {
+                boolean last = row.attempts() + 1 >= MAX_ATTEMPTS;
+                Instant next = now.plus(Duration.ofSeconds(30L << Math.min(row.attempts(), 8)));
+                jdbc.sql("""
+                        UPDATE outbox SET status = :status, attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id
+                        """).param("status", last ? "failed" : "pending").param("next", SqlTime.of(next)).param("error", outcome.detail())
+                        .param("id", row.id()).update();
+                log.warn("Email {} not sent yet (attempt {}): {}", row.id(), row.attempts() + 1, outcome.detail());
+            }
+            case PERMANENT_FAILURE -> {
+                jdbc.sql("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = :error WHERE id = :id")
+                        .param("error", outcome.detail()).param("id", row.id()).update();
+                log.warn("Email {} failed for good: {}", row.id(), outcome.detail());
+            }
+        }
+    }
+
+    private record Row(long id, String recipient, String subject, String text, int attempts) {
+    }
+}

@@ -1,0 +1,25 @@
+package press.dispatch.platform;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/** At most {@code limit} events per key in a fixed window, counted in memory (per node). */
+public final class RateLimiter {
+
+    private final int limit;
+    private final Cache<String, AtomicInteger> windows;
+
+    public RateLimiter(int limit, Duration window) {
+        this.limit = limit;
+        this.windows = Caffeine.newBuilder().expireAfterWrite(window.toNanos(), TimeUnit.NANOSECONDS).maximumSize(100_000).build();
+    }
+
+    /** Counts an event; false if the key has used up its window. */
+    public boolean tryAcquire(String key) {
+        return windows.get(key, k -> new AtomicInteger()).incrementAndGet() <= limit;
+    }
+}

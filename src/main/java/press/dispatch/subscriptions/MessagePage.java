@@ -1,0 +1,6 @@
+package press.dispatch.subscriptions;
+
+import press.dispatch.site.Shell;
+
+public record MessagePage(Shell shell, String title, String text) {
+}

@@ -1,0 +1,233 @@
+package press.dispatch.newsletter;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import press.dispatch.articles.ArticleDraft;
+import press.dispatch.articles.Section;
+import press.dispatch.platform.MailTransport;
+import press.dispatch.platform.Outbox;
+import press.dispatch.subscriptions.Recipient;
+import press.dispatch.subscriptions.Subscriptions;
+import press.dispatch.testing.SiteTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** From the subscribe box to the inbox, with GreenMail as a real SMTP server. Run on SQLite and PostgreSQL. */
+@TestPropertySource(properties = {"dispatch.mail.smtp.host=127.0.0.1", "dispatch.mail.smtp.port=3025", "dispatch.outbox.first-check=1h",
+        "dispatch.newsletter.first-check=1h", "dispatch.mail.batch-size=3"})
+abstract class NewsletterJourneyContract extends SiteTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static final Pattern LINK = Pattern.compile("http://localhost:8080(/\\S+)");
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Delivery delivery;
+
+    @Autowired
+    Newsletters newsletters;
+
+    @Autowired
+    Subscriptions subscriptions;
+
+    @Autowired
+    MailTransport transport;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void subscribeConfirmReceiveAndUnsubscribeWithOneClick() throws Exception {
+        String reader = unique("reader").replace(" ", "-") + "@example.com";
+        HttpResponse<String> answer = post("/subscribe", "email=" + reader + "&nickname=");
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/subscribe/check-inbox");
+
+        outbox.sendDue();
+        MimeMessage confirmation = only(reader);
+        assertThat(confirmation.getSubject()).startsWith("Confirm your subscription");
+        String confirmPath = link(GreenMailUtil.getBody(confirmation));
+        assertThat(confirmPath).startsWith("/subscribe/confirm?token=");
+
+        Document confirmPage = browser.get(confirmPath).page();
+        assertThat(confirmPage.select("form[action=/subscribe/confirm] button").text()).isEqualTo("Confirm my subscription");
+        assertThat(subscriptions.counts()).doesNotContainKey("confirmed");
+        String token = confirmPage.selectFirst("input[name=token]").val();
+        HttpResponse<String> confirmed = post("/subscribe/confirm", "token=" + token);
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        assertThat(browser.get(confirmed.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + port, "")).page()
+                .select("h1").text()).isEqualTo("You are subscribed");
+
+        clock.advance(Duration.ofSeconds(1));
+        Section section = section("Newsletter");
+        long first = publishedArticle(unique("First newsletter story"), section);
+        delivery.tick();
+        MimeMessage newsletter = only(reader);
+        long issueId = newsletters.issueForArticle(first).orElseThrow();
+        assertThat(newsletter.getSubject()).isEqualTo(publishing.get(first).headline());
+        assertThat(newsletter.getMessageID()).matches("<issue-" + issueId + "\\.subscriber-\\d+@localhost>");
+        assertThat(newsletter.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        String listUnsubscribe = newsletter.getHeader("List-Unsubscribe")[0];
+        assertThat(listUnsubscribe).matches("<http://localhost:8080/unsubscribe\\?token=[^>]+>, <mailto:[^>]+>");
+        assertThat(GreenMailUtil.getBody(newsletter)).contains("/articles/" + slugOf(first)).contains("Unsubscribe");
+        IssueReport report = newsletters.report(issueId).orElseThrow();
+        assertThat(report.status()).isEqualTo("sent");
+        assertThat(report.sent()).isEqualTo(report.recipients());
+
+        String unsubscribePath = listUnsubscribe.substring(1, listUnsubscribe.indexOf('>')).replace("http://localhost:8080", "");
+        assertThat(browser.get(unsubscribePath).status()).as("GET only shows a button").isEqualTo(200);
+        assertThat(subscriptions.findByLink(unsubscribePath.replace("/unsubscribe?token=", "")).orElseThrow().confirmed()).isTrue();
+        HttpResponse<String> oneClick = post(unsubscribePath, "List-Unsubscribe=One-Click");
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(oneClick.body()).contains("You are unsubscribed");
+
+        publishedArticle(unique("Second newsletter story"), section);
+        delivery.tick();
+        assertThat(messagesTo(reader)).isEmpty();
+    }
+
+    @Test
+    void knownAndUnknownAddressesGetByteIdenticalAnswers() throws Exception {
+        String known = unique("known").replace(" ", "-") + "@example.com";
+        post("/subscribe", "email=" + known);
+        outbox.sendDue();
+        smtp.reset();
+        HttpResponse<String> forKnown = post("/subscribe", "email=" + known);
+        HttpResponse<String> forUnknown = post("/subscribe", "email=" + unique("unknown").replace(" ", "-") + "@example.com");
+        assertThat(forKnown.statusCode()).isEqualTo(forUnknown.statusCode());
+        assertThat(forKnown.headers().firstValue("Location")).isEqualTo(forUnknown.headers().firstValue("Location"));
+        assertThat(forKnown.body()).isEqualTo(forUnknown.body());
+    }
+
+    @Test
+    void headerInjectionAndBadAddressesSendNothingAndKeepTheInput() throws Exception {
+        for (String hostile : List.of("victim@example.com%0D%0ABcc:%20other@example.com", "victim@example.com%0ABcc:other@example.com",
+                "Victim%20%3Cvictim@example.com%3E", "a@example.com,b@example.com", "not-an-address", "x".repeat(250) + "@example.com")) {
+            HttpResponse<String> answer = post("/subscribe", "email=" + hostile);
+            assertThat(answer.statusCode()).as(hostile).isEqualTo(422);
+            Document page = org.jsoup.Jsoup.parse(answer.body());
+            assertThat(page.select(".field-error").text()).as(hostile).isNotBlank();
+            assertThat(page.select("input[name=email]").val()).as(hostile).isNotEmpty();
+        }
+        outbox.sendDue();
+        assertThat(messagesTo("victim@example.com")).isEmpty();
+        assertThat(messagesTo("other@example.com")).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient LIKE '%victim%' OR recipient LIKE '%other@%'").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void oneIssuePerArticleWhateverHappensAndWebOnlySendsNone() {
+        long id = publishedArticle(unique("Published twice"), null);
+        publishing.publish(id);
+        publishing.withdraw(id);
+        publishing.publish(id);
+        assertThat(newsletters.countIssuesForArticle(id)).isEqualTo(1);
+
+        long webOnly = publishing.draft(new ArticleDraft(unique("Web only"), null, "", "Body", null, List.of(), List.of(), null, "", "", "",
+                true, true));
+        publishing.publish(webOnly);
+        assertThat(newsletters.countIssuesForArticle(webOnly)).isZero();
+    }
+
+    @Test
+    void aSendInterruptedAfterTheServerAcceptedSkipsNobodyAndReportsTheDuplicates() throws Exception {
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String reader = unique("crash" + i).replace(" ", "-") + "@example.com";
+            readers.add(reader);
+            subscriptions.subscribe(reader, "127.0.0.1");
+            long subscriber = jdbc.sql("SELECT id FROM subscribers WHERE email = :e").param("e", reader).query(Long.class).single();
+            jdbc.sql("UPDATE subscribers SET status = 'confirmed', confirmed_at = :t WHERE id = :id")
+                    .param("t", java.sql.Timestamp.from(clock.instant().minusSeconds(60))).param("id", subscriber).update();
+        }
+        jdbc.sql("UPDATE subscribers SET status = 'unsubscribed' WHERE email NOT IN (:readers)").param("readers", readers).update();
+        clock.advance(Duration.ofSeconds(1));
+        long article = publishedArticle(unique("Interrupted send"), null);
+        long issueId = newsletters.issueForArticle(article).orElseThrow();
+        delivery.prepareIssues();
+
+        // A worker claims a batch, the SMTP server accepts it, and the process dies before the ledger is written.
+        List<Delivery.Claimed> inFlight = delivery.claim();
+        assertThat(inFlight).hasSize(3);
+        List<MimeMessage> accepted = new ArrayList<>();
+        for (Delivery.Claimed c : inFlight) {
+            accepted.add(emails.message(c.issueId(), c.articleId(), new Recipient(c.subscriberId(), c.email(), subscriptions.linkToken(c.subscriberId()))));
+        }
+        assertThat(transport.send(accepted)).allMatch(o -> o.result() == MailTransport.Result.SUBMITTED);
+
+        delivery.tick();
+        assertThat(newsletters.report(issueId).orElseThrow().status()).as("claimed rows are not yet stale").isEqualTo("sending");
+
+        clock.advance(Delivery.STALE_AFTER.plusMinutes(1));
+        delivery.tick();
+
+        IssueReport report = newsletters.report(issueId).orElseThrow();
+        assertThat(report.status()).isEqualTo("sent");
+        assertThat(report.recipients()).isEqualTo(7);
+        assertThat(report.sent()).isEqualTo(7);
+        List<String> inFlightEmails = inFlight.stream().map(Delivery.Claimed::email).sorted().toList();
+        assertThat(report.uncertain()).containsExactlyElementsOf(inFlightEmails);
+        for (String reader : readers) {
+            int expected = inFlightEmails.contains(reader) ? 2 : 1;
+            assertThat(messagesTo(reader)).as(reader).hasSize(expected);
+        }
+    }
+
+    @Autowired
+    IssueEmails emails;
+
+    private MimeMessage only(String address) throws Exception {
+        List<MimeMessage> messages = messagesTo(address);
+        assertThat(messages).as("messages to " + address).hasSize(1);
+        smtp.reset();
+        return messages.get(0);
+    }
+
+    private List<MimeMessage> messagesTo(String address) throws Exception {
+        List<MimeMessage> to = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
+                to.add(m);
+            }
+        }
+        return to;
+    }
+
+    private static String link(String body) {
+        Matcher m = LINK.matcher(body.replace("=\r\n", "").replace("=3D", "="));
+        assertThat(m.find()).as("a link in: " + body).isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(browser.base() + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
