@@ -53,6 +53,49 @@ class ReaderJourneyTest {
     }
 
     @Test
+    void readerSubscribesFromTheArticlePageAndConfirmsWithTheButton() throws Exception {
+        int port = ((WebServerApplicationContext) site).getWebServer().getPort();
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.cssSelector(".lead h2 a")).click();
+        String address = "reader-" + System.nanoTime() + "@example.com";
+        browser.findElement(By.id("subscribe-email")).sendKeys(address);
+        browser.findElement(By.cssSelector("#subscribe button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/subscribe/check-inbox"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
+
+        // With no SMTP server configured, the confirmation is an .eml file under <data>/mail/, as on a newcomer's machine.
+        Path mail = data.resolve("mail");
+        String body = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> confirmationTo(mail, address));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080(/subscribe/confirm\\?token=\\S+)").matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+
+        browser.get("http://localhost:" + port + link.group(1));
+        browser.findElement(By.cssSelector("form[action='/subscribe/confirm'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/subscriptions/manage"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are subscribed");
+        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).contains(address);
+    }
+
+    private static String confirmationTo(Path folder, String address) {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (var in = Files.newInputStream(file)) {
+                    var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+                    if (message.getAllRecipients()[0].toString().equals(address)) {
+                        return message.getContent().toString();
+                    }
+                }
+            }
+        } catch (Exception e) {
+            return null;
+        }
+        return null;
+    }
+
+    @Test
     void readerOpensTheFrontPageAndReadsTheLeadStory() throws Exception {
         int port = ((WebServerApplicationContext) site).getWebServer().getPort();
         browser.get("http://localhost:" + port + "/");
