@@ -10,8 +10,9 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import jakarta.mail.internet.MimeMultipart;
 import org.springframework.stereotype.Component;
 
 import press.dispatch.articles.Stories;
@@ -61,13 +62,19 @@ class IssueEmails {
         String manage = subscriptions.manageUrl(recipient.linkToken());
         String unsubscribe = subscriptions.unsubscribeUrl(recipient.linkToken());
         MimeMessage message = transport.newMessage("<issue-" + issueId + ".subscriber-" + recipient.subscriberId() + "@" + r.domain() + ">");
-        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
-        helper.setFrom(sender.from());
-        helper.setReplyTo(sender.replyTo());
-        helper.setTo(new InternetAddress(recipient.email(), true));
-        helper.setSubject(r.subject());
-        helper.setText(r.text().replace(MANAGE, manage).replace(UNSUBSCRIBE, unsubscribe),
-                r.html().replace(MANAGE, manage).replace(UNSUBSCRIBE, unsubscribe));
+        // Built by hand rather than with MimeMessageHelper, which parses a MIME types file for every message.
+        message.setFrom(sender.from());
+        message.setReplyTo(new InternetAddress[] {sender.replyTo()});
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient.email(), true));
+        message.setSubject(r.subject(), "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(r.text().replace(MANAGE, manage).replace(UNSUBSCRIBE, unsubscribe), "UTF-8", "plain");
+        text.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(r.html().replace(MANAGE, manage).replace(UNSUBSCRIBE, unsubscribe), "UTF-8", "html");
+        html.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        message.setContent(alternative);
         String mailto = "mailto:" + sender.replyTo().getAddress() + "?subject="
                 + URLEncoder.encode("unsubscribe " + recipient.linkToken(), StandardCharsets.UTF_8).replace("+", "%20");
         message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <" + mailto + ">");
