@@ -62,6 +62,12 @@ public class Stories {
         return cards(articles.listPublic(filter, clock.instant(), offset, limit));
     }
 
+    /** Stories published in {@code (from, to]}, newest first, at most {@code limit}. */
+    public List<StoryCard> publishedBetween(Instant from, Instant to, int limit) {
+        Instant until = to.isAfter(clock.instant()) ? clock.instant() : to;
+        return cards(articles.listPublishedBetween(from, until, limit));
+    }
+
     /** A page of stories, or empty when the page number is past the last page (page 1 always exists). */
     Optional<StoryList> page(ArticleRepository.Filter filter, int page, int perPage) {
         Instant now = clock.instant();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +25,7 @@ import press.dispatch.platform.Dialect;
 import press.dispatch.platform.DispatchProperties;
 import press.dispatch.platform.MailTransport;
 import press.dispatch.platform.SqlTime;
+import press.dispatch.subscriptions.Cadence;
 import press.dispatch.subscriptions.Recipient;
 import press.dispatch.subscriptions.Subscriptions;
 
@@ -98,42 +100,60 @@ class Delivery {
 
     /** Freezes each new issue's audience into the ledger. Idempotent: a crash halfway is finished by the next run. */
     void prepareIssues() {
-        List<long[]> preparing = jdbc.sql("SELECT id, section_id, audience_frozen_at FROM newsletter_issues WHERE status = 'preparing' ORDER BY id")
-                .query((rs, n) -> {
+        record Preparing(long id, String kind, Long sectionId, Instant frozen, Instant windowStart, Instant windowEnd) {
+        }
+        List<Preparing> preparing = jdbc.sql("""
+                SELECT id, kind, section_id, audience_frozen_at, window_start, window_end FROM newsletter_issues
+                WHERE status = 'preparing' ORDER BY id
+                """).query((rs, n) -> {
                     long section = rs.getLong("section_id");
-                    return new long[] {rs.getLong("id"), rs.wasNull() ? -1 : section, SqlTime.read(rs, "audience_frozen_at").toEpochMilli()};
+                    return new Preparing(rs.getLong("id"), rs.getString("kind"), rs.wasNull() ? null : section, SqlTime.read(rs, "audience_frozen_at"),
+                            SqlTime.read(rs, "window_start"), SqlTime.read(rs, "window_end"));
                 }).list();
-        for (long[] issue : preparing) {
-            long issueId = issue[0];
-            Long sectionId = issue[1] < 0 ? null : issue[1];
-            Instant frozen = Instant.ofEpochMilli(issue[2]);
+        for (Preparing issue : preparing) {
             List<Recipient> chunk = new ArrayList<>(1000);
-            subscriptions.forEachPostRecipient(sectionId, frozen, recipient -> {
+            List<String> variants = new ArrayList<>(1000);
+            java.util.function.BiConsumer<Recipient, String> add = (recipient, variant) -> {
                 chunk.add(recipient);
+                variants.add(variant);
                 if (chunk.size() == 1000) {
-                    insertDeliveries(issueId, chunk);
+                    insertDeliveries(issue.id(), chunk, variants);
                     chunk.clear();
+                    variants.clear();
                 }
-            });
-            insertDeliveries(issueId, chunk);
-            jdbc.sql("UPDATE newsletter_issues SET status = 'sending' WHERE id = :id AND status = 'preparing'").param("id", issueId).update();
-            log.info("Newsletter issue {} is sending", issueId);
+            };
+            if ("post".equals(issue.kind())) {
+                subscriptions.forEachPostRecipient(issue.sectionId(), issue.frozen(), recipient -> add.accept(recipient, ""));
+            } else {
+                Set<Long> sectionsWithStories = emails.digestSections(issue.id(), issue.windowStart(), issue.windowEnd());
+                Cadence cadence = Cadence.valueOf(issue.kind().toUpperCase(java.util.Locale.ROOT));
+                subscriptions.forEachDigestRecipient(cadence, issue.frozen(), (recipient, follows) -> {
+                    // A reader who follows only sections with nothing new gets no digest at all.
+                    if (follows.isEmpty() || follows.stream().anyMatch(sectionsWithStories::contains)) {
+                        add.accept(recipient, IssueEmails.variantOf(follows));
+                    }
+                });
+            }
+            insertDeliveries(issue.id(), chunk, variants);
+            jdbc.sql("UPDATE newsletter_issues SET status = 'sending' WHERE id = :id AND status = 'preparing'").param("id", issue.id()).update();
+            log.info("Newsletter issue {} ({}) is sending", issue.id(), issue.kind());
         }
     }
 
-    private void insertDeliveries(long issueId, List<Recipient> recipients) {
+    private void insertDeliveries(long issueId, List<Recipient> recipients, List<String> variants) {
         if (recipients.isEmpty()) {
             return;
         }
         var now = SqlTime.of(clock.instant());
-        StringBuilder sql = new StringBuilder("INSERT INTO deliveries (issue_id, subscriber_id, email, status, attempts, next_attempt_at) VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT INTO deliveries (issue_id, subscriber_id, email, variant, status, attempts, next_attempt_at) VALUES ");
         for (int i = 0; i < recipients.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:issue, :s").append(i).append(", :e").append(i).append(", 'pending', 0, :now)");
+            sql.append(i == 0 ? "" : ", ").append("(:issue, :s").append(i).append(", :e").append(i).append(", :v").append(i).append(", 'pending', 0, :now)");
         }
         sql.append(" ON CONFLICT (issue_id, subscriber_id) DO NOTHING");
         var statement = jdbc.sql(sql.toString()).param("issue", issueId).param("now", now);
         for (int i = 0; i < recipients.size(); i++) {
-            statement = statement.param("s" + i, recipients.get(i).subscriberId()).param("e" + i, recipients.get(i).email());
+            statement = statement.param("s" + i, recipients.get(i).subscriberId()).param("e" + i, recipients.get(i).email())
+                    .param("v" + i, variants.get(i));
         }
         statement.update();
     }
@@ -166,7 +186,8 @@ class Delivery {
         }
     }
 
-    record Claimed(long issueId, long articleId, long subscriberId, String email, int attempts) {
+    /** A claimed delivery; {@code articleId} is null for a digest, whose {@code variant} names the reader's sections. */
+    record Claimed(long issueId, Long articleId, String variant, long subscriberId, String email, int attempts) {
     }
 
     List<Claimed> claim() {
@@ -179,11 +200,15 @@ class Delivery {
                     WHERE d.status = 'pending' AND d.next_attempt_at <= :now
                     ORDER BY d.issue_id, d.subscriber_id LIMIT :n""" + lock + """
                 )
-                RETURNING issue_id, subscriber_id, email, attempts,
+                RETURNING issue_id, subscriber_id, email, attempts, variant,
                           (SELECT i.article_id FROM newsletter_issues i WHERE i.id = deliveries.issue_id) AS article_id
                 """).param("now", SqlTime.of(now)).param("n", batchSize)
-                .query((rs, n) -> new Claimed(rs.getLong("issue_id"), rs.getLong("article_id"), rs.getLong("subscriber_id"), rs.getString("email"),
-                        rs.getInt("attempts")))
+                .query((rs, n) -> {
+                    long article = rs.getLong("article_id");
+                    Long articleId = rs.wasNull() ? null : article;
+                    return new Claimed(rs.getLong("issue_id"), articleId, rs.getString("variant"), rs.getLong("subscriber_id"), rs.getString("email"),
+                            rs.getInt("attempts"));
+                })
                 .list();
     }
 
@@ -192,7 +217,7 @@ class Delivery {
         List<Claimed> built = new ArrayList<>(batch.size());
         for (Claimed c : batch) {
             try {
-                messages.add(emails.message(c.issueId(), c.articleId(), new Recipient(c.subscriberId(), c.email(), subscriptions.linkToken(c.subscriberId()))));
+                messages.add(emails.message(c.issueId(), c.articleId(), c.variant(), new Recipient(c.subscriberId(), c.email(), subscriptions.linkToken(c.subscriberId()))));
                 built.add(c);
             } catch (MessagingException | RuntimeException e) {
                 recordFailure(c, "Could not build the message: " + e.getMessage(), true);

@@ -3,7 +3,13 @@ package press.dispatch.newsletter;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 
 import gg.jte.TemplateEngine;
@@ -13,10 +19,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import press.dispatch.articles.Stories;
 import press.dispatch.articles.Story;
+import press.dispatch.articles.StoryCard;
+import press.dispatch.platform.SqlTime;
 import press.dispatch.platform.MailTransport;
 import press.dispatch.platform.Outbox;
 import press.dispatch.site.Setting;
@@ -41,10 +50,12 @@ class IssueEmails {
     private final Subscriptions subscriptions;
     private final MailTransport transport;
     private final Outbox.Sender sender;
-    private final Map<Long, Rendered> rendered = new ConcurrentHashMap<>();
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
 
     IssueEmails(TemplateEngine templates, Stories stories, SiteSettings settings, Subscriptions subscriptions, MailTransport transport,
-                Outbox.Sender sender) {
+                Outbox.Sender sender, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.templates = templates;
         this.stories = stories;
         this.settings = settings;
@@ -56,9 +67,32 @@ class IssueEmails {
     record Rendered(String subject, String html, String text, String domain) {
     }
 
-    /** The issue's message for one recipient, with its deterministic Message-ID and one-click unsubscribe headers. */
-    MimeMessage message(long issueId, long articleId, Recipient recipient) throws MessagingException {
-        Rendered r = rendered.computeIfAbsent(issueId, id -> render(articleId));
+    /** The sections a recipient follows, as stored with their delivery ('' = every section). */
+    static String variantOf(Set<Long> sections) {
+        return sections.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static Set<Long> sectionsOf(String variant) {
+        return variant == null || variant.isEmpty() ? Set.of()
+                : Arrays.stream(variant.split(",")).map(Long::valueOf).collect(Collectors.toSet());
+    }
+
+    /** The sections that have stories in a digest's window (a story with no section counts for every reader). */
+    Set<Long> digestSections(long issueId, Instant from, Instant to) {
+        Set<Long> sections = new HashSet<>();
+        for (StoryCard card : stories.publishedBetween(from, to, Digests.MAX_STORIES)) {
+            sections.add(card.section() == null ? -1L : card.section().id());
+        }
+        return sections;
+    }
+
+    /**
+     * The issue's message for one recipient, with its deterministic Message-ID and one-click unsubscribe headers.
+     * {@code articleId} is null for a digest, which lists the window's stories in the recipient's sections.
+     */
+    MimeMessage message(long issueId, Long articleId, String variant, Recipient recipient) throws MessagingException {
+        String key = issueId + "|" + (articleId == null ? variant : "");
+        Rendered r = rendered.computeIfAbsent(key, k -> articleId == null ? renderDigest(issueId, sectionsOf(variant)) : render(articleId));
         String manage = subscriptions.manageUrl(recipient.linkToken());
         String unsubscribe = subscriptions.unsubscribeUrl(recipient.linkToken());
         MimeMessage message = transport.newMessage("<issue-" + issueId + ".subscriber-" + recipient.subscriberId() + "@" + r.domain() + ">");
@@ -84,7 +118,7 @@ class IssueEmails {
     }
 
     void forget(long issueId) {
-        rendered.remove(issueId);
+        rendered.keySet().removeIf(k -> k.startsWith(issueId + "|"));
     }
 
     private String listId(String domain) {
@@ -93,6 +127,35 @@ class IssueEmails {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Rendered renderDigest(long issueId, Set<Long> follows) {
+        record Window(String subject, Instant from, Instant to) {
+        }
+        Window window = jdbc.sql("SELECT subject, window_start, window_end FROM newsletter_issues WHERE id = :id").param("id", issueId)
+                .query((rs, n) -> new Window(rs.getString("subject"), SqlTime.read(rs, "window_start"), SqlTime.read(rs, "window_end"))).single();
+        Settings site = settings.current();
+        String base = site.baseUrl();
+        List<DigestView.Item> items = stories.publishedBetween(window.from(), window.to(), Digests.MAX_STORIES).stream()
+                .filter(c -> follows.isEmpty() || c.section() == null || follows.contains(c.section().id()))
+                .map(c -> new DigestView.Item(c.headline(), c.standfirst(), base + c.href(), c.section() == null ? "" : c.section().name(),
+                        c.photo() == null ? null : base + c.photo().src(), c.photo() == null ? "" : c.photo().alt()))
+                .toList();
+        DigestView view = new DigestView(site.name(), site.tagline(), window.subject(), items, site.get(Setting.MAIL_POSTAL_ADDRESS), MANAGE, UNSUBSCRIBE);
+        StringOutput html = new StringOutput();
+        templates.render("newsletter/digest.jte", view, html);
+        StringBuilder text = new StringBuilder(site.name()).append("\n").append(window.subject()).append("\n\n");
+        for (DigestView.Item item : items) {
+            text.append(item.headline()).append("\n");
+            if (!item.standfirst().isEmpty()) {
+                text.append(item.standfirst()).append("\n");
+            }
+            text.append(item.url()).append("\n\n");
+        }
+        text.append("--\nYou get this digest because you subscribed to ").append(site.name()).append(".\nManage your subscription: ").append(MANAGE)
+                .append("\nUnsubscribe: ").append(UNSUBSCRIBE).append("\n").append(site.get(Setting.MAIL_POSTAL_ADDRESS)).append("\n");
+        String domain = sender.from().getAddress().replaceAll(".*@", "");
+        return new Rendered(window.subject(), html.toString(), text.toString(), domain);
     }
 
     private Rendered render(long articleId) {

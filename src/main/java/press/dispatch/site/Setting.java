@@ -35,7 +35,11 @@ public enum Setting {
     MAIL_FROM_NAME("mail.from_name", "Dispatch", 100),
     MAIL_FROM_ADDRESS("mail.from_address", "newsroom@localhost", 254),
     MAIL_REPLY_TO("mail.reply_to", "newsroom@localhost", 254),
-    MAIL_POSTAL_ADDRESS("mail.postal_address", "Dispatch newsroom", 300);
+    MAIL_POSTAL_ADDRESS("mail.postal_address", "Dispatch newsroom", 300),
+
+    DIGEST_DAILY_TIME("digest.daily_time", "07:00", 5),
+    DIGEST_WEEKLY_DAY("digest.weekly_day", "MONDAY", 9),
+    DIGEST_WEEKLY_TIME("digest.weekly_time", "07:00", 5);
 
     private final String key;
     private final String defaultValue;
@@ -88,6 +92,18 @@ public enum Setting {
                     new Locale.Builder().setLanguageTag(value);
                 } catch (IllformedLocaleException e) {
                     return Optional.of("must be a language tag such as en or en-GB");
+                }
+            }
+            case DIGEST_DAILY_TIME, DIGEST_WEEKLY_TIME -> {
+                if (!value.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+                    return Optional.of("must be a time of day such as 07:00 (24-hour clock, site time zone)");
+                }
+            }
+            case DIGEST_WEEKLY_DAY -> {
+                try {
+                    java.time.DayOfWeek.valueOf(value);
+                } catch (IllegalArgumentException e) {
+                    return Optional.of("must be a day of the week such as MONDAY");
                 }
             }
             case MAIL_FROM_ADDRESS, MAIL_REPLY_TO -> {

@@ -114,6 +114,26 @@ class SubscriberRepository {
                 });
     }
 
+    /** Confirmed before {@code frozenAt}, still confirmed, on this digest cadence; with the sections each follows. */
+    void digestAudience(Cadence cadence, Instant frozenAt, java.util.function.BiConsumer<Audience, Set<Long>> sink) {
+        java.util.Map<Long, Set<Long>> follows = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT f.subscriber_id, f.section_id FROM subscriber_sections f JOIN subscribers s ON s.id = f.subscriber_id
+                WHERE s.status = 'confirmed' AND s.cadence = :cadence
+                """).param("cadence", cadence.column())
+                .query(rs -> {
+                    follows.computeIfAbsent(rs.getLong("subscriber_id"), k -> new HashSet<>()).add(rs.getLong("section_id"));
+                });
+        jdbc.sql("""
+                SELECT s.id, s.email FROM subscribers s
+                WHERE s.status = 'confirmed' AND s.cadence = :cadence AND s.confirmed_at < :frozen ORDER BY s.id
+                """).param("cadence", cadence.column()).param("frozen", SqlTime.of(frozenAt))
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    sink.accept(new Audience(id, rs.getString("email")), follows.getOrDefault(id, Set.of()));
+                });
+    }
+
     int eraseConsentIps(Instant before) {
         return jdbc.sql("UPDATE subscribers SET consent_ip = NULL WHERE consent_ip IS NOT NULL AND consent_at < :before")
                 .param("before", SqlTime.of(before)).update();

@@ -115,11 +115,15 @@ class SubscriptionPages {
     }
 
     @PostMapping("/subscriptions/manage")
-    ModelAndView choose(@RequestParam(required = false) String token, @RequestParam(name = "section", required = false) List<String> sections,
-                        HttpServletResponse response) {
+    ModelAndView choose(@RequestParam(required = false) String token, @RequestParam(required = false) String cadence,
+                        @RequestParam(name = "section", required = false) List<String> sections, HttpServletResponse response) {
         private_(response);
-        // Daily and weekly digests are not sent yet, so they are not offered: every subscriber gets each post.
-        Cadence chosen = Cadence.EACH;
+        Cadence chosen;
+        try {
+            chosen = Cadence.valueOf(cadence == null ? "" : cadence);
+        } catch (IllegalArgumentException e) {
+            chosen = Cadence.EACH;
+        }
         Set<Long> known = newsdesk.sections().stream().map(Section::id).collect(Collectors.toSet());
         Set<Long> chosenSections = sections == null ? Set.of()
                 : sections.stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::valueOf).filter(known::contains).collect(Collectors.toSet());

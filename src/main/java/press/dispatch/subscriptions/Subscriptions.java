@@ -125,6 +125,11 @@ public class Subscriptions {
         subscribers.eachPostAudience(sectionId, frozenAt, a -> sink.accept(new Recipient(a.id(), a.email(), linkToken(a.id()))));
     }
 
+    /** Everyone on this digest cadence confirmed before {@code frozenAt}, with the sections they follow (empty: all). */
+    public void forEachDigestRecipient(Cadence cadence, Instant frozenAt, java.util.function.BiConsumer<Recipient, Set<Long>> sink) {
+        subscribers.digestAudience(cadence, frozenAt, (a, sections) -> sink.accept(new Recipient(a.id(), a.email(), linkToken(a.id())), sections));
+    }
+
     public String linkToken(long subscriberId) {
         return signatures.sign(LINK, Long.toString(subscriberId), null);
     }

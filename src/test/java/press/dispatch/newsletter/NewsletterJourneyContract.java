@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** From the subscribe box to the inbox, with GreenMail as a real SMTP server. Run on SQLite and PostgreSQL. */
 @TestPropertySource(properties = {"dispatch.mail.smtp.host=127.0.0.1", "dispatch.mail.smtp.port=3025", "dispatch.outbox.first-check=1h",
-        "dispatch.newsletter.first-check=1h", "dispatch.mail.batch-size=3"})
+        "dispatch.newsletter.first-check=1h", "dispatch.digests.first-check=1h", "dispatch.mail.batch-size=3"})
 abstract class NewsletterJourneyContract extends SiteTest {
 
     @RegisterExtension
@@ -75,7 +75,7 @@ abstract class NewsletterJourneyContract extends SiteTest {
 
         Document confirmPage = browser.get(confirmPath).page();
         assertThat(confirmPage.select("form[action=/subscribe/confirm] button").text()).isEqualTo("Confirm my subscription");
-        assertThat(subscriptions.counts()).doesNotContainKey("confirmed");
+        assertThat(jdbc.sql("SELECT status FROM subscribers WHERE email = :e").param("e", reader).query(String.class).single()).isEqualTo("pending");
         String token = confirmPage.selectFirst("input[name=token]").val();
         HttpResponse<String> confirmed = post("/subscribe/confirm", "token=" + token);
         assertThat(confirmed.statusCode()).isEqualTo(302);
@@ -166,6 +166,8 @@ abstract class NewsletterJourneyContract extends SiteTest {
                     .param("t", java.sql.Timestamp.from(clock.instant().minusSeconds(60))).param("id", subscriber).update();
         }
         jdbc.sql("UPDATE subscribers SET status = 'unsubscribed' WHERE email NOT IN (:readers)").param("readers", readers).update();
+        delivery.tick();
+        smtp.reset();
         clock.advance(Duration.ofSeconds(1));
         long article = publishedArticle(unique("Interrupted send"), null);
         long issueId = newsletters.issueForArticle(article).orElseThrow();
@@ -176,7 +178,7 @@ abstract class NewsletterJourneyContract extends SiteTest {
         assertThat(inFlight).hasSize(3);
         List<MimeMessage> accepted = new ArrayList<>();
         for (Delivery.Claimed c : inFlight) {
-            accepted.add(emails.message(c.issueId(), c.articleId(), new Recipient(c.subscriberId(), c.email(), subscriptions.linkToken(c.subscriberId()))));
+            accepted.add(emails.message(c.issueId(), c.articleId(), c.variant(), new Recipient(c.subscriberId(), c.email(), subscriptions.linkToken(c.subscriberId()))));
         }
         assertThat(transport.send(accepted)).allMatch(o -> o.result() == MailTransport.Result.SUBMITTED);
 
@@ -200,6 +202,58 @@ abstract class NewsletterJourneyContract extends SiteTest {
 
     @Autowired
     IssueEmails emails;
+
+    @Autowired
+    Digests digests;
+
+    @Autowired
+    press.dispatch.site.SiteSettings siteSettings;
+
+    @Test
+    void aDailyDigestListsTheReadersSectionsOnceAndNothingIsSentWhenThereIsNothingNew() throws Exception {
+        String reader = unique("digest").replace(" ", "-") + "@example.com";
+        subscriptions.subscribe(reader, "127.0.0.1");
+        long subscriber = jdbc.sql("SELECT id FROM subscribers WHERE email = :e").param("e", reader).query(Long.class).single();
+        jdbc.sql("UPDATE subscribers SET status = 'confirmed', confirmed_at = :t WHERE id = :id")
+                .param("t", java.sql.Timestamp.from(clock.instant().minusSeconds(60))).param("id", subscriber).update();
+        Section land = section("Digest land");
+        Section sea = section("Digest sea");
+        HttpResponse<String> chosen = post("/subscriptions/manage", "token=" + subscriptions.linkToken(subscriber) + "&cadence=DAILY&section=" + land.id());
+        assertThat(chosen.statusCode()).isEqualTo(302);
+        Document manage = browser.get("/subscriptions/manage?token=" + subscriptions.linkToken(subscriber)).page();
+        assertThat(manage.select("input[name=cadence][checked]").val()).isEqualTo("DAILY");
+        assertThat(manage.select("input[name=section][checked]").val()).isEqualTo(String.valueOf(land.id()));
+
+        clock.advance(Duration.ofSeconds(1));
+        String landHeadline = unique("Land story for the digest");
+        String seaHeadline = unique("Sea story for the digest");
+        publishedArticle(landHeadline, land);
+        publishedArticle(seaHeadline, sea);
+        delivery.tick();
+        assertThat(messagesTo(reader)).as("a digest reader gets no per-post email").isEmpty();
+
+        java.time.LocalTime at = clock.instant().plus(Duration.ofMinutes(2)).atZone(java.time.ZoneOffset.UTC).toLocalTime();
+        siteSettings.update(java.util.Map.of(press.dispatch.site.Setting.DIGEST_DAILY_TIME.key(), String.format("%02d:%02d", at.getHour(), at.getMinute())));
+        clock.advance(Duration.ofMinutes(3));
+        digests.tick();
+        delivery.tick();
+
+        MimeMessage digest = only(reader);
+        assertThat(digest.getSubject()).startsWith("Your daily digest: ");
+        String body = GreenMailUtil.getBody(digest).replace("=\r\n", "");
+        assertThat(body).contains(landHeadline).doesNotContain(seaHeadline);
+        assertThat(digest.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+
+        digests.tick();
+        delivery.tick();
+        assertThat(messagesTo(reader)).as("one digest per day").isEmpty();
+
+        long dailyIssues = jdbc.sql("SELECT COUNT(*) FROM newsletter_issues WHERE kind = 'daily'").query(Long.class).single();
+        clock.advance(Duration.ofDays(1));
+        digests.tick();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM newsletter_issues WHERE kind = 'daily'").query(Long.class).single())
+                .as("nothing new: no digest").isEqualTo(dailyIssues);
+    }
 
     private MimeMessage only(String address) throws Exception {
         List<MimeMessage> messages = messagesTo(address);
