@@ -33,6 +33,11 @@ class SubscriberRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM subscribers WHERE id = :id").param("id", id).query(this::row).optional();
     }
 
+    List<Row> list(String status, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscribers WHERE (:status = '' OR status = :status) ORDER BY id LIMIT :limit OFFSET :offset")
+                .param("status", status == null ? "" : status).param("limit", limit).param("offset", offset).query(this::row).list();
+    }
+
     long insertPending(String email, String form, String ip, Instant now) {
         return jdbc.sql("""
                 INSERT INTO subscribers (email, status, cadence, consent_at, consent_form, consent_ip, confirmations_sent, confirmation_window,

@@ -163,6 +163,18 @@ public class Subscriptions {
         return subscribers.find(id).map(r -> new Subscriber(r.id(), r.email(), r.status(), r.cadence(), subscribers.sections(r.id()), r.confirmedAt()));
     }
 
+    /** Sends the double opt-in email to a pending subscriber that did not come through the form (an import). */
+    void askToConfirm(long id, String address) {
+        sendConfirmation(id, address);
+    }
+
+    /** Subscribers in one status (or all, for null), oldest first. */
+    public java.util.List<Subscriber> list(String status, int offset, int limit) {
+        return subscribers.list(status, offset, limit).stream()
+                .map(r -> new Subscriber(r.id(), r.email(), r.status(), r.cadence(), subscribers.sections(r.id()), r.confirmedAt()))
+                .toList();
+    }
+
     private void sendConfirmation(long id, String address) {
         Settings site = settings.current();
         String token = signatures.sign(CONFIRM, Long.toString(id), clock.instant().plus(CONFIRM_VALID_FOR));
