@@ -55,7 +55,15 @@ class ArticlePages {
     ModelAndView article(@PathVariable String slug, HttpServletRequest request) {
         Story story = stories.findBySlug(slug).orElseThrow(ArticlePages::notFound);
         PageCache.tag(request, "article:" + story.article().id());
-        return view("articles/article", new ArticlePage(shell.shell(), story));
+        return view("articles/article", stories.page(shell.shell(), story, null));
+    }
+
+    /** The article with the comment form set to answer one comment (a plain link, so it works without JavaScript). */
+    @GetMapping("/articles/{slug}/reply/{commentId:[0-9]{1,18}}")
+    ModelAndView reply(@PathVariable String slug, @PathVariable long commentId, HttpServletRequest request) {
+        Story story = stories.findBySlug(slug).orElseThrow(ArticlePages::notFound);
+        PageCache.tag(request, "article:" + story.article().id());
+        return view("articles/article", stories.page(shell.shell(), story, commentId));
     }
 
     @GetMapping("/sections/{slug}")

@@ -32,9 +32,11 @@ public class Stories {
     private final MediaLibrary media;
     private final SiteSettings settings;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<Discussion> discussion;
 
     Stories(ArticleRepository articles, SectionNavigation navigation, AuthorRepository authors, TagRepository tags, MediaLibrary media,
-            SiteSettings settings, Clock clock) {
+            SiteSettings settings, Clock clock, org.springframework.beans.factory.ObjectProvider<Discussion> discussion) {
+        this.discussion = discussion;
         this.articles = articles;
         this.navigation = navigation;
         this.authors = authors;
@@ -57,6 +59,16 @@ public class Stories {
     }
 
     /** The newest stories, optionally only of one section ({@code null} for all). */
+    /** The comments section and count for a story's page. */
+    ArticlePage page(press.dispatch.site.Shell shell, Story story, Long replyTo) {
+        Discussion comments = discussion.getIfAvailable();
+        if (comments == null) {
+            return new ArticlePage(shell, story, 0, gg.jte.Content.class.cast((gg.jte.Content) output -> { }));
+        }
+        return new ArticlePage(shell, story, comments.counts(List.of(story.article().id())).getOrDefault(story.article().id(), 0L),
+                comments.section(story, replyTo));
+    }
+
     public List<StoryCard> latest(Long sectionId, int offset, int limit) {
         var filter = sectionId == null ? ArticleRepository.Filter.ALL : ArticleRepository.Filter.section(sectionId);
         return cards(articles.listPublic(filter, clock.instant(), offset, limit));
@@ -118,13 +130,15 @@ public class Stories {
             }
         });
         Map<Long, MediaItem> photos = media.findAll(mediaIds);
+        Discussion comments = discussion.getIfAvailable();
+        Map<Long, Long> counts = comments == null || rows.isEmpty() ? Map.of() : comments.counts(rows.stream().map(ArticleRepository.CardRow::id).toList());
         List<StoryCard> cards = new ArrayList<>(rows.size());
         for (var r : rows) {
             MediaItem photo = r.featuredMediaId() == null ? null : photos.get(r.featuredMediaId());
             cards.add(new StoryCard(r.id(), "/articles/" + r.slug(), r.headline(), r.standfirst(),
                     Dateline.of(r.publishedAt(), site.zone(), site.locale()),
                     r.sectionId() == null ? null : navigation.section(r.sectionId()),
-                    photo == null ? null : figure(photo, CARD_WIDTH, r.featuredAlt(), "", "")));
+                    photo == null ? null : figure(photo, CARD_WIDTH, r.featuredAlt(), "", ""), counts.getOrDefault(r.id(), 0L)));
         }
         return cards;
     }

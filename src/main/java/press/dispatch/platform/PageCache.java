@@ -33,9 +33,12 @@ public final class PageCache {
         this.enabled = enabled;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
+                // Pages carry a signed form token with the time they were made; comment forms accept tokens up to a
+                // day old, so no cached page may be older than half of that.
+                .expireAfterWrite(java.time.Duration.ofHours(12))
                 .<String, Page>weigher((key, page) -> page.weight())
                 .removalListener((String key, Page page, RemovalCause cause) -> {
-                    if (page != null && cause.wasEvicted()) {
+                    if (page != null && (cause.wasEvicted() || cause == RemovalCause.EXPIRED)) {
                         page.tags().forEach(tag -> untag(tag, key));
                     }
                 })

@@ -39,7 +39,17 @@ public enum Setting {
 
     DIGEST_DAILY_TIME("digest.daily_time", "07:00", 5),
     DIGEST_WEEKLY_DAY("digest.weekly_day", "MONDAY", 9),
-    DIGEST_WEEKLY_TIME("digest.weekly_time", "07:00", 5);
+    DIGEST_WEEKLY_TIME("digest.weekly_time", "07:00", 5),
+
+    COMMENTS_NOTIFY_REPLIES("label.comments.notify", "Email me when someone replies to my comment.", 300),
+    COMMENTS_MODERATION("comments.moderation", "hold_first", 20),
+    COMMENTS_MAX_LINKS("comments.max_links", "2", 3),
+    COMMENTS_HOLD_WORDS("comments.hold_words", "", 20_000),
+    COMMENTS_SPAM_WORDS("comments.spam_words", "", 20_000),
+    COMMENTS_CLOSE_AFTER_DAYS("comments.close_after_days", "0", 5),
+    COMMENTS_THREAD_DEPTH("comments.thread_depth", "3", 2),
+    COMMENTS_MIN_SECONDS("comments.min_seconds", "3", 4),
+    COMMENTS_MODERATOR_EMAIL("comments.moderator_email", "", 254);
 
     private final String key;
     private final String defaultValue;
@@ -71,12 +81,13 @@ public enum Setting {
     /** Why this value is not acceptable, or empty when it is. */
     public Optional<String> problemWith(String value) {
         if (value == null || value.isBlank()) {
-            return this == FOOTER || this == DESCRIPTION ? Optional.empty() : Optional.of("must not be empty");
+            return this == FOOTER || this == DESCRIPTION || this == COMMENTS_HOLD_WORDS || this == COMMENTS_SPAM_WORDS
+                    || this == COMMENTS_MODERATOR_EMAIL ? Optional.empty() : Optional.of("must not be empty");
         }
         if (value.length() > maxLength) {
             return Optional.of("must be at most " + maxLength + " characters");
         }
-        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && !(c == '\r' && key.endsWith("_words")))) {
             return Optional.of("must not contain control characters");
         }
         switch (this) {
@@ -97,6 +108,26 @@ public enum Setting {
             case DIGEST_DAILY_TIME, DIGEST_WEEKLY_TIME -> {
                 if (!value.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
                     return Optional.of("must be a time of day such as 07:00 (24-hour clock, site time zone)");
+                }
+            }
+            case COMMENTS_MODERATION -> {
+                if (!value.equals("hold_first") && !value.equals("hold_all")) {
+                    return Optional.of("must be hold_first (approve authors with an approved comment) or hold_all");
+                }
+            }
+            case COMMENTS_MAX_LINKS, COMMENTS_CLOSE_AFTER_DAYS, COMMENTS_MIN_SECONDS -> {
+                if (!value.matches("[0-9]{1,4}")) {
+                    return Optional.of("must be a whole number (0 or more)");
+                }
+            }
+            case COMMENTS_THREAD_DEPTH -> {
+                if (!value.matches("[1-9]")) {
+                    return Optional.of("must be a whole number from 1 to 9");
+                }
+            }
+            case COMMENTS_MODERATOR_EMAIL -> {
+                if (!value.matches("[^\\s@<>\",;]+@[^\\s@<>\",;]+")) {
+                    return Optional.of("must be one email address, or empty for no notifications");
                 }
             }
             case DIGEST_WEEKLY_DAY -> {

@@ -1,0 +1,16 @@
+package press.dispatch.articles;
+
+import java.util.Collection;
+import java.util.Map;
+
+import gg.jte.Content;
+
+/** The comments under an article and their counts; the comments feature implements it. */
+public interface Discussion {
+
+    /** The comments section of a story's page; {@code replyTo} is the comment being answered, if any. */
+    Content section(Story story, Long replyTo);
+
+    /** Approved comments per article, for the given articles (missing: none). */
+    Map<Long, Long> counts(Collection<Long> articleIds);
+}

@@ -1,0 +1,134 @@
+package press.dispatch.comments;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+import press.dispatch.articles.ArticlePage;
+import press.dispatch.articles.Stories;
+import press.dispatch.articles.Story;
+import press.dispatch.platform.CsrfExemption;
+import press.dispatch.platform.Signatures;
+import press.dispatch.site.SiteShell;
+
+/** "Leave a Reply": takes a comment and sends the reader back to the article. Works without JavaScript. */
+@Controller
+class CommentPages {
+
+    static final String REMEMBER_COOKIE = "dispatch_commenter";
+    static final String HELD = "comment-held";
+
+    private final Stories stories;
+    private final Moderation moderation;
+    private final DiscussionSection discussion;
+    private final CommentRepository comments;
+    private final Signatures signatures;
+    private final SiteShell shell;
+
+    CommentPages(Stories stories, Moderation moderation, DiscussionSection discussion, CommentRepository comments, Signatures signatures,
+                 SiteShell shell) {
+        this.stories = stories;
+        this.moderation = moderation;
+        this.discussion = discussion;
+        this.comments = comments;
+        this.signatures = signatures;
+        this.shell = shell;
+    }
+
+    @Bean
+    static CsrfExemption commentForm() {
+        return new CsrfExemption(List.of("/articles/*/comments", "/comments/stop-replies"),
+                "the comment form sits on cached public pages; it carries a signed form token instead");
+    }
+
+    @PostMapping("/articles/{slug}/comments")
+    ModelAndView post(@PathVariable String slug, @RequestParam Map<String, String> fields, HttpServletRequest request, HttpServletResponse response) {
+        Story story = stories.findBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Long parent = fields.getOrDefault("parent", "").matches("[0-9]{1,18}") ? Long.valueOf(fields.get("parent")) : null;
+        CommentForm form = new CommentForm(fields.get("comment"), fields.get("author"), fields.get("email"), fields.get("url"),
+                fields.containsKey("remember"), fields.containsKey("notify"), parent, fields.get("token"), fields.get("nickname"));
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            Moderation.Outcome outcome = moderation.submit(story, form, request.getRemoteAddr());
+            remember(form, request, response);
+            return switch (outcome.status()) {
+                case "approved" -> new ModelAndView("redirect:" + story.href() + "#comment-" + outcome.commentId());
+                case "pending" -> new ModelAndView("redirect:" + story.href() + "/comments/held?token="
+                        + signatures.sign(HELD, Long.toString(outcome.commentId()), java.time.Instant.now().plus(Duration.ofDays(1))));
+                // Spam gets the same answer as a held comment, so a bot learns nothing from it.
+                default -> new ModelAndView("redirect:" + story.href() + "/comments/held?token="
+                        + signatures.sign(HELD, "0", java.time.Instant.now().plus(Duration.ofDays(1))));
+            };
+        } catch (InvalidCommentException e) {
+            return page(story, form, e.problems(), "Your comment was not posted: please correct the marked fields.", null, HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (CommentRefusedException e) {
+            return page(story, form, Map.of(), e.getMessage(), null, HttpStatus.valueOf(e.status()));
+        }
+    }
+
+    /** The page a held comment's author is sent back to: the article, with their comment marked as awaiting moderation. */
+    @GetMapping("/articles/{slug}/comments/held")
+    ModelAndView held(@PathVariable String slug, @RequestParam(required = false) String token, HttpServletResponse response) {
+        Story story = stories.findBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        response.setHeader("Cache-Control", "no-store");
+        Comment held = signatures.verify(HELD, token == null ? "" : token).map(Long::valueOf).flatMap(comments::find)
+                .filter(c -> c.articleId() == story.article().id() && c.status().equals("pending")).orElse(null);
+        return page(story, CommentForm.empty(null), Map.of(), "Thank you. Your comment is awaiting moderation.", held, HttpStatus.OK);
+    }
+
+    @GetMapping("/comments/stop-replies")
+    ModelAndView stopRepliesForm(@RequestParam(required = false) String token) {
+        return new ModelAndView("comments/stop", Map.of("shell", shell.shell(), "token", token == null ? "" : token, "done", false));
+    }
+
+    @PostMapping("/comments/stop-replies")
+    ModelAndView stopReplies(@RequestParam(required = false) String token) {
+        if (!moderation.stopReplies(token)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return new ModelAndView("comments/stop", Map.of("shell", shell.shell(), "token", "", "done", true));
+    }
+
+    private ModelAndView page(Story story, CommentForm form, Map<String, String> errors, String message, Comment held, HttpStatus status) {
+        ArticlePage page = new ArticlePage(shell.shell(), story, discussion.counts(List.of(story.article().id())).getOrDefault(story.article().id(), 0L),
+                discussion.view(story, form, errors, message, held));
+        ModelAndView view = new ModelAndView("articles/article", "page", page);
+        view.setStatus(status);
+        return view;
+    }
+
+    /** Only when ticked: the browser keeps name, email and website; a small script fills the form from it. */
+    private static void remember(CommentForm form, HttpServletRequest request, HttpServletResponse response) {
+        Cookie cookie;
+        if (form.remember()) {
+            String value = URLEncoder.encode(form.name().strip(), StandardCharsets.UTF_8) + "|" + URLEncoder.encode(form.email().strip(), StandardCharsets.UTF_8)
+                    + "|" + URLEncoder.encode(form.website().strip(), StandardCharsets.UTF_8);
+            cookie = new Cookie(REMEMBER_COOKIE, value);
+            cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
+        } else {
+            cookie = new Cookie(REMEMBER_COOKIE, "");
+            cookie.setMaxAge(0);
+        }
+        cookie.setPath("/");
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+
+}

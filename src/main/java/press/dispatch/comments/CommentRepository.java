@@ -1,0 +1,128 @@
+package press.dispatch.comments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import press.dispatch.platform.SqlTime;
+
+@Repository
+class CommentRepository {
+
+    private static final String COLUMNS = """
+            id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, score, reasons, by_staff, created_at""";
+
+    private final JdbcClient jdbc;
+
+    CommentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long articleId, Long parentId, int depth, String name, String email, String url, String body, String status, int score,
+                String reasons, String ip, boolean notify, boolean byStaff, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, author_url, body, status, score, reasons, ip,
+                                      notify_replies, by_staff, created_at, approved_at)
+                VALUES (:article, :parent, :depth, :name, :email, :url, :body, :status, :score, :reasons, :ip, :notify, :staff, :now,
+                        CASE WHEN :status = 'approved' THEN :now ELSE NULL END)
+                RETURNING id
+                """).param("article", articleId).param("parent", parentId).param("depth", depth).param("name", name).param("email", email)
+                .param("url", url).param("body", body).param("status", status).param("score", score).param("reasons", reasons).param("ip", ip)
+                .param("notify", notify).param("staff", byStaff).param("now", SqlTime.of(now))
+                .query(Long.class).single();
+    }
+
+    Optional<Comment> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM comments WHERE id = :id").param("id", id).query(this::comment).optional();
+    }
+
+    List<Comment> listApproved(long articleId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM comments WHERE article_id = :article AND status = 'approved' ORDER BY created_at, id")
+                .param("article", articleId).query(this::comment).list();
+    }
+
+    List<Comment> listByStatus(String status, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM comments WHERE status = :status ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("status", status).param("limit", limit).param("offset", offset).query(this::comment).list();
+    }
+
+    List<Comment> listByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM comments WHERE author_email = :email ORDER BY id").param("email", email).query(this::comment)
+                .list();
+    }
+
+    Map<Long, Long> countApproved(Collection<Long> articleIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (articleIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT article_id, COUNT(*) AS n FROM comments WHERE status = 'approved' AND article_id IN (:ids) GROUP BY article_id")
+                .param("ids", List.copyOf(articleIds)).query(rs -> {
+                    counts.put(rs.getLong("article_id"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    boolean hasApproved(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM comments WHERE author_email = :email AND status = 'approved'").param("email", email)
+                .query(Long.class).single() > 0;
+    }
+
+    boolean sameTextExists(long articleId, String email, String body) {
+        return jdbc.sql("SELECT COUNT(*) FROM comments WHERE article_id = :article AND author_email = :email AND body = :body AND status <> 'trash'")
+                .param("article", articleId).param("email", email).param("body", body).query(Long.class).single() > 0;
+    }
+
+    void setStatus(long id, String status, Instant now) {
+        jdbc.sql("""
+                UPDATE comments SET status = :status,
+                       approved_at = CASE WHEN :status = 'approved' THEN COALESCE(approved_at, :now) ELSE approved_at END
+                WHERE id = :id
+                """).param("id", id).param("status", status).param("now", SqlTime.of(now)).update();
+    }
+
+    void editBody(long id, String body) {
+        jdbc.sql("UPDATE comments SET body = :body WHERE id = :id").param("id", id).param("body", body).update();
+    }
+
+    boolean notifiesReplies(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM comments WHERE id = :id AND notify_replies = TRUE").param("id", id).query(Long.class).single() > 0;
+    }
+
+    void stopReplies(long id) {
+        jdbc.sql("UPDATE comments SET notify_replies = FALSE WHERE id = :id").param("id", id).update();
+    }
+
+    int eraseIps(Instant before) {
+        return jdbc.sql("UPDATE comments SET ip = NULL WHERE ip IS NOT NULL AND created_at < :before").param("before", SqlTime.of(before)).update();
+    }
+
+    /** Erases a person: their comments keep their place in threads, but text, name, email, website and IP are gone. */
+    int erase(String email) {
+        return jdbc.sql("""
+                UPDATE comments SET author_name = 'Deleted', author_email = '', author_url = '', body = '(This comment was deleted at its author''s request.)',
+                       ip = NULL, notify_replies = FALSE, status = CASE WHEN status = 'approved' THEN 'approved' ELSE 'trash' END
+                WHERE author_email = :email
+                """).param("email", email).update();
+    }
+
+    List<Long> articleIdsOf(String email) {
+        return jdbc.sql("SELECT DISTINCT article_id FROM comments WHERE author_email = :email").param("email", email).query(Long.class).list();
+    }
+
+    private Comment comment(ResultSet rs, int n) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        return new Comment(rs.getLong("id"), rs.getLong("article_id"), parentId, rs.getInt("depth"), rs.getString("author_name"),
+                rs.getString("author_email"), rs.getString("author_url"), rs.getString("body"), rs.getString("status"), rs.getInt("score"),
+                rs.getString("reasons"), rs.getBoolean("by_staff"), SqlTime.read(rs, "created_at"));
+    }
+}

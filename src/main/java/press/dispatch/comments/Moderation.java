@@ -1,0 +1,324 @@
+package press.dispatch.comments;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import press.dispatch.articles.Story;
+import press.dispatch.platform.Outbox;
+import press.dispatch.platform.PageCache;
+import press.dispatch.platform.RateLimiter;
+import press.dispatch.platform.Signatures;
+import press.dispatch.site.Setting;
+import press.dispatch.site.Settings;
+import press.dispatch.site.SiteSettings;
+
+/**
+ * Takes comments in and decides on them. WordPress's rules (first comment held, link-count hold, word lists,
+ * flood control) plus checks that need no CAPTCHA and work on cached pages: a honeypot field and a signed form
+ * token that proves the form was shown at least a few seconds, and at most a day, before it was sent.
+ */
+@Service
+public class Moderation {
+
+    private static final Logger log = LoggerFactory.getLogger(Moderation.class);
+    static final String FORM = "comment-form";
+    static final int HOLD = 50;
+    static final int SPAM = 100;
+    static final Duration FORM_MAX_AGE = Duration.ofDays(1);
+
+    private final CommentRepository comments;
+    private final Signatures signatures;
+    private final SiteSettings settings;
+    private final PageCache pageCache;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final boolean rateLimits;
+    private final Duration ipRetention;
+    private final RateLimiter burstPerIp = new RateLimiter(1, Duration.ofSeconds(15));
+    private final RateLimiter burstPerEmail = new RateLimiter(1, Duration.ofSeconds(15));
+    private final RateLimiter windowPerIp = new RateLimiter(20, Duration.ofMinutes(10));
+    private final RateLimiter windowPerEmail = new RateLimiter(20, Duration.ofMinutes(10));
+
+    Moderation(CommentRepository comments, Signatures signatures, SiteSettings settings, PageCache pageCache, Outbox outbox, Clock clock,
+               @Value("${dispatch.comments.rate-limits:true}") boolean rateLimits,
+               @Value("${dispatch.comments.ip-retention-days:30}") int ipRetentionDays) {
+        this.comments = comments;
+        this.signatures = signatures;
+        this.settings = settings;
+        this.pageCache = pageCache;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.rateLimits = rateLimits;
+        this.ipRetention = Duration.ofDays(ipRetentionDays);
+    }
+
+    /** What happened to a comment that was accepted for storage. */
+    public record Outcome(long commentId, String status, List<String> reasons) {
+    }
+
+    /** The token the comment form carries: which article, and when the form was made. */
+    public String formToken(long articleId) {
+        return signatures.sign(FORM, articleId + ":" + clock.instant().getEpochSecond(), null);
+    }
+
+    /** Whether new comments are taken on this story now. */
+    public boolean open(Story story) {
+        if (!story.article().commentsOpen()) {
+            return false;
+        }
+        int days = Integer.parseInt(settings.current().get(Setting.COMMENTS_CLOSE_AFTER_DAYS));
+        return days == 0 || story.article().publishedAt().plus(Duration.ofDays(days)).isAfter(clock.instant());
+    }
+
+    @Transactional
+    public Outcome submit(Story story, CommentForm form, String ip) {
+        Map<String, String> problems = form.problems();
+        if (!open(story)) {
+            problems = Map.of("comment", "Comments are closed on this article.");
+        }
+        Comment parent = null;
+        if (problems.isEmpty() && form.parentId() != null) {
+            parent = comments.find(form.parentId()).filter(c -> c.articleId() == story.article().id() && c.status().equals("approved")).orElse(null);
+            if (parent == null) {
+                problems = Map.of("comment", "The comment you are replying to is not there any more.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCommentException(problems);
+        }
+        String email = form.email().strip().toLowerCase(Locale.ROOT);
+        String body = form.comment().strip();
+        if (rateLimits && !(burstPerIp.tryAcquire(ip) && burstPerEmail.tryAcquire(email) && windowPerIp.tryAcquire(ip)
+                && windowPerEmail.tryAcquire(email))) {
+            throw new CommentRefusedException(429, "You are commenting too quickly. Please wait a little and send your comment again.");
+        }
+        if (comments.sameTextExists(story.article().id(), email, body)) {
+            throw new CommentRefusedException(409, "You have already posted this comment here.");
+        }
+        Settings site = settings.current();
+        List<String> reasons = new ArrayList<>();
+        int score = score(story.article().id(), form, email, body, ip, site, reasons);
+        String status = score >= SPAM ? "spam" : score >= HOLD ? "pending" : "approved";
+        int depthLimit = Integer.parseInt(site.get(Setting.COMMENTS_THREAD_DEPTH));
+        Long parentId = parent == null ? null : parent.depth() >= depthLimit ? parent.parentId() : parent.id();
+        int depth = parent == null ? 1 : Math.min(parent.depth() + 1, depthLimit);
+        long id = comments.insert(story.article().id(), parentId, depth, form.name().strip(), email, form.website().strip(), body, status, score,
+                String.join("; ", reasons), ip, form.notifyReplies(), false, clock.instant());
+        if (status.equals("approved")) {
+            purge(story);
+            notifyReplyAuthor(story, parent, id);
+        } else if (status.equals("pending")) {
+            notifyModerators(story, id, form.name().strip(), body, reasons);
+        }
+        return new Outcome(id, status, reasons);
+    }
+
+    /** Each check adds a score and its reason: below 50 approves, 50 to 99 holds, 100 or more is spam. */
+    private int score(long articleId, CommentForm form, String email, String body, String ip, Settings site, List<String> reasons) {
+        int score = 0;
+        if (!form.honeypot().isEmpty()) {
+            score += 100;
+            reasons.add("the hidden field was filled in");
+        }
+        Optional<String> token = signatures.verify(FORM, form.token());
+        if (token.isEmpty() || !token.get().startsWith(articleId + ":")) {
+            score += 100;
+            reasons.add("no valid form token");
+        } else {
+            long age = clock.instant().getEpochSecond() - Long.parseLong(token.get().substring(token.get().indexOf(':') + 1));
+            long min = Long.parseLong(site.get(Setting.COMMENTS_MIN_SECONDS));
+            if (age < min) {
+                score += 60;
+                reasons.add("sent " + age + " s after the form was shown (at least " + min + " s expected)");
+            } else if (age > FORM_MAX_AGE.toSeconds()) {
+                score += 60;
+                reasons.add("the form was shown more than a day earlier");
+            }
+        }
+        String haystack = String.join("\n", form.name(), email, form.website(), body, ip == null ? "" : ip).toLowerCase(Locale.ROOT);
+        words(site.get(Setting.COMMENTS_SPAM_WORDS)).stream().filter(haystack::contains).findFirst().ifPresent(w -> reasons.add("spam word: " + w));
+        if (reasons.stream().anyMatch(r -> r.startsWith("spam word"))) {
+            score += 100;
+        }
+        words(site.get(Setting.COMMENTS_HOLD_WORDS)).stream().filter(haystack::contains).findFirst().ifPresent(w -> reasons.add("hold word: " + w));
+        if (reasons.stream().anyMatch(r -> r.startsWith("hold word"))) {
+            score += 50;
+        }
+        int links = CommentText.countLinks(body);
+        int maxLinks = Integer.parseInt(site.get(Setting.COMMENTS_MAX_LINKS));
+        if (links > maxLinks) {
+            score += 50;
+            reasons.add(links + " links (more than " + maxLinks + ")");
+        }
+        if (site.get(Setting.COMMENTS_MODERATION).equals("hold_all")) {
+            score += 50;
+            reasons.add("every comment is held");
+        } else if (!comments.hasApproved(email)) {
+            score += 50;
+            reasons.add("first comment from this address");
+        }
+        return score;
+    }
+
+    private static List<String> words(String list) {
+        return Arrays.stream(list.split("[\\r\\n]+")).map(w -> w.strip().toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
+    }
+
+    public List<Comment> queue(String status, int offset, int limit) {
+        return comments.listByStatus(status, offset, limit);
+    }
+
+    public Optional<Comment> find(long id) {
+        return comments.find(id);
+    }
+
+    @Transactional
+    public void approve(Story story, long... ids) {
+        move(story, "approved", ids);
+    }
+
+    @Transactional
+    public void unapprove(Story story, long... ids) {
+        move(story, "pending", ids);
+    }
+
+    @Transactional
+    public void markSpam(Story story, long... ids) {
+        move(story, "spam", ids);
+    }
+
+    @Transactional
+    public void trash(Story story, long... ids) {
+        move(story, "trash", ids);
+    }
+
+    @Transactional
+    public void edit(Story story, long id, String body) {
+        if (body == null || body.isBlank() || body.length() > CommentForm.MAX_COMMENT) {
+            throw new InvalidCommentException(Map.of("comment", "A comment needs 1 to " + CommentForm.MAX_COMMENT + " characters."));
+        }
+        comments.editBody(id, body.strip());
+        purge(story);
+    }
+
+    /** A staff reply: approved at once and marked as the newsroom's. */
+    @Transactional
+    public long replyAsStaff(Story story, long parentId, String staffName, String staffEmail, String body) {
+        Comment parent = comments.find(parentId).filter(c -> c.articleId() == story.article().id())
+                .orElseThrow(() -> new InvalidCommentException(Map.of("comment", "No such comment on this article.")));
+        int depthLimit = Integer.parseInt(settings.current().get(Setting.COMMENTS_THREAD_DEPTH));
+        long id = comments.insert(story.article().id(), parent.depth() >= depthLimit ? parent.parentId() : parent.id(),
+                Math.min(parent.depth() + 1, depthLimit), staffName, staffEmail.toLowerCase(Locale.ROOT), "", body.strip(), "approved", 0, "staff",
+                null, false, true, clock.instant());
+        purge(story);
+        return id;
+    }
+
+    private void move(Story story, String status, long... ids) {
+        for (long id : ids) {
+            comments.find(id).filter(c -> c.articleId() == story.article().id()).ifPresent(c -> comments.setStatus(id, status, clock.instant()));
+        }
+        purge(story);
+    }
+
+    /** Approving, hiding or editing a comment changes the article page and the counts in lists. */
+    private void purge(Story story) {
+        List<String> tags = new ArrayList<>(List.of("article:" + story.article().id(), "front"));
+        if (story.section() != null) {
+            tags.add("section:" + story.section().id());
+        }
+        story.tags().forEach(t -> tags.add("tag:" + t.id()));
+        story.authors().forEach(a -> tags.add("author:" + a.id()));
+        pageCache.purge(tags);
+    }
+
+    private void notifyModerators(Story story, long id, String name, String body, List<String> reasons) {
+        String moderator = settings.current().get(Setting.COMMENTS_MODERATOR_EMAIL);
+        if (moderator.isBlank()) {
+            return;
+        }
+        Settings site = settings.current();
+        outbox.enqueue(moderator, "Comment held for moderation on \"" + story.article().headline() + "\"", """
+                A comment by %s is waiting for moderation on %s%s
+
+                Why it was held: %s
+
+                %s
+
+                Comment %d is in the moderation queue.
+                """.formatted(name, site.baseUrl(), story.href(), String.join("; ", reasons), body, id));
+    }
+
+    private void notifyReplyAuthor(Story story, Comment parent, long replyId) {
+        if (parent == null) {
+            return;
+        }
+        comments.find(parent.id()).ifPresent(p -> {
+            // Only when they asked for it; the stop link is one click.
+            if (!p.byStaff() && notifies(p.id()) && !p.authorEmail().isEmpty()) {
+                Settings site = settings.current();
+                String stop = site.baseUrl() + "/comments/stop-replies?token=" + signatures.sign("comment-replies", Long.toString(p.id()), null);
+                outbox.enqueue(p.authorEmail(), "New reply to your comment on \"" + story.article().headline() + "\"", """
+                        Someone replied to your comment on %s:
+
+                        %s%s#comment-%d
+
+                        To stop emails about replies to this comment: %s
+                        """.formatted(site.name(), site.baseUrl(), story.href(), replyId, stop));
+            }
+        });
+    }
+
+    private boolean notifies(long commentId) {
+        return comments.notifiesReplies(commentId);
+    }
+
+    /** Stops reply emails for the comment a stop link names; false if the link is broken. */
+    @Transactional
+    public boolean stopReplies(String token) {
+        return signatures.verify("comment-replies", token == null ? "" : token).map(Long::valueOf).map(id -> {
+            comments.stopReplies(id);
+            return true;
+        }).orElse(false);
+    }
+
+    @Scheduled(cron = "${dispatch.comments.erase-ips-cron:0 23 3 * * *}")
+    @Transactional
+    public void eraseOldIps() {
+        int erased = comments.eraseIps(clock.instant().minus(ipRetention));
+        if (erased > 0) {
+            log.info("Erased the IP address of {} comments older than {} days", erased, ipRetention.toDays());
+        }
+    }
+
+    /** Everything stored about the comments of one email address (for a data-access request). */
+    public List<Comment> export(String email) {
+        return comments.listByEmail(email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Erases one person's comment data; returns how many comments were erased. */
+    @Transactional
+    public int erase(String email) {
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        List<Long> articles = comments.articleIdsOf(address);
+        int erased = comments.erase(address);
+        List<String> tags = new ArrayList<>();
+        articles.forEach(a -> tags.add("article:" + a));
+        pageCache.purge(tags);
+        return erased;
+    }
+}
