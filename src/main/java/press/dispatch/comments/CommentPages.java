@@ -40,8 +40,9 @@ class CommentPages {
     private final CommentRepository comments;
     private final Signatures signatures;
     private final SiteShell shell;
+    private final java.time.Clock clock;
 
-    CommentPages(Stories stories, Moderation moderation, DiscussionSection discussion, CommentRepository comments, Signatures signatures,
+    CommentPages(java.time.Clock clock, Stories stories, Moderation moderation, DiscussionSection discussion, CommentRepository comments, Signatures signatures,
                  SiteShell shell) {
         this.stories = stories;
         this.moderation = moderation;
@@ -49,6 +50,7 @@ class CommentPages {
         this.comments = comments;
         this.signatures = signatures;
         this.shell = shell;
+        this.clock = clock;
     }
 
     @Bean
@@ -70,10 +72,10 @@ class CommentPages {
             return switch (outcome.status()) {
                 case "approved" -> new ModelAndView("redirect:" + story.href() + "#comment-" + outcome.commentId());
                 case "pending" -> new ModelAndView("redirect:" + story.href() + "/comments/held?token="
-                        + signatures.sign(HELD, Long.toString(outcome.commentId()), java.time.Instant.now().plus(Duration.ofDays(1))));
+                        + signatures.sign(HELD, Long.toString(outcome.commentId()), clock.instant().plus(Duration.ofDays(1))));
                 // Spam gets the same answer as a held comment, so a bot learns nothing from it.
                 default -> new ModelAndView("redirect:" + story.href() + "/comments/held?token="
-                        + signatures.sign(HELD, "0", java.time.Instant.now().plus(Duration.ofDays(1))));
+                        + signatures.sign(HELD, "0", clock.instant().plus(Duration.ofDays(1))));
             };
         } catch (InvalidCommentException e) {
             return page(story, form, e.problems(), "Your comment was not posted: please correct the marked fields.", null, HttpStatus.UNPROCESSABLE_CONTENT);

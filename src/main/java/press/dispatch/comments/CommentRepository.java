@@ -31,12 +31,12 @@ class CommentRepository {
         return jdbc.sql("""
                 INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, author_url, body, status, score, reasons, ip,
                                       notify_replies, by_staff, created_at, approved_at)
-                VALUES (:article, :parent, :depth, :name, :email, :url, :body, :status, :score, :reasons, :ip, :notify, :staff, :now,
-                        CASE WHEN :status = 'approved' THEN :now ELSE NULL END)
+                VALUES (:article, :parent, :depth, :name, :email, :url, :body, :status, :score, :reasons, :ip, :notify, :staff, :now, :approvedAt)
                 RETURNING id
                 """).param("article", articleId).param("parent", parentId).param("depth", depth).param("name", name).param("email", email)
                 .param("url", url).param("body", body).param("status", status).param("score", score).param("reasons", reasons).param("ip", ip)
                 .param("notify", notify).param("staff", byStaff).param("now", SqlTime.of(now))
+                .param("approvedAt", status.equals("approved") ? SqlTime.of(now) : null)
                 .query(Long.class).single();
     }
 
@@ -82,11 +82,11 @@ class CommentRepository {
     }
 
     void setStatus(long id, String status, Instant now) {
-        jdbc.sql("""
-                UPDATE comments SET status = :status,
-                       approved_at = CASE WHEN :status = 'approved' THEN COALESCE(approved_at, :now) ELSE approved_at END
-                WHERE id = :id
-                """).param("id", id).param("status", status).param("now", SqlTime.of(now)).update();
+        jdbc.sql("UPDATE comments SET status = :status WHERE id = :id").param("id", id).param("status", status).update();
+        if (status.equals("approved")) {
+            jdbc.sql("UPDATE comments SET approved_at = :now WHERE id = :id AND approved_at IS NULL").param("id", id).param("now", SqlTime.of(now))
+                    .update();
+        }
     }
 
     void editBody(long id, String body) {

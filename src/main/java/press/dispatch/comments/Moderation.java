@@ -48,10 +48,10 @@ public class Moderation {
     private final Clock clock;
     private final boolean rateLimits;
     private final Duration ipRetention;
-    private final RateLimiter burstPerIp = new RateLimiter(1, Duration.ofSeconds(15));
-    private final RateLimiter burstPerEmail = new RateLimiter(1, Duration.ofSeconds(15));
-    private final RateLimiter windowPerIp = new RateLimiter(20, Duration.ofMinutes(10));
-    private final RateLimiter windowPerEmail = new RateLimiter(20, Duration.ofMinutes(10));
+    private final RateLimiter burstPerIp;
+    private final RateLimiter burstPerEmail;
+    private final RateLimiter windowPerIp;
+    private final RateLimiter windowPerEmail;
 
     Moderation(CommentRepository comments, Signatures signatures, SiteSettings settings, PageCache pageCache, Outbox outbox, Clock clock,
                @Value("${dispatch.comments.rate-limits:true}") boolean rateLimits,
@@ -64,6 +64,10 @@ public class Moderation {
         this.clock = clock;
         this.rateLimits = rateLimits;
         this.ipRetention = Duration.ofDays(ipRetentionDays);
+        this.burstPerIp = new RateLimiter(1, Duration.ofSeconds(15), clock);
+        this.burstPerEmail = new RateLimiter(1, Duration.ofSeconds(15), clock);
+        this.windowPerIp = new RateLimiter(20, Duration.ofMinutes(10), clock);
+        this.windowPerEmail = new RateLimiter(20, Duration.ofMinutes(10), clock);
     }
 
     /** What happened to a comment that was accepted for storage. */
@@ -86,10 +90,10 @@ public class Moderation {
 
     @Transactional
     public Outcome submit(Story story, CommentForm form, String ip) {
-        Map<String, String> problems = form.problems();
         if (!open(story)) {
-            problems = Map.of("comment", "Comments are closed on this article.");
+            throw new CommentRefusedException(403, "Comments are closed on this article.");
         }
+        Map<String, String> problems = form.problems();
         Comment parent = null;
         if (problems.isEmpty() && form.parentId() != null) {
             parent = comments.find(form.parentId()).filter(c -> c.articleId() == story.article().id() && c.status().equals("approved")).orElse(null);

@@ -34,9 +34,10 @@ class SubscriptionPages {
     private final Subscriptions subscriptions;
     private final Newsdesk newsdesk;
     private final SiteShell shell;
-    private final RateLimiter perIp = new RateLimiter(10, Duration.ofHours(1));
+    private final RateLimiter perIp;
 
-    SubscriptionPages(Subscriptions subscriptions, Newsdesk newsdesk, SiteShell shell) {
+    SubscriptionPages(Subscriptions subscriptions, Newsdesk newsdesk, SiteShell shell, java.time.Clock clock) {
+        this.perIp = new RateLimiter(10, Duration.ofHours(1), clock);
         this.subscriptions = subscriptions;
         this.newsdesk = newsdesk;
         this.shell = shell;

@@ -1,0 +1,299 @@
+package press.dispatch.comments;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import press.dispatch.articles.ArticleDraft;
+import press.dispatch.articles.Section;
+import press.dispatch.articles.Stories;
+import press.dispatch.articles.Story;
+import press.dispatch.site.Setting;
+import press.dispatch.site.SiteSettings;
+import press.dispatch.testing.SiteTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Leave a Reply" over real HTTP, as a reader and a bot would use it. Run on SQLite and PostgreSQL. */
+abstract class CommentsContract extends SiteTest {
+
+    @Autowired
+    Moderation moderation;
+
+    @Autowired
+    Stories stories;
+
+    @Autowired
+    SiteSettings settings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Section section;
+    long articleId;
+    String slug;
+
+    @BeforeEach
+    void article() {
+        settings.update(Map.of(Setting.COMMENTS_MODERATION.key(), "hold_first", Setting.COMMENTS_HOLD_WORDS.key(), "",
+                Setting.COMMENTS_SPAM_WORDS.key(), "", Setting.COMMENTS_CLOSE_AFTER_DAYS.key(), "0"));
+        section = section("Comments");
+        articleId = publishedArticle(unique("Commented story"), section);
+        slug = slugOf(articleId);
+    }
+
+    @Test
+    void aFirstCommentIsHeldAndShownOnlyToItsAuthor() throws Exception {
+        String email = unique("first").replace(" ", "-") + "@example.com";
+        HttpResponse<String> answer = comment(Map.of("comment", "My very first words here.", "author", "Ana Ruiz", "email", email));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        String heldPage = location(answer);
+        assertThat(heldPage).startsWith("/articles/" + slug + "/comments/held?token=");
+
+        Document mine = browser.get(heldPage).page();
+        assertThat(mine.select("li.held .comment-body").text()).isEqualTo("My very first words here.");
+        assertThat(mine.select("li.held .awaiting").text()).contains("awaiting moderation");
+        assertThat(browser.get(heldPage).header("Cache-Control")).isEqualTo("no-store");
+
+        assertThat(browser.get("/articles/" + slug).body()).doesNotContain("My very first words here.");
+        Comment held = moderation.queue("pending", 0, 50).stream().filter(c -> c.authorEmail().equals(email)).findFirst().orElseThrow();
+        assertThat(held.reasons()).contains("first comment from this address");
+    }
+
+    @Test
+    void anAuthorWithAnApprovedCommentIsApprovedAtOnceAndTheCachedPageShowsIt() throws Exception {
+        String email = unique("regular").replace(" ", "-") + "@example.com";
+        comment(Map.of("comment", "Held at first.", "author", "Regular Reader", "email", email));
+        long first = idOf(email, "Held at first.");
+        browser.get("/articles/" + slug);
+        moderation.approve(story(), first);
+        Document page = browser.get("/articles/" + slug).page();
+        assertThat(page.select("#comment-" + first + " .comment-body").text()).isEqualTo("Held at first.");
+        assertThat(page.select(".byline a[href=#comments]").text()).isEqualTo("1 comment");
+
+        HttpResponse<String> second = comment(Map.of("comment", "Straight through.\n\nSecond paragraph with https://example.org/a link.",
+                "author", "Regular Reader", "email", email.toUpperCase()));
+        long id = idOf(email, "Straight through.\n\nSecond paragraph with https://example.org/a link.");
+        assertThat(location(second)).isEqualTo("/articles/" + slug + "#comment-" + id);
+        Document after = browser.get("/articles/" + slug).page();
+        assertThat(after.select("#comment-" + id + " .comment-body p")).hasSize(2);
+        assertThat(after.select("#comment-" + id + " .comment-body a").attr("rel")).isEqualTo("nofollow ugc noopener");
+        assertThat(after.select("#comment-" + id + " .comment-body a").attr("href")).isEqualTo("https://example.org/a");
+        assertThat(browser.get("/sections/" + section.slug()).page().select("a[href$=#comments]").text()).isEqualTo("2 comments");
+    }
+
+    @Test
+    void mistakesComeBackWithTheReadersInputKeptAndNothingIsStored() throws Exception {
+        String email = unique("typo").replace(" ", "-") + "@example.com";
+        HttpResponse<String> answer = comment(Map.of("comment", "", "author", "Typo <Tess>", "email", "not-an-email", "url", "javascript:alert(1)"));
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body());
+        assertThat(page.select("#comment-error").text()).isEqualTo("Please write a comment.");
+        assertThat(page.select("#email-error").text()).isEqualTo("That does not look like an email address.");
+        assertThat(page.select("#url-error").text()).isEqualTo("A website must be an http:// or https:// address.");
+        assertThat(page.select("#author").val()).isEqualTo("Typo <Tess>");
+        assertThat(page.select("#url").val()).isEqualTo("javascript:alert(1)");
+
+        HttpResponse<String> tooLong = comment(Map.of("comment", "x".repeat(10_001), "author", "N".repeat(101), "email", email));
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(tooLong.body()).select("#comment-error").text()).contains("at most 10000");
+        assertThat(Jsoup.parse(tooLong.body()).select("#author-error").text()).contains("at most 100");
+        assertThat(Jsoup.parse(tooLong.body()).select("#comment").val()).hasSize(10_001);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comments WHERE author_email = :e").param("e", email).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void botsAreCaughtByTheHoneypotAndTheFormTokenAndGetTheSameAnswer() throws Exception {
+        String email = unique("bot").replace(" ", "-") + "@example.com";
+        HttpResponse<String> honeypot = comment(Map.of("comment", "Buy now", "author", "Bot", "email", email, "nickname", "gotcha"));
+        assertThat(location(honeypot)).startsWith("/articles/" + slug + "/comments/held?token=");
+        assertThat(statusOf(email, "Buy now")).isEqualTo("spam");
+
+        clock.advance(Duration.ofSeconds(31));
+        HttpResponse<String> forged = post("/articles/" + slug + "/comments", Map.of("comment", "Forged token", "author", "Bot", "email", email,
+                "token", "forged.token"));
+        assertThat(forged.statusCode()).isEqualTo(302);
+        assertThat(statusOf(email, "Forged token")).isEqualTo("spam");
+
+        clock.advance(Duration.ofSeconds(31));
+        String token = moderation.formToken(articleId);
+        HttpResponse<String> tooFast = post("/articles/" + slug + "/comments", Map.of("comment", "Too fast", "author", "Bot", "email",
+                email + ".fast", "token", token));
+        assertThat(tooFast.statusCode()).isEqualTo(302);
+        assertThat(reasonsOf(email + ".fast", "Too fast")).contains("sent 0 s after the form was shown");
+    }
+
+    @Test
+    void linksAndWordListsHoldOrRejectAndTheReasonsAreRecorded() throws Exception {
+        settings.update(Map.of(Setting.COMMENTS_SPAM_WORDS.key(), "casino\npills", Setting.COMMENTS_HOLD_WORDS.key(), "refund"));
+        String email = unique("words").replace(" ", "-") + "@example.com";
+        long first = approvedCommentFrom(email);
+
+        comment(Map.of("comment", "See https://a.example https://b.example https://c.example", "author", "Reader", "email", email));
+        assertThat(statusOf(email, "See https://a.example https://b.example https://c.example")).isEqualTo("pending");
+        assertThat(reasonsOf(email, "See https://a.example https://b.example https://c.example")).contains("3 links (more than 2)");
+
+        comment(Map.of("comment", "I want a refund", "author", "Reader", "email", email));
+        assertThat(statusOf(email, "I want a refund")).isEqualTo("pending");
+        assertThat(reasonsOf(email, "I want a refund")).contains("hold word: refund");
+
+        comment(Map.of("comment", "Nice article", "author", "Reader", "email", email, "url", "https://casino.example"));
+        assertThat(statusOf(email, "Nice article")).isEqualTo("spam");
+        assertThat(reasonsOf(email, "Nice article")).contains("spam word: casino");
+        assertThat(first).isPositive();
+    }
+
+    @Test
+    void floodingIsAnswered429AndTheSameTextTwice409() throws Exception {
+        String email = unique("flood").replace(" ", "-") + "@example.com";
+        comment(Map.of("comment", "Once", "author", "Fast", "email", email));
+        HttpResponse<String> again = post("/articles/" + slug + "/comments", Map.of("comment", "Twice, straight away", "author", "Fast",
+                "email", email, "token", formToken()));
+        assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(Jsoup.parse(again.body()).select(".form-message").text()).contains("too quickly");
+        assertThat(Jsoup.parse(again.body()).select("#comment").val()).isEqualTo("Twice, straight away");
+
+        HttpResponse<String> duplicate = comment(Map.of("comment", "Once", "author", "Fast", "email", email));
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(duplicate.body()).select(".form-message").text()).isEqualTo("You have already posted this comment here.");
+    }
+
+    @Test
+    void repliesNestUpToTheConfiguredDepth() throws Exception {
+        settings.update(Map.of(Setting.COMMENTS_THREAD_DEPTH.key(), "2", Setting.COMMENTS_MODERATION.key(), "hold_first"));
+        String email = unique("thread").replace(" ", "-") + "@example.com";
+        long root = approvedCommentFrom(email);
+        Document replyForm = browser.get("/articles/" + slug + "/reply/" + root).page();
+        assertThat(replyForm.select("input[name=parent]").val()).isEqualTo(String.valueOf(root));
+
+        comment(Map.of("comment", "A reply", "author", "Threader", "email", email, "parent", String.valueOf(root)));
+        long reply = idOf(email, "A reply");
+        comment(Map.of("comment", "A reply to the reply", "author", "Threader", "email", email, "parent", String.valueOf(reply)));
+        long deeper = idOf(email, "A reply to the reply");
+
+        Document page = browser.get("/articles/" + slug).page();
+        assertThat(page.select("#comment-" + root + " > ol.replies > #comment-" + reply)).hasSize(1);
+        assertThat(page.select("#comment-" + root + " > ol.replies > #comment-" + deeper)).as("depth 2 is the limit: it joins its parent's level")
+                .hasSize(1);
+        settings.update(Map.of(Setting.COMMENTS_THREAD_DEPTH.key(), "3"));
+    }
+
+    @Test
+    void theCommentersEmailNeverAppearsInAnyPublicPage() throws Exception {
+        String email = unique("secret").replace(" ", "-") + "@example.com";
+        approvedCommentFrom(email);
+        comment(Map.of("comment", "Held one", "author", "Secret Keeper", "email", email, "url", "https://keeper.example"));
+        String md5 = hex("MD5", email);
+        String sha256 = hex("SHA-256", email);
+        for (String path : List.of("/", "/articles/" + slug, "/sections/" + section.slug(), "/tags/testing", "/articles/" + slug + "/reply/1")) {
+            String html = browser.get(path).body();
+            assertThat(html).as(path).doesNotContainIgnoringCase(email).doesNotContain(md5).doesNotContain(sha256)
+                    .doesNotContain(email.substring(0, email.indexOf('@')));
+        }
+    }
+
+    @Test
+    void closedArticlesShowNoFormAndRefuseComments() throws Exception {
+        long closed = publishing.draft(new ArticleDraft(unique("No comments"), null, "", "Body", section.id(), List.of(), List.of(), null, "", "", "",
+                false, false));
+        publishing.publish(closed);
+        assertThat(browser.get("/articles/" + slugOf(closed)).page().select("form.comment-form")).isEmpty();
+
+        settings.update(Map.of(Setting.COMMENTS_CLOSE_AFTER_DAYS.key(), "1"));
+        clock.advance(Duration.ofDays(2));
+        String token = formToken();
+        HttpResponse<String> late = post("/articles/" + slug + "/comments", Map.of("comment", "Too late", "author", "Late", "email", "late@example.com",
+                "token", token));
+        assertThat(late.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(late.body()).select(".form-message").text()).isEqualTo("Comments are closed on this article.");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comments WHERE body = 'Too late'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void oldIpsAreErasedAndOnePersonsCommentsCanBeExportedAndErased() throws Exception {
+        String email = unique("gdpr").replace(" ", "-") + "@example.com";
+        long id = approvedCommentFrom(email);
+        assertThat(moderation.export(email)).extracting(Comment::id).contains(id);
+        clock.advance(Duration.ofDays(31));
+        moderation.eraseOldIps();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comments WHERE id = :id AND ip IS NULL").param("id", id).query(Long.class).single()).isEqualTo(1);
+
+        assertThat(moderation.erase(email)).isGreaterThanOrEqualTo(1);
+        assertThat(moderation.export(email)).isEmpty();
+        assertThat(browser.get("/articles/" + slug).body()).contains("deleted at its author").doesNotContain("First approved words");
+    }
+
+    // --- helpers ---
+
+    long approvedCommentFrom(String email) throws Exception {
+        comment(Map.of("comment", "First approved words " + email.hashCode(), "author", "Approved Reader", "email", email));
+        long id = idOf(email, "First approved words " + email.hashCode());
+        moderation.approve(story(), id);
+        return id;
+    }
+
+    Story story() {
+        return stories.findById(articleId).orElseThrow();
+    }
+
+    String formToken() {
+        return browser.get("/articles/" + slug).page().select("form.comment-form input[name=token]").val();
+    }
+
+    /** As a person would: open the page, take some time to write, send. */
+    HttpResponse<String> comment(Map<String, String> fields) throws Exception {
+        String token = formToken();
+        clock.advance(Duration.ofSeconds(31));
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("token", token);
+        return post("/articles/" + slug + "/comments", all);
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+        String form = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(browser.base() + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    }
+
+    long idOf(String email, String body) {
+        return jdbc.sql("SELECT id FROM comments WHERE author_email = :e AND body = :b").param("e", email.toLowerCase()).param("b", body)
+                .query(Long.class).single();
+    }
+
+    String statusOf(String email, String body) {
+        return jdbc.sql("SELECT status FROM comments WHERE author_email = :e AND body = :b").param("e", email.toLowerCase()).param("b", body)
+                .query(String.class).single();
+    }
+
+    String reasonsOf(String email, String body) {
+        return jdbc.sql("SELECT reasons FROM comments WHERE author_email = :e AND body = :b").param("e", email.toLowerCase()).param("b", body)
+                .query(String.class).single();
+    }
+
+    static String hex(String algorithm, String value) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(value.strip().toLowerCase().getBytes(StandardCharsets.UTF_8)));
+    }
+}
