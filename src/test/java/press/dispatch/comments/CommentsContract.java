@@ -240,7 +240,59 @@ abstract class CommentsContract extends SiteTest {
         assertThat(browser.get("/articles/" + slug).body()).contains("deleted at its author").doesNotContain("First approved words");
     }
 
+    @Test
+    void moderatorsHearOfHeldCommentsAndCommentersOfRepliesOnlyIfTheyAskedAndCanStopWithOneClick() throws Exception {
+        settings.update(Map.of(Setting.COMMENTS_MODERATOR_EMAIL.key(), "desk@news.example"));
+        String email = unique("notify").replace(" ", "-") + "@example.com";
+        comment(Map.of("comment", "Please tell me about replies", "author", "Curious", "email", email, "notify", "yes"));
+        assertThat(outbox("desk@news.example", "Please tell me about replies")).as("moderator told of the held comment").isEqualTo(1);
+        long parent = idOf(email, "Please tell me about replies");
+        moderation.approve(story(), parent);
+
+        String other = unique("replier").replace(" ", "-") + "@example.com";
+        long first = approvedCommentFrom(other);
+        comment(Map.of("comment", "Here is a reply", "author", "Replier", "email", other, "parent", String.valueOf(parent)));
+        String notice = jdbc.sql("SELECT text_body FROM outbox WHERE recipient = :to AND subject LIKE 'New reply%'").param("to", email)
+                .query(String.class).single();
+        assertThat(notice).contains("#comment-" + idOf(other, "Here is a reply")).doesNotContain(other);
+        String stop = notice.substring(notice.indexOf("/comments/stop-replies?token=")).strip();
+        assertThat(browser.get(stop).status()).isEqualTo(200);
+        HttpResponse<String> stopped = post("/comments/stop-replies", Map.of("token", stop.substring(stop.indexOf("token=") + 6)));
+        assertThat(stopped.statusCode()).isEqualTo(200);
+
+        comment(Map.of("comment", "Another reply", "author", "Replier", "email", other, "parent", String.valueOf(parent)));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = :to AND subject LIKE 'New reply%'").param("to", email)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(first).isPositive();
+        settings.update(Map.of(Setting.COMMENTS_MODERATOR_EMAIL.key(), ""));
+    }
+
+    @Test
+    void moderatorsApproveInBulkEditAndReplyAsStaff() throws Exception {
+        String email = unique("queue").replace(" ", "-") + "@example.com";
+        comment(Map.of("comment", "Queue one", "author", "Q", "email", email));
+        comment(Map.of("comment", "Queue two", "author", "Q", "email", email + ".b"));
+        long one = idOf(email, "Queue one");
+        long two = idOf(email + ".b", "Queue two");
+        assertThat(moderation.queue("pending", 0, 100)).extracting(Comment::id).contains(one, two);
+        moderation.approve(story(), one, two);
+        moderation.edit(story(), one, "Queue one, edited by the desk");
+        long staff = moderation.replyAsStaff(story(), two, "The Desk", "desk@news.example", "Thanks for writing.");
+        moderation.markSpam(story(), two);
+
+        Document page = browser.get("/articles/" + slug).page();
+        assertThat(page.select("#comment-" + one + " .comment-body").text()).isEqualTo("Queue one, edited by the desk");
+        assertThat(page.select("#comment-" + two)).as("spam is hidden").isEmpty();
+        assertThat(page.select("#comment-" + staff + " .staff-badge").text()).isEqualTo("Staff");
+        assertThat(page.html()).doesNotContain("desk@news.example");
+    }
+
     // --- helpers ---
+
+    long outbox(String to, String containing) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = :to AND text_body LIKE :text").param("to", to)
+                .param("text", "%" + containing + "%").query(Long.class).single();
+    }
 
     long approvedCommentFrom(String email) throws Exception {
         comment(Map.of("comment", "First approved words " + email.hashCode(), "author", "Approved Reader", "email", email));
