@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -40,6 +41,11 @@ class DatabaseConfiguration {
             config.setMaximumPoolSize(16);
         }
         return new HikariDataSource(config);
+    }
+
+    @Bean
+    DataSourceTransactionManager transactionManager(HikariDataSource dataSource, Dialect dialect) {
+        return dialect == Dialect.SQLITE ? new SqliteTransactionManager(dataSource) : new DataSourceTransactionManager(dataSource);
     }
 
     @Bean

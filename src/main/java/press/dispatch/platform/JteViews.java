@@ -3,6 +3,7 @@ package press.dispatch.platform;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -42,10 +43,16 @@ class JteViews {
             this.engine = engine;
         }
 
+        private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+
         @Override
         public View resolveViewName(String viewName, Locale locale) {
+            // Redirects are Spring's; asking the engine would search the class path once per (unique) target URL.
+            if (viewName.startsWith("redirect:") || viewName.startsWith("forward:")) {
+                return null;
+            }
             String template = viewName + ".jte";
-            return engine.hasTemplate(template) ? new JteView(engine, template) : null;
+            return known.computeIfAbsent(template, engine::hasTemplate) ? new JteView(engine, template) : null;
         }
 
         @Override
