@@ -2,7 +2,7 @@
 # Measures Dispatch's public pages with wrk against nginx serving a saved copy of the same article page.
 # Usage: bench/run.sh            (needs: wrk, nginx, curl — apt-get install wrk nginx-light curl)
 # Environment: DURATION (seconds per run, default 15), WARMUP (unrecorded seconds before each run, default 5), CONNECTIONS (default 32), ARTICLES (default 10000),
-#              JAVA_OPTS (JVM flags for the server, default "-Xmx192m -XX:+UseSerialGC").
+#              JAVA_OPTS (JVM flags for the server, default "-Xmx160m -XX:+UseSerialGC").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +10,7 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 ARTICLES=${ARTICLES:-10000}
-JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC}
+JAVA_OPTS=${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC}
 PORT=18080
 SMALL_PORT=18082
 NGINX_PORT=18081
