@@ -32,7 +32,7 @@ trap cleanup EXIT
 
 start_server() { # data-dir port seed cache -> pid
   local dir=$1 port=$2 seed=$3 cache=$4
-  DISPATCH_DATA_DIR=$dir SERVER_PORT=$port DISPATCH_SEED_ARTICLES=$seed DISPATCH_PAGE_CACHE=$cache DISPATCH_DEMO=true \
+  MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR=$dir SERVER_PORT=$port DISPATCH_SEED_ARTICLES=$seed DISPATCH_PAGE_CACHE=$cache DISPATCH_DEMO=true \
     java $JAVA_OPTS -jar target/dispatch.jar > "$dir.cache-$cache.log" 2>&1 &
   echo $!
 }

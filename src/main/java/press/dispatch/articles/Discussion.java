@@ -9,8 +9,12 @@ import gg.jte.Content;
 public interface Discussion {
 
     /** The comments section of a story's page; {@code replyTo} is the comment being answered, if any. */
-    Content section(Story story, Long replyTo);
+    Section section(Story story, Long replyTo);
 
     /** Approved comments per article, for the given articles (missing: none). */
     Map<Long, Long> counts(Collection<Long> articleIds);
+
+    /** A rendered comments section and the number of approved comments in it. */
+    record Section(long count, Content content) {
+    }
 }

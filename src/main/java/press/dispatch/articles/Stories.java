@@ -63,10 +63,10 @@ public class Stories {
     ArticlePage page(press.dispatch.site.Shell shell, Story story, Long replyTo) {
         Discussion comments = discussion.getIfAvailable();
         if (comments == null) {
-            return new ArticlePage(shell, story, 0, gg.jte.Content.class.cast((gg.jte.Content) output -> { }));
+            return new ArticlePage(shell, story, 0, output -> { });
         }
-        return new ArticlePage(shell, story, comments.counts(List.of(story.article().id())).getOrDefault(story.article().id(), 0L),
-                comments.section(story, replyTo));
+        Discussion.Section section = comments.section(story, replyTo);
+        return new ArticlePage(shell, story, section.count(), section.content());
     }
 
     public List<StoryCard> latest(Long sectionId, int offset, int limit) {

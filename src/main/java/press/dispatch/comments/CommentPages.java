@@ -108,8 +108,8 @@ class CommentPages {
     }
 
     private ModelAndView page(Story story, CommentForm form, Map<String, String> errors, String message, Comment held, HttpStatus status) {
-        ArticlePage page = new ArticlePage(shell.shell(), story, discussion.counts(List.of(story.article().id())).getOrDefault(story.article().id(), 0L),
-                discussion.view(story, form, errors, message, held));
+        var section = discussion.view(story, form, errors, message, held);
+        ArticlePage page = new ArticlePage(shell.shell(), story, section.count(), section.content());
         ModelAndView view = new ModelAndView("articles/article", "page", page);
         view.setStatus(status);
         return view;

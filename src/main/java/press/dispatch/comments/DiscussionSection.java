@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +38,7 @@ class DiscussionSection implements Discussion {
     }
 
     @Override
-    public Content section(Story story, Long replyTo) {
+    public Section section(Story story, Long replyTo) {
         return view(story, CommentForm.empty(replyTo), Map.of(), null, null);
     }
 
@@ -49,7 +48,7 @@ class DiscussionSection implements Discussion {
     }
 
     /** The section with a refilled form and its errors, a message, or the visitor's held comment. */
-    Content view(Story story, CommentForm form, Map<String, String> errors, String message, Comment held) {
+    Section view(Story story, CommentForm form, Map<String, String> errors, String message, Comment held) {
         Settings site = settings.current();
         List<Comment> approved = comments.listApproved(story.article().id());
         int depthLimit = Integer.parseInt(site.get(Setting.COMMENTS_THREAD_DEPTH));
@@ -73,7 +72,7 @@ class DiscussionSection implements Discussion {
                 moderation.formToken(story.article().id()), replyTo == null ? withParent(form, null) : form, errors, message,
                 held == null ? null : thread(held, Map.of(), story, site, depthLimit, false), replyTo,
                 replyTo == null ? null : byId.get(replyTo).authorName());
-        return output -> templates.render("comments/section.jte", view, output);
+        return new Section(approved.size(), output -> templates.render("comments/section.jte", view, output));
     }
 
     private static CommentForm withParent(CommentForm f, Long parent) {

@@ -76,14 +76,19 @@ public class Signatures {
         }
     }
 
-    private byte[] mac(byte[] payload) {
+    /** One initialised Mac per thread: creating and keying one costs more than signing a short payload. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return mac.doFinal(payload);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private byte[] mac(byte[] payload) {
+        return macs.get().doFinal(payload);
     }
 
     private byte[] key() {
