@@ -22,6 +22,7 @@ class WebConfiguration {
         FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
         return registration;
     }
 }
