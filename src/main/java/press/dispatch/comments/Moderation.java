@@ -39,6 +39,7 @@ public class Moderation {
     static final int HOLD = 50;
     static final int SPAM = 100;
     static final Duration FORM_MAX_AGE = Duration.ofDays(1);
+    static final String DUPLICATE = "You have already posted this comment here.";
 
     private final CommentRepository comments;
     private final Signatures signatures;
@@ -46,6 +47,7 @@ public class Moderation {
     private final PageCache pageCache;
     private final Outbox outbox;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final boolean rateLimits;
     private final Duration ipRetention;
     private final RateLimiter burstPerIp;
@@ -54,6 +56,7 @@ public class Moderation {
     private final RateLimiter windowPerEmail;
 
     Moderation(CommentRepository comments, Signatures signatures, SiteSettings settings, PageCache pageCache, Outbox outbox, Clock clock,
+               org.springframework.transaction.support.TransactionTemplate transactions,
                @Value("${dispatch.comments.rate-limits:true}") boolean rateLimits,
                @Value("${dispatch.comments.ip-retention-days:30}") int ipRetentionDays) {
         this.comments = comments;
@@ -62,6 +65,7 @@ public class Moderation {
         this.pageCache = pageCache;
         this.outbox = outbox;
         this.clock = clock;
+        this.transactions = transactions;
         this.rateLimits = rateLimits;
         this.ipRetention = Duration.ofDays(ipRetentionDays);
         this.burstPerIp = new RateLimiter(1, Duration.ofSeconds(15), clock);
@@ -88,7 +92,11 @@ public class Moderation {
         return days == 0 || story.article().publishedAt().plus(Duration.ofDays(days)).isAfter(clock.instant());
     }
 
-    @Transactional
+    /**
+     * Checks and scores outside any transaction (on SQLite a transaction holds the one write lock), then stores
+     * the comment in a short transaction that repeats only the duplicate check, so two identical posts at the
+     * same moment still store one.
+     */
     public Outcome submit(Story story, CommentForm form, String ip) {
         if (!open(story)) {
             throw new CommentRefusedException(403, "Comments are closed on this article.");
@@ -111,7 +119,7 @@ public class Moderation {
             throw new CommentRefusedException(429, "You are commenting too quickly. Please wait a little and send your comment again.");
         }
         if (comments.sameTextExists(story.article().id(), email, body)) {
-            throw new CommentRefusedException(409, "You have already posted this comment here.");
+            throw new CommentRefusedException(409, DUPLICATE);
         }
         Settings site = settings.current();
         List<String> reasons = new ArrayList<>();
@@ -120,13 +128,22 @@ public class Moderation {
         int depthLimit = Integer.parseInt(site.get(Setting.COMMENTS_THREAD_DEPTH));
         Long parentId = parent == null ? null : parent.depth() >= depthLimit ? parent.parentId() : parent.id();
         int depth = parent == null ? 1 : Math.min(parent.depth() + 1, depthLimit);
-        long id = comments.insert(story.article().id(), parentId, depth, form.name().strip(), email, form.website().strip(), body, status, score,
-                String.join("; ", reasons), ip, form.notifyReplies(), false, clock.instant());
+        Comment replyTo = parent;
+        long id = transactions.execute(tx -> {
+            if (comments.sameTextExists(story.article().id(), email, body)) {
+                throw new CommentRefusedException(409, DUPLICATE);
+            }
+            long stored = comments.insert(story.article().id(), parentId, depth, form.name().strip(), email, form.website().strip(), body, status,
+                    score, String.join("; ", reasons), ip, form.notifyReplies(), false, clock.instant());
+            if (status.equals("approved")) {
+                notifyReplyAuthor(story, replyTo, stored);
+            } else if (status.equals("pending")) {
+                notifyModerators(story, stored, form.name().strip(), body, reasons);
+            }
+            return stored;
+        });
         if (status.equals("approved")) {
             purge(story);
-            notifyReplyAuthor(story, parent, id);
-        } else if (status.equals("pending")) {
-            notifyModerators(story, id, form.name().strip(), body, reasons);
         }
         return new Outcome(id, status, reasons);
     }
