@@ -2,7 +2,6 @@ package press.dispatch.articles;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -37,10 +36,6 @@ public class Newsdesk {
 
     public List<Section> sections() {
         return sections.listAll();
-    }
-
-    public Optional<Section> findSection(String slug) {
-        return sections.findBySlug(slug);
     }
 
     @Transactional

@@ -27,10 +27,6 @@ class SectionRepository {
         return jdbc.sql("SELECT id, slug, name, description, position FROM sections WHERE slug = :slug").param("slug", slug).query(ROW).optional();
     }
 
-    Optional<Section> find(long id) {
-        return jdbc.sql("SELECT id, slug, name, description, position FROM sections WHERE id = :id").param("id", id).query(ROW).optional();
-    }
-
     Section insert(String slug, String name, String description) {
         int position = jdbc.sql("SELECT COALESCE(MAX(position), 0) + 1 FROM sections").query(Integer.class).single();
         long id = jdbc.sql("INSERT INTO sections (slug, name, description, position) VALUES (:slug, :name, :description, :position) RETURNING id")

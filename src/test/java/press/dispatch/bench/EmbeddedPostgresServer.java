@@ -12,7 +12,7 @@ public final class EmbeddedPostgresServer {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             System.out.println(postgres.getJdbcUrl("postgres", "postgres"));
             System.out.flush();
-            Thread.sleep(Long.MAX_VALUE);
+            new java.util.concurrent.CountDownLatch(1).await();
         }
     }
 }
