@@ -17,6 +17,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -52,9 +53,11 @@ class Delivery {
     private final int batchSize;
     private final ExecutorService workers;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final ApplicationEventPublisher events;
 
     Delivery(JdbcClient jdbc, Subscriptions subscriptions, IssueEmails emails, MailTransport transport, Clock clock, Dialect dialect,
-             DispatchProperties properties) {
+             DispatchProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.emails = emails;
@@ -266,6 +269,7 @@ class Delivery {
         done.forEach(id -> {
             emails.forget(id);
             log.info("Newsletter issue {} is sent", id);
+            events.publishEvent(new IssueSent(id));
         });
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import press.dispatch.testing.Databases;
 import press.dispatch.testing.ScriptedSmtpServer;
@@ -17,6 +19,7 @@ import press.dispatch.testing.SiteTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the ledger does when the SMTP server says no: for now (4xx) or for good (5xx). */
+@RecordApplicationEvents
 class DeliveryFailuresTest extends SiteTest {
 
     static final ScriptedSmtpServer SMTP = new ScriptedSmtpServer();
@@ -39,6 +42,9 @@ class DeliveryFailuresTest extends SiteTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApplicationEvents events;
+
     @Test
     void aPermanentFailureFailsThatRecipientWithTheReasonAndSuppressesTheAddressWhileATemporaryOneIsRetried() {
         for (String email : List.of("fine@example.com", "bounce@example.com", "later@example.com")) {
@@ -58,6 +64,7 @@ class DeliveryFailuresTest extends SiteTest {
         assertThat(report.failures()).singleElement().asString().startsWith("bounce@example.com: 550");
         assertThat(report.pending()).isEqualTo(1);
         assertThat(report.status()).as("not sent while a recipient is still pending").isEqualTo("sending");
+        assertThat(events.stream(IssueSent.class)).isEmpty();
         assertThat(jdbc.sql("SELECT status FROM subscribers WHERE email = 'bounce@example.com'").query(String.class).single()).isEqualTo("suppressed");
         assertThat(jdbc.sql("SELECT last_error FROM deliveries WHERE email = 'later@example.com'").query(String.class).single()).startsWith("451");
 
@@ -70,6 +77,7 @@ class DeliveryFailuresTest extends SiteTest {
         }
         IssueReport done = newsletters.report(issue).orElseThrow();
         assertThat(done.status()).isEqualTo("sent");
+        assertThat(events.stream(IssueSent.class)).containsExactly(new IssueSent(issue));
         assertThat(done.failed()).isEqualTo(2);
         assertThat(done.failures()).anySatisfy(f -> assertThat(f).startsWith("later@example.com: 451"));
         assertThat(jdbc.sql("SELECT attempts FROM deliveries WHERE email = 'later@example.com'").query(Integer.class).single())
