@@ -26,10 +26,12 @@ class ArticlePages {
 
     private final Stories stories;
     private final SiteShell shell;
+    private final EditorRepository desk;
 
-    ArticlePages(Stories stories, SiteShell shell) {
+    ArticlePages(Stories stories, SiteShell shell, EditorRepository desk) {
         this.stories = stories;
         this.shell = shell;
+        this.desk = desk;
     }
 
     @GetMapping("/")
@@ -53,7 +55,15 @@ class ArticlePages {
 
     @GetMapping("/articles/{slug}")
     ModelAndView article(@PathVariable String slug, HttpServletRequest request) {
-        Story story = stories.findBySlug(slug).orElseThrow(ArticlePages::notFound);
+        Optional<Story> found = stories.findBySlug(slug);
+        if (found.isEmpty()) {
+            // A slug an editor changed keeps answering, with a permanent redirect to the new one.
+            String moved = stories.movedTo(slug, desk).orElseThrow(ArticlePages::notFound);
+            var redirect = new org.springframework.web.servlet.view.RedirectView("/articles/" + moved);
+            redirect.setStatusCode(org.springframework.http.HttpStatus.MOVED_PERMANENTLY);
+            return new ModelAndView(redirect);
+        }
+        Story story = found.get();
         PageCache.tag(request, "article:" + story.article().id());
         return view("articles/article", stories.page(shell.shell(), story, null));
     }

@@ -58,6 +58,22 @@ public class Stories {
         return articles.findPublic(slug, clock.instant()).map(this::story);
     }
 
+    /** The current slug of a public article that used to answer to {@code oldSlug}. */
+    Optional<String> movedTo(String oldSlug, EditorRepository desk) {
+        return desk.articleForOldSlug(oldSlug).flatMap(this::findById).map(s -> s.article().slug());
+    }
+
+    /** Any article as it would look published now (the editor's preview); a draft is dated now. */
+    Story preview(Article a) {
+        if (a.publishedAt() != null) {
+            return story(a);
+        }
+        Instant now = clock.instant();
+        return story(new Article(a.id(), a.slug(), a.headline(), a.standfirst(), a.bodyMarkdown(), a.bodyHtml(), a.sectionId(), a.featuredMediaId(),
+                a.featuredCaption(), a.featuredCredit(), a.featuredAlt(), a.status(), a.webOnly(), a.commentsOpen(), now, a.createdAt(), now,
+                a.authorIds(), a.tagIds()));
+    }
+
     /** The newest stories, optionally only of one section ({@code null} for all). */
     /** The comments section and count for a story's page. */
     ArticlePage page(press.dispatch.site.Shell shell, Story story, Long replyTo) {

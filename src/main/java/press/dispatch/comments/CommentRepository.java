@@ -54,6 +54,10 @@ class CommentRepository {
                 .param("status", status).param("limit", limit).param("offset", offset).query(this::comment).list();
     }
 
+    long countByStatus(String status) {
+        return jdbc.sql("SELECT COUNT(*) FROM comments WHERE status = :status").param("status", status).query(Long.class).single();
+    }
+
     List<Comment> listByEmail(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM comments WHERE author_email = :email ORDER BY id").param("email", email).query(this::comment)
                 .list();

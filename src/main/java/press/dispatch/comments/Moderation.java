@@ -203,6 +203,10 @@ public class Moderation {
         return comments.listByStatus(status, offset, limit);
     }
 
+    public long count(String status) {
+        return comments.countByStatus(status);
+    }
+
     public Optional<Comment> find(long id) {
         return comments.find(id);
     }
@@ -247,6 +251,20 @@ public class Moderation {
                 null, false, true, clock.instant());
         purge(story);
         return id;
+    }
+
+    /** Moves a comment on an article that is not public (no page to refresh). */
+    @Transactional
+    public void setStatusUnpublished(long id, String status) {
+        comments.setStatus(id, status, clock.instant());
+    }
+
+    @Transactional
+    public void editUnpublished(long id, String body) {
+        if (body == null || body.isBlank() || body.length() > CommentForm.MAX_COMMENT) {
+            throw new InvalidCommentException(Map.of("comment", "A comment needs 1 to " + CommentForm.MAX_COMMENT + " characters."));
+        }
+        comments.editBody(id, body.strip());
     }
 
     private void move(Story story, String status, long... ids) {

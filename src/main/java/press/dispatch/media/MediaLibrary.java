@@ -102,6 +102,18 @@ public class MediaLibrary {
         }
     }
 
+    /** The newest photos first, for the library screen and the editor's picker. */
+    public List<MediaItem> recent(int offset, int limit) {
+        List<Long> ids = jdbc.sql("SELECT id FROM media_items ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset).query(Long.class).list();
+        Map<Long, MediaItem> found = findAll(ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM media_items").query(Long.class).single();
+    }
+
     public Optional<MediaItem> find(long id) {
         return Optional.ofNullable(findAll(List.of(id)).get(id));
     }

@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param seed      generated filler content for benchmarks
  * @param pageCache the in-process cache of whole public pages
  * @param mail      how newsletters are handed to the SMTP server
+ * @param admin     the owner account to create on first start without the set-up link (containers, tests)
  */
 @ConfigurationProperties("dispatch")
-public record DispatchProperties(Path dataDir, Database database, Boolean demo, Seed seed, PageCacheSettings pageCache, MailSettings mail) {
+public record DispatchProperties(Path dataDir, Database database, Boolean demo, Seed seed, PageCacheSettings pageCache, MailSettings mail,
+                                 Admin admin) {
 
     public DispatchProperties {
         if (dataDir == null) {
@@ -33,6 +35,25 @@ public record DispatchProperties(Path dataDir, Database database, Boolean demo, 
         }
         if (mail == null) {
             mail = new MailSettings(4, 0, 50, null);
+        }
+        if (admin == null) {
+            admin = new Admin(null, null);
+        }
+    }
+
+    /** Both or neither: {@code DISPATCH_ADMIN_EMAIL} and {@code DISPATCH_ADMIN_PASSWORD}. */
+    public record Admin(String email, String password) {
+        public Admin {
+            email = email == null || email.isBlank() ? null : email.strip();
+            password = password == null || password.isEmpty() ? null : password;
+            if ((email == null) != (password == null)) {
+                throw new BadSettingException(email == null ? "DISPATCH_ADMIN_EMAIL" : "DISPATCH_ADMIN_PASSWORD", "is missing",
+                        "set both DISPATCH_ADMIN_EMAIL and DISPATCH_ADMIN_PASSWORD, or neither");
+            }
+        }
+
+        public boolean configured() {
+            return email != null;
         }
     }
 

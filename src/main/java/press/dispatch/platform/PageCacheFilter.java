@@ -60,7 +60,7 @@ final class PageCacheFilter implements Filter {
             return true;
         }
         String path = request.getRequestURI();
-        return path.startsWith("/media/") || path.startsWith("/assets/") || path.startsWith("/actuator") || path.startsWith("/admin");
+        return path.startsWith("/media/") || path.startsWith("/assets/") || path.startsWith("/actuator") || path.startsWith("/admin") || path.startsWith("/api");
     }
 
     private void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,0 +1,66 @@
+package press.dispatch.admin;
+
+import java.util.List;
+
+import press.dispatch.site.Setting;
+
+import static press.dispatch.admin.AdminViews.SettingField;
+import static press.dispatch.admin.AdminViews.SettingGroup;
+
+/** How the settings screen groups and names every {@link Setting}. A test checks that none is left out. */
+final class SettingsForm {
+
+    private SettingsForm() {
+    }
+
+    static final List<SettingGroup> GROUPS = List.of(
+            new SettingGroup("Site", List.of(
+                    f(Setting.NAME, "Site name", ""),
+                    f(Setting.TAGLINE, "Tagline", ""),
+                    area(Setting.DESCRIPTION, "Description", "For search engines and feeds."),
+                    f(Setting.BASE_URL, "Address of the site", "Used in emails and feeds, such as https://news.example"),
+                    f(Setting.LANGUAGE, "Language", "A language tag such as en or en-GB."),
+                    f(Setting.TIME_ZONE, "Time zone", "Dates on pages and scheduling use it, such as Europe/London."),
+                    area(Setting.FOOTER, "Footer text", ""))),
+            new SettingGroup("Subscribe box", List.of(
+                    f(Setting.SUBSCRIBE_HEADING, "Heading", "{site} is replaced by the site name."),
+                    area(Setting.SUBSCRIBE_TEXT, "Text", ""),
+                    f(Setting.SUBSCRIBE_EMAIL, "Email field label", ""),
+                    f(Setting.SUBSCRIBE_BUTTON, "Button", ""))),
+            new SettingGroup("Comment form", List.of(
+                    f(Setting.COMMENTS_HEADING, "Heading", ""),
+                    area(Setting.COMMENTS_PRIVACY, "Privacy notice", ""),
+                    area(Setting.COMMENTS_REQUIRED, "Required-field notice", ""),
+                    f(Setting.COMMENTS_COMMENT, "Comment field label", ""),
+                    f(Setting.COMMENTS_NAME, "Name field label", ""),
+                    f(Setting.COMMENTS_EMAIL, "Email field label", ""),
+                    f(Setting.COMMENTS_WEBSITE, "Website field label", ""),
+                    f(Setting.COMMENTS_REMEMBER, "Remember-me label", ""),
+                    f(Setting.COMMENTS_NOTIFY_REPLIES, "Notify-me label", ""),
+                    f(Setting.COMMENTS_BUTTON, "Button", ""))),
+            new SettingGroup("Comment rules", List.of(
+                    f(Setting.COMMENTS_MODERATION, "Moderation", "hold_first: approve people with an approved comment; hold_all: hold every comment."),
+                    f(Setting.COMMENTS_MAX_LINKS, "Hold comments with more links than", ""),
+                    area(Setting.COMMENTS_HOLD_WORDS, "Hold words", "One per line; matched in name, email, website, text and IP."),
+                    area(Setting.COMMENTS_SPAM_WORDS, "Spam words", "One per line; a match marks the comment as spam."),
+                    f(Setting.COMMENTS_CLOSE_AFTER_DAYS, "Close comments after (days)", "0 keeps them open."),
+                    f(Setting.COMMENTS_THREAD_DEPTH, "Reply depth", "1 to 9."),
+                    f(Setting.COMMENTS_MIN_SECONDS, "Minimum seconds to write a comment", "Faster posts are treated as bots."),
+                    f(Setting.COMMENTS_MODERATOR_EMAIL, "Moderator email", "Told about held comments; empty for none."))),
+            new SettingGroup("Newsletter", List.of(
+                    f(Setting.MAIL_FROM_NAME, "Sender name", ""),
+                    f(Setting.MAIL_FROM_ADDRESS, "Sender address", ""),
+                    f(Setting.MAIL_REPLY_TO, "Reply-to address", ""),
+                    area(Setting.MAIL_POSTAL_ADDRESS, "Postal address (in every footer)", ""),
+                    f(Setting.DIGEST_DAILY_TIME, "Daily digest time", "24-hour clock, site time zone."),
+                    f(Setting.DIGEST_WEEKLY_DAY, "Weekly digest day", "MONDAY to SUNDAY."),
+                    f(Setting.DIGEST_WEEKLY_TIME, "Weekly digest time", "24-hour clock, site time zone."))));
+
+    private static SettingField f(Setting s, String label, String help) {
+        return new SettingField(s, label, help, false);
+    }
+
+    private static SettingField area(Setting s, String label, String help) {
+        return new SettingField(s, label, help, true);
+    }
+}

@@ -1,0 +1,151 @@
+package press.dispatch.articles;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import press.dispatch.accounts.Staff;
+import press.dispatch.api.ApiError;
+
+/** Articles in the Admin API: the same rules as the editor (roles, versions, revisions), in JSON. */
+@RestController
+@RequestMapping("/api/v1/articles")
+@Tag(name = "Articles")
+class ArticleApi {
+
+    private final Editing editing;
+    private final TagRepository tags;
+
+    ArticleApi(Editing editing, TagRepository tags) {
+        this.editing = editing;
+        this.tags = tags;
+    }
+
+    /**
+     * What a script writes. On update, {@code version} must be the version it read: a newer save by someone else
+     * answers 409 instead of being overwritten.
+     */
+    record ArticleInput(String headline, String slug, String standfirst, String body, Long sectionId, List<String> tags, List<Long> authorIds,
+                        Long featuredMediaId, String featuredCaption, String featuredCredit, String featuredAlt, Boolean webOnly,
+                        Boolean commentsOpen, Integer version) {
+        ArticleDraft draft() {
+            return new ArticleDraft(headline, slug, standfirst, body, sectionId, authorIds, tags, featuredMediaId, featuredCaption, featuredCredit,
+                    featuredAlt, webOnly != null && webOnly, commentsOpen == null || commentsOpen);
+        }
+    }
+
+    record ArticleJson(long id, String slug, String url, String status, boolean trashed, String reviewState, String headline, String standfirst,
+                       String body, Long sectionId, List<String> tags, List<Long> authorIds, Long featuredMediaId, String featuredCaption,
+                       String featuredCredit, String featuredAlt, boolean webOnly, boolean commentsOpen, Instant publishedAt, Instant updatedAt,
+                       int version) {
+    }
+
+    record ArticleLine(long id, String slug, String headline, String status, boolean trashed, String reviewState, String authors,
+                       Instant publishedAt, Instant updatedAt) {
+    }
+
+    record ScheduleInput(Instant publishAt) {
+    }
+
+    @Operation(summary = "List articles, most recently changed first",
+            description = "Editors and admins see every article; authors and contributors see their own.")
+    @GetMapping
+    List<ArticleLine> list(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff,
+                           @Parameter(description = "draft, scheduled, published, review or trash") @RequestParam(required = false) String status,
+                           @RequestParam(required = false) Long sectionId, @RequestParam(required = false) String q,
+                           @RequestParam(defaultValue = "1") int page) {
+        int number = Math.max(1, Math.min(page, 10_000));
+        return editing.list(staff, status, sectionId, null, q, (number - 1) * 50, 50).stream()
+                .map(l -> new ArticleLine(l.id(), l.slug(), l.headline(), l.status().column(), l.trashed(), l.reviewState(), l.authors(),
+                        l.publishedAt(), l.updatedAt()))
+                .toList();
+    }
+
+    @Operation(summary = "Read one article with its version")
+    @GetMapping("/{id}")
+    ArticleJson get(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id) {
+        return json(editing.open(staff, id));
+    }
+
+    @Operation(summary = "Create a draft", description = "The key's staff member is the byline unless an editor's key names authorIds.")
+    @PostMapping
+    ResponseEntity<ArticleJson> create(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @RequestBody ArticleInput input) {
+        long id = editing.create(staff, input.draft());
+        return ResponseEntity.created(URI.create("/api/v1/articles/" + id)).body(json(editing.open(staff, id)));
+    }
+
+    @Operation(summary = "Replace an article's content", description = "Send the version you read; 409 if someone saved since.")
+    @PutMapping("/{id}")
+    ArticleJson update(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody ArticleInput input) {
+        if (input.version() == null) {
+            throw new InvalidArticleException(Map.of("version", "Send the version you read (GET the article first)."));
+        }
+        editing.save(staff, id, input.draft(), input.version());
+        return json(editing.open(staff, id));
+    }
+
+    @Operation(summary = "Publish now")
+    @PostMapping("/{id}/publish")
+    ArticleJson publish(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id) {
+        editing.publish(staff, id);
+        return json(editing.open(staff, id));
+    }
+
+    @Operation(summary = "Schedule publication", description = "publishAt is an ISO-8601 instant in the future, such as 2026-12-01T09:30:00Z.")
+    @PostMapping("/{id}/schedule")
+    ArticleJson schedule(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody ScheduleInput input) {
+        if (input.publishAt() == null) {
+            throw new InvalidArticleException(Map.of("publishAt", "Send publishAt, an ISO-8601 instant such as 2026-12-01T09:30:00Z."));
+        }
+        editing.schedule(staff, id, input.publishAt());
+        return json(editing.open(staff, id));
+    }
+
+    @Operation(summary = "Unpublish (back to draft, off the site)")
+    @PostMapping("/{id}/unpublish")
+    ArticleJson unpublish(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id) {
+        editing.unpublish(staff, id);
+        return json(editing.open(staff, id));
+    }
+
+    @ExceptionHandler(InvalidArticleException.class)
+    ResponseEntity<ApiError> invalid(InvalidArticleException e) {
+        // The API's field is "body" where the editor's form says "bodyMarkdown".
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        e.problems().forEach((field, problem) -> fields.put("bodyMarkdown".equals(field) ? "body" : field, problem));
+        return ResponseEntity.unprocessableEntity().body(ApiError.of(422, "invalid", "Some fields are not acceptable; nothing was saved.", fields));
+    }
+
+    @ExceptionHandler(ArticleConflictException.class)
+    ResponseEntity<ApiError> conflict(ArticleConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(409, "conflict",
+                "Someone saved this article after the version you sent (now " + e.currentVersion() + "); nothing was saved.",
+                Map.of("version", Integer.toString(e.currentVersion()))));
+    }
+
+    private ArticleJson json(Editing.Editable e) {
+        Article a = e.article();
+        return new ArticleJson(a.id(), a.slug(), a.status() == ArticleStatus.PUBLISHED ? "/articles/" + a.slug() : null, a.status().column(),
+                e.trashed(), e.reviewState(), a.headline(), a.standfirst(), a.bodyMarkdown(), a.sectionId(),
+                tags.listByArticle(a.id()).stream().map(press.dispatch.articles.Tag::name).toList(), a.authorIds(), a.featuredMediaId(),
+                a.featuredCaption(), a.featuredCredit(), a.featuredAlt(), a.webOnly(), a.commentsOpen(), a.publishedAt(), a.updatedAt(),
+                e.version());
+    }
+}

@@ -1,0 +1,315 @@
+package press.dispatch.articles;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.difflib.text.DiffRow;
+import com.github.difflib.text.DiffRowGenerator;
+
+import press.dispatch.accounts.Permission;
+import press.dispatch.accounts.Role;
+import press.dispatch.accounts.Staff;
+import press.dispatch.accounts.StaffJoined;
+
+/**
+ * The newsroom's side of articles: who may do what to which article, saves that never silently overwrite another
+ * editor's (each save names the version it started from), a revision per save, review by editors, trash, and old
+ * slugs that keep answering. State changes go through {@link Publishing}, so events fire exactly as for any other path.
+ */
+@Service
+public class Editing {
+
+    private final Publishing publishing;
+    private final ArticleRepository articles;
+    private final EditorRepository desk;
+    private final RevisionRepository revisions;
+    private final Newsdesk newsdesk;
+    private final Clock clock;
+
+    Editing(Publishing publishing, ArticleRepository articles, EditorRepository desk, RevisionRepository revisions, Newsdesk newsdesk, Clock clock) {
+        this.publishing = publishing;
+        this.articles = articles;
+        this.desk = desk;
+        this.revisions = revisions;
+        this.newsdesk = newsdesk;
+        this.clock = clock;
+    }
+
+    /** An article as the editor shows it, with what this staff member may do to it. */
+    public record Editable(Article article, int version, boolean trashed, String reviewState, String reviewNote, boolean mayPublish,
+                           boolean mayTrash) {
+    }
+
+    /** Each staff member gets a byline when their account becomes active. */
+    @EventListener
+    void staffJoined(StaffJoined joined) {
+        Optional<Long> existing = desk.authorOfStaff(joined.staffId());
+        if (existing.isPresent()) {
+            desk.renameAuthor(existing.get(), joined.displayName());
+        } else {
+            Author author = newsdesk.createAuthor(joined.displayName(), "");
+            desk.linkAuthorToStaff(author.id(), joined.staffId());
+        }
+    }
+
+    public Editable open(Staff staff, long id) {
+        Article article = find(id);
+        EditorRepository.Desk d = desk.desk(id).orElseThrow();
+        checkMayEdit(staff, article, d);
+        return new Editable(article, d.version(), d.trashedAt() != null, d.reviewState(), d.reviewNote(), mayPublish(staff, article, d),
+                mayPublish(staff, article, d) || article.status() == ArticleStatus.DRAFT);
+    }
+
+    /** Saves a new draft by this staff member; they are its byline unless an editor names others. */
+    @Transactional
+    public long create(Staff staff, ArticleDraft draft) {
+        requirePermission(staff, Permission.WRITE);
+        ArticleDraft withAuthors = staff.can(Permission.PUBLISH_ANY) && !draft.authorIds().isEmpty() ? draft : draft.withAuthors(ownByline(staff));
+        long id = publishing.draft(withAuthors);
+        desk.setCreatedBy(id, staff.id());
+        revisions.add(id, staff.id(), who(staff), withAuthors, find(id).slug(), clock.instant());
+        return id;
+    }
+
+    /**
+     * Saves a new state of the article if nobody saved since {@code expectedVersion}; otherwise nothing is
+     * written and {@link ArticleConflictException} says who saved it and when.
+     */
+    @Transactional
+    public void save(Staff staff, long id, ArticleDraft draft, int expectedVersion) {
+        Article before = find(id);
+        EditorRepository.Desk d = desk.desk(id).orElseThrow();
+        checkMayEdit(staff, before, d);
+        Map<String, String> problems = draft.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidArticleException(problems);
+        }
+        if (!desk.claimVersion(id, expectedVersion)) {
+            int current = desk.desk(id).orElseThrow().version();
+            String by = revisions.list(id).stream().findFirst().map(r -> r.staffName() + " at " + r.createdAt()).orElse("someone else");
+            throw new ArticleConflictException("This article was changed by " + by + " after you opened it, so your save was refused. "
+                    + "Your text is below, not saved: compare it with the current version (open the article in a new tab), "
+                    + "then save again to replace that version with yours.", current);
+        }
+        ArticleDraft kept = staff.can(Permission.PUBLISH_ANY) && !draft.authorIds().isEmpty() ? draft : draft.withAuthors(before.authorIds());
+        publishing.revise(id, kept);
+        Article after = find(id);
+        if (!after.slug().equals(before.slug())) {
+            desk.rememberSlug(before.slug(), id, after.slug());
+        }
+        revisions.add(id, staff.id(), who(staff), kept, after.slug(), clock.instant());
+    }
+
+    /**
+     * Saves (or creates, when {@code id} is null) and then applies the editor's button, all or nothing: save,
+     * publish, schedule, submit (for review) or unpublish. Returns the article's id.
+     */
+    @Transactional
+    public long saveAndApply(Staff staff, Long id, ArticleDraft draft, int expectedVersion, String action, Instant scheduleAt) {
+        long articleId;
+        if (id == null) {
+            articleId = create(staff, draft);
+        } else {
+            save(staff, id, draft, expectedVersion);
+            articleId = id;
+        }
+        switch (action) {
+            case "publish" -> publish(staff, articleId);
+            case "schedule" -> {
+                if (scheduleAt == null) {
+                    throw new InvalidArticleException(Map.of("publishAt", "Choose the date and time to publish."));
+                }
+                schedule(staff, articleId, scheduleAt);
+            }
+            case "submit" -> submitForReview(staff, articleId);
+            case "unpublish" -> unpublish(staff, articleId);
+            default -> {
+            }
+        }
+        return articleId;
+    }
+
+    @Transactional
+    public void publish(Staff staff, long id) {
+        Editable e = open(staff, id);
+        requireMayPublish(e);
+        if (e.trashed()) {
+            throw new InvalidArticleException(Map.of("status", "Restore the article from the trash before publishing it."));
+        }
+        publishing.publish(id);
+        desk.setReview(id, "none", "");
+    }
+
+    /** Publishes at a future moment, within a minute of it and exactly once, also across a restart. */
+    @Transactional
+    public void schedule(Staff staff, long id, Instant at) {
+        Editable e = open(staff, id);
+        requireMayPublish(e);
+        if (e.trashed()) {
+            throw new InvalidArticleException(Map.of("status", "Restore the article from the trash before scheduling it."));
+        }
+        publishing.schedule(id, at);
+        desk.setReview(id, "none", "");
+    }
+
+    @Transactional
+    public void unpublish(Staff staff, long id) {
+        Editable e = open(staff, id);
+        requireMayPublish(e);
+        publishing.withdraw(id);
+        desk.bumpVersion(id);
+    }
+
+    /** Moves an article to the trash: it is taken off the site and out of the lists, and can be restored. */
+    @Transactional
+    public void trash(Staff staff, long id) {
+        Editable e = open(staff, id);
+        if (!e.mayTrash()) {
+            throw new AccessDeniedException("Only someone who may publish this article can take it off the site.");
+        }
+        publishing.withdraw(id);
+        desk.setTrashed(id, clock.instant());
+    }
+
+    @Transactional
+    public void restore(Staff staff, long id) {
+        open(staff, id);
+        desk.setTrashed(id, null);
+    }
+
+    /** A contributor (or anyone) asks an editor to review and publish. */
+    @Transactional
+    public void submitForReview(Staff staff, long id) {
+        Editable e = open(staff, id);
+        if (e.article().status() != ArticleStatus.DRAFT || e.trashed()) {
+            throw new InvalidArticleException(Map.of("status", "Only a draft can be submitted for review."));
+        }
+        desk.setReview(id, "submitted", "");
+    }
+
+    /** An editor returns a submitted draft to its writer with a note. */
+    @Transactional
+    public void sendBack(Staff staff, long id, String note) {
+        requirePermission(staff, Permission.PUBLISH_ANY);
+        String clean = note == null ? "" : note.strip();
+        if (clean.isEmpty() || clean.length() > 2000) {
+            throw new InvalidArticleException(Map.of("note", "Say what should change (up to 2,000 characters)."));
+        }
+        find(id);
+        desk.setReview(id, "returned", clean);
+    }
+
+    public List<DeskLine> list(Staff staff, String status, Long sectionId, Long authorId, String search, int offset, int limit) {
+        return desk.list(status, sectionId, authorId, search, staff.can(Permission.PUBLISH_ANY) ? null : staff.id(), offset, limit);
+    }
+
+    public List<Author> authors() {
+        return desk.allAuthors();
+    }
+
+    public List<Revision> revisions(Staff staff, long id) {
+        open(staff, id);
+        return revisions.list(id);
+    }
+
+    /** Restores an earlier revision's text as a new save (which is itself a revision). */
+    @Transactional
+    public void restoreRevision(Staff staff, long id, int number, int expectedVersion) {
+        Revision revision = revisions.find(id, number).orElseThrow(() -> new NoSuchElementException("No revision " + number));
+        save(staff, id, revision.draft(), expectedVersion);
+    }
+
+    /** One line of a side-by-side diff. */
+    public record DiffLine(String kind, String before, String after) {
+    }
+
+    /** Field-by-field line diff between two revisions; the texts are HTML-escaped, with {@code <del>}/{@code <ins>} marks. */
+    public Map<String, List<DiffLine>> diff(Staff staff, long id, int from, int to) {
+        open(staff, id);
+        Revision a = revisions.find(id, from).orElseThrow(() -> new NoSuchElementException("No revision " + from));
+        Revision b = revisions.find(id, to).orElseThrow(() -> new NoSuchElementException("No revision " + to));
+        Map<String, List<DiffLine>> fields = new java.util.LinkedHashMap<>();
+        fields.put("Headline", lines(a.draft().headline(), b.draft().headline()));
+        fields.put("Slug", lines(a.draft().slug(), b.draft().slug()));
+        fields.put("Standfirst", lines(a.draft().standfirst(), b.draft().standfirst()));
+        fields.put("Body", lines(a.draft().bodyMarkdown(), b.draft().bodyMarkdown()));
+        fields.put("Tags", lines(String.join(", ", a.draft().tags()), String.join(", ", b.draft().tags())));
+        fields.put("Photo caption", lines(a.draft().featuredCaption(), b.draft().featuredCaption()));
+        fields.put("Photo credit", lines(a.draft().featuredCredit(), b.draft().featuredCredit()));
+        return fields;
+    }
+
+    /** Counts for the dashboard: this staff member's own, or everyone's for editors. */
+    public long count(Staff staff, String where) {
+        return staff.can(Permission.PUBLISH_ANY) ? desk.count(where) : desk.countOwn(where, staff.id());
+    }
+
+    private static List<DiffLine> lines(String before, String after) {
+        DiffRowGenerator generator = DiffRowGenerator.create().showInlineDiffs(true).inlineDiffByWord(true).mergeOriginalRevised(false)
+                .oldTag(open -> open ? "<del>" : "</del>").newTag(open -> open ? "<ins>" : "</ins>")
+                .lineNormalizer(line -> line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"))
+                .build();
+        List<DiffLine> out = new ArrayList<>();
+        for (DiffRow row : generator.generateDiffRows(List.of(before.split("\n", -1)), List.of(after.split("\n", -1)))) {
+            out.add(new DiffLine(row.getTag().name().toLowerCase(), row.getOldLine(), row.getNewLine()));
+        }
+        return out;
+    }
+
+    private List<Long> ownByline(Staff staff) {
+        return desk.authorOfStaff(staff.id()).map(List::of).orElseGet(List::of);
+    }
+
+    private boolean owns(Staff staff, Article article, EditorRepository.Desk d) {
+        if (d.createdBy() != null && d.createdBy() == staff.id()) {
+            return true;
+        }
+        return desk.authorOfStaff(staff.id()).map(article.authorIds()::contains).orElse(false);
+    }
+
+    private void checkMayEdit(Staff staff, Article article, EditorRepository.Desk d) {
+        if (staff.can(Permission.PUBLISH_ANY)) {
+            return;
+        }
+        if (!staff.can(Permission.WRITE) || !owns(staff, article, d)) {
+            throw new AccessDeniedException("This is someone else's article.");
+        }
+        if (staff.role() == Role.CONTRIBUTOR && article.status() != ArticleStatus.DRAFT) {
+            throw new AccessDeniedException("A contributor cannot change a published or scheduled article.");
+        }
+    }
+
+    private boolean mayPublish(Staff staff, Article article, EditorRepository.Desk d) {
+        return staff.can(Permission.PUBLISH_ANY) || (staff.can(Permission.PUBLISH_OWN) && owns(staff, article, d));
+    }
+
+    private static void requireMayPublish(Editable e) {
+        if (!e.mayPublish()) {
+            throw new AccessDeniedException("Your role cannot publish this article: submit it for review instead.");
+        }
+    }
+
+    private static void requirePermission(Staff staff, Permission permission) {
+        if (!staff.can(permission)) {
+            throw new AccessDeniedException("Your role does not allow this.");
+        }
+    }
+
+    private static String who(Staff staff) {
+        return staff.viaApiKey() == null ? staff.displayName() : staff.displayName() + " (API key " + staff.viaApiKey() + ")";
+    }
+
+    private Article find(long id) {
+        return articles.find(id).orElseThrow(() -> new NoSuchElementException("No article " + id));
+    }
+}

@@ -1,0 +1,23 @@
+package press.dispatch.articles;
+
+import java.util.List;
+import java.util.Map;
+
+import press.dispatch.admin.AdminShell;
+import press.dispatch.media.MediaItem;
+
+/**
+ * The article editor.
+ *
+ * @param id        null for a new article
+ * @param conflict  set when the save was refused because someone else saved first
+ * @param publicUrl where readers find it, when published
+ */
+public record EditorPage(AdminShell shell, Long id, ArticleForm form, Map<String, String> problems, String conflict, String status, boolean trashed,
+                         String reviewState, String reviewNote, String publicUrl, String scheduledFor, List<Section> sections,
+                         List<Author> authors, List<MediaItem> photos, boolean mayPublish, boolean mayUpload, boolean mayChooseAuthors) {
+
+    public String problem(String field) {
+        return problems.get(field);
+    }
+}

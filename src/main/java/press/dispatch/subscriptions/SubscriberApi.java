@@ -1,0 +1,61 @@
+package press.dispatch.subscriptions;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Subscribers in the Admin API: counts, lists and a CSV export (for roles that manage subscribers). */
+@RestController
+@RequestMapping("/api/v1/subscribers")
+@Tag(name = "Subscribers")
+class SubscriberApi {
+
+    private final Subscriptions subscriptions;
+    private final SubscriberCsv csv;
+
+    SubscriberApi(Subscriptions subscriptions, SubscriberCsv csv) {
+        this.subscriptions = subscriptions;
+        this.csv = csv;
+    }
+
+    record SubscriberJson(long id, String email, String status, String cadence, Set<Long> sectionIds, Instant confirmedAt) {
+    }
+
+    record SubscriberList(Map<String, Long> counts, List<SubscriberJson> subscribers, int page, boolean hasMore) {
+    }
+
+    @Operation(summary = "List subscribers of one status, 100 a page", description = "status: confirmed (default), pending, unsubscribed, suppressed")
+    @GetMapping
+    SubscriberList list(@RequestParam(defaultValue = "confirmed") String status, @RequestParam(defaultValue = "1") int page) {
+        String wanted = SubscriberDesk.STATUSES.contains(status) ? status : "confirmed";
+        int number = Math.max(1, Math.min(page, 100_000));
+        List<Subscriber> found = subscriptions.list(wanted, (number - 1) * 100, 101);
+        boolean more = found.size() > 100;
+        return new SubscriberList(subscriptions.counts(), (more ? found.subList(0, 100) : found).stream()
+                .map(s -> new SubscriberJson(s.id(), s.email(), s.status(), s.cadence().name().toLowerCase(), s.sectionIds(), s.confirmedAt()))
+                .toList(), number, more);
+    }
+
+    @Operation(summary = "Export every subscriber as CSV")
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    void export(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"subscribers.csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        csv.exportCsv(out);
+        out.flush();
+    }
+}
