@@ -22,6 +22,7 @@ class SignInThrottle {
     static final int FREE_PER_ACCOUNT = 5;
     static final int FREE_PER_IP = 20;
     static final Duration MAX_WAIT = Duration.ofMinutes(15);
+    static final Duration FORGET_AFTER = Duration.ofDays(1);
 
     private record Failures(int count, Instant last) {
     }
@@ -42,8 +43,13 @@ class SignInThrottle {
 
     void failed(String email, String ip) {
         Instant now = clock.instant();
-        failures.asMap().merge(accountKey(email), new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
-        failures.asMap().merge("ip:" + ip, new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
+        failures.asMap().merge(accountKey(email), new Failures(1, now), (a, b) -> new Failures(stale(a) ? 1 : a.count() + 1, now));
+        failures.asMap().merge("ip:" + ip, new Failures(1, now), (a, b) -> new Failures(stale(a) ? 1 : a.count() + 1, now));
+    }
+
+    /** Failures are forgotten a day after the last one. */
+    private boolean stale(Failures f) {
+        return f.last().isBefore(clock.instant().minus(FORGET_AFTER));
     }
 
     void succeeded(String email) {
@@ -58,7 +64,7 @@ class SignInThrottle {
 
     private Duration waitFor(String key, int free) {
         Failures f = failures.getIfPresent(key);
-        if (f == null || f.count() < free) {
+        if (f == null || f.count() < free || stale(f)) {
             return Duration.ZERO;
         }
         int over = Math.min(f.count() - free, 20);

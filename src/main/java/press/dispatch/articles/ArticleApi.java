@@ -94,6 +94,7 @@ class ArticleApi {
     @Operation(summary = "Replace an article's content", description = "Send the version you read; 409 if someone saved since.")
     @PutMapping("/{id}")
     ArticleJson update(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody ArticleInput input) {
+        editing.open(staff, id);
         if (input.version() == null) {
             throw new InvalidArticleException(Map.of("version", "Send the version you read (GET the article first)."));
         }
@@ -111,6 +112,7 @@ class ArticleApi {
     @Operation(summary = "Schedule publication", description = "publishAt is an ISO-8601 instant in the future, such as 2026-12-01T09:30:00Z.")
     @PostMapping("/{id}/schedule")
     ArticleJson schedule(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody ScheduleInput input) {
+        editing.open(staff, id);
         if (input.publishAt() == null) {
             throw new InvalidArticleException(Map.of("publishAt", "Send publishAt, an ISO-8601 instant such as 2026-12-01T09:30:00Z."));
         }

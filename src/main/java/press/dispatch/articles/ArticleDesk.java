@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 import press.dispatch.accounts.Permission;
@@ -182,9 +181,10 @@ class ArticleDesk {
         return new ModelAndView("redirect:/admin/review");
     }
 
+    /** An article or revision that does not exist: the site's 404 page. */
     @ExceptionHandler(NoSuchElementException.class)
-    ModelAndView notFound() {
-        throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    void notFound(jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.NOT_FOUND.value());
     }
 
     private ModelAndView saveAndApply(Staff staff, Long id, ArticleForm form, MultipartFile photo, HttpServletRequest request) {

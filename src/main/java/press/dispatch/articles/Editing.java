@@ -225,6 +225,7 @@ public class Editing {
     /** Restores an earlier revision's text as a new save (which is itself a revision). */
     @Transactional
     public void restoreRevision(Staff staff, long id, int number, int expectedVersion) {
+        open(staff, id);
         Revision revision = revisions.find(id, number).orElseThrow(() -> new NoSuchElementException("No revision " + number));
         save(staff, id, revision.draft(), expectedVersion);
     }

@@ -1,0 +1,205 @@
+package press.dispatch.accounts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import press.dispatch.testing.AdminSession;
+import press.dispatch.testing.Databases;
+import press.dispatch.testing.NewsroomTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInTest extends NewsroomTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.sqlite(registry);
+    }
+
+    @AfterEach
+    void forgetFailures() {
+        // Sign-in failures are forgotten a day after the last one; the next test starts clean.
+        clock.advance(Duration.ofDays(2));
+    }
+
+    @Test
+    void aVisitorIsSentToSignInAndSigningInStartsANewSessionWithSafeCookies() {
+        AdminSession session = new AdminSession(port);
+        AdminSession.Response admin = session.get("/admin/articles");
+        assertThat(admin.status()).isEqualTo(302);
+        assertThat(admin.location()).isEqualTo("/admin/sign-in");
+
+        AdminSession.Response form = session.get("/admin/sign-in");
+        String before = session.sessionId();
+        assertThat(before).as("the form's CSRF token lives in a session").isNotNull();
+        assertThat(form.header("Set-Cookie")).contains("HttpOnly").contains("SameSite=Lax");
+
+        AdminSession.Response answer = session.postForm("/admin/sign-in",
+                Map.of("email", "OWNER@news.example ", "password", PASSWORD, "_csrf", AdminSession.tokenIn(form.body())));
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.location()).isEqualTo("/admin");
+        assertThat(session.sessionId()).as("a new session id at sign-in").isNotEqualTo(before);
+        assertThat(session.get("/admin").page().select(".admin-nav a").eachText()).contains("Articles", "Settings", "Staff");
+    }
+
+    @Test
+    void anUnknownAddressAndAWrongPasswordGetTheSameAnswerAfterTheSameWork() {
+        String known = staffMember(Role.AUTHOR);
+        List<Long> wrongPassword = new ArrayList<>();
+        List<Long> unknownEmail = new ArrayList<>();
+        String wrongBody = null;
+        String unknownBody = null;
+        for (int i = 0; i < 4; i++) {
+            AdminSession a = new AdminSession(port);
+            long start = System.nanoTime();
+            AdminSession.Response wrong = a.signIn(known, "not the password " + i);
+            wrongPassword.add(System.nanoTime() - start);
+            AdminSession b = new AdminSession(port);
+            start = System.nanoTime();
+            AdminSession.Response unknown = b.signIn("nobody-" + i + "@news.example", "not the password " + i);
+            unknownEmail.add(System.nanoTime() - start);
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(unknown.status()).isEqualTo(401);
+            wrongBody = comparable(wrong.body(), known);
+            unknownBody = comparable(unknown.body(), "nobody-" + i + "@news.example");
+        }
+        assertThat(unknownBody).isEqualTo(wrongBody).contains(SignInPages.WRONG);
+        // Both paths verify an Argon2id hash; without the stand-in hash an unknown address would answer many times faster.
+        double ratio = (double) median(unknownEmail) / median(wrongPassword);
+        assertThat(ratio).as("unknown/known timing ratio").isBetween(0.5, 2.0);
+    }
+
+    @Test
+    void fiftyWrongPasswordsAreThrottledAndTheOwnerCanStillResetThePassword() {
+        int refusedAsWrong = 0;
+        int throttled = 0;
+        for (int i = 0; i < 50; i++) {
+            AdminSession.Response answer = new AdminSession(port).signIn(OWNER_EMAIL, "guess number " + i);
+            if (answer.status() == 401) {
+                refusedAsWrong++;
+            } else if (answer.status() == 429) {
+                throttled++;
+                assertThat(answer.header("Retry-After")).isNotNull();
+                assertThat(answer.page().select(".problem").text()).contains("Too many failed attempts");
+            }
+        }
+        assertThat(refusedAsWrong).as("attempts checked before the throttle").isEqualTo(SignInThrottle.FREE_PER_ACCOUNT);
+        assertThat(throttled).isEqualTo(50 - SignInThrottle.FREE_PER_ACCOUNT);
+        assertThat(new AdminSession(port).signIn(OWNER_EMAIL, PASSWORD).status()).as("even the right password waits").isEqualTo(429);
+
+        AdminSession owner = new AdminSession(port);
+        AdminSession.Response requested = owner.postForm("/admin/password-reset",
+                Map.of("email", OWNER_EMAIL, "_csrf", AdminSession.tokenIn(owner.get("/admin/password-reset").body())));
+        assertThat(requested.status()).isEqualTo(200);
+        String token = lastLink(OWNER_EMAIL, "/admin/password-reset/");
+        AdminSession.Response form = owner.get("/admin/password-reset/" + token);
+        assertThat(form.status()).isEqualTo(200);
+        String newPassword = "a brand new passphrase";
+        AdminSession.Response reset = owner.postForm("/admin/password-reset/" + token, Map.of("password", newPassword, "_csrf",
+                AdminSession.tokenIn(form.body())));
+        assertThat(reset.status()).isEqualTo(302);
+        assertThat(reset.location()).isEqualTo("/admin/sign-in?reset");
+        assertThat(owner.get("/admin/password-reset/" + token).status()).as("a reset link works once").isEqualTo(404);
+
+        assertThat(signedIn(OWNER_EMAIL, newPassword).get("/admin").status()).isEqualTo(200);
+        // Put the shared owner back as the other tests expect it.
+        AdminSession again = signedIn(OWNER_EMAIL, newPassword);
+        assertThat(again.post("/admin/account/password", Map.of("currentPassword", newPassword, "password", PASSWORD)).status()).isEqualTo(302);
+    }
+
+    @Test
+    void aResetRequestAnswersTheSameForAnyAddressAndItsLinkExpiresAfterThirtyMinutes() {
+        String email = staffMember(Role.EDITOR);
+        AdminSession session = new AdminSession(port);
+        AdminSession.Response known = session.postForm("/admin/password-reset",
+                Map.of("email", email, "_csrf", AdminSession.tokenIn(session.get("/admin/password-reset").body())));
+        AdminSession.Response unknown = session.postForm("/admin/password-reset",
+                Map.of("email", "stranger@news.example", "_csrf", AdminSession.tokenIn(session.get("/admin/password-reset").body())));
+        assertThat(known.status()).isEqualTo(unknown.status()).isEqualTo(200);
+        assertThat(comparable(known.body(), email)).isEqualTo(comparable(unknown.body(), "stranger@news.example"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = 'stranger@news.example'").query(Long.class).single()).isZero();
+
+        String token = lastLink(email, "/admin/password-reset/");
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(session.get("/admin/password-reset/" + token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void changingThePasswordSignsOutEveryOtherSession() {
+        String email = staffMember(Role.AUTHOR);
+        AdminSession laptop = signedIn(email, PASSWORD);
+        AdminSession phone = signedIn(email, PASSWORD);
+        assertThat(phone.get("/admin").status()).isEqualTo(200);
+
+        AdminSession.Response refused = laptop.post("/admin/account/password", Map.of("currentPassword", "wrong one!!", "password", "next passphrase 1"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.page().select(".problem").text()).contains("current password is not right");
+
+        AdminSession.Response changed = laptop.post("/admin/account/password", Map.of("currentPassword", PASSWORD, "password", "next passphrase 1"));
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(laptop.get("/admin").status()).as("the session that changed it stays").isEqualTo(200);
+        AdminSession.Response other = phone.get("/admin");
+        assertThat(other.status()).isEqualTo(302);
+        assertThat(other.location()).isEqualTo("/admin/sign-in");
+    }
+
+    @Test
+    void anInvitationByEmailMakesAnAccountWithItsRoleOnce() {
+        AdminSession owner = owner();
+        String email = unique("reporter").replace(' ', '-') + "@news.example";
+        AdminSession.Response bad = owner.post("/admin/staff", Map.of("email", "not an address", "displayName", "Rita", "role", "editor"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.page().selectFirst("input[name=displayName]").val()).as("input kept").isEqualTo("Rita");
+        assertThat(owner.post("/admin/staff", Map.of("email", "someone@news.example", "displayName", "Rita", "role", "owner")).status())
+                .as("nobody can hand out the owner role").isEqualTo(422);
+
+        assertThat(owner.post("/admin/staff", Map.of("email", email, "displayName", "Rita Reporter", "role", "editor")).status()).isEqualTo(302);
+        String token = lastLink(email, "/admin/invitation/");
+        AdminSession invited = new AdminSession(port);
+        AdminSession.Response form = invited.get("/admin/invitation/" + token);
+        assertThat(form.page().text()).contains("as editor").contains(email);
+        AdminSession.Response weak = invited.postForm("/admin/invitation/" + token,
+                Map.of("displayName", "Rita Reporter", "password", "short", "_csrf", AdminSession.tokenIn(form.body())));
+        assertThat(weak.status()).isEqualTo(422);
+        AdminSession.Response joined = invited.postForm("/admin/invitation/" + token,
+                Map.of("displayName", "Rita Reporter", "password", PASSWORD, "_csrf", AdminSession.tokenIn(weak.body())));
+        assertThat(joined.status()).isEqualTo(302);
+        assertThat(invited.get("/admin/comments").status()).as("editors moderate").isEqualTo(200);
+        assertThat(invited.get("/admin/settings").status()).as("editors do not change settings").isEqualTo(403);
+        assertThat(new AdminSession(port).get("/admin/invitation/" + token).status()).as("an invitation works once").isEqualTo(404);
+        assertThat(browser.get("/authors/rita-reporter").status()).as("the new staff member has a byline").isEqualTo(200);
+    }
+
+    @Test
+    void adminPagesCarryStrictSecurityHeadersAndNoInlineScript() {
+        AdminSession owner = owner();
+        for (String path : List.of("/admin", "/admin/articles/new", "/admin/settings", "/admin/sign-in")) {
+            AdminSession.Response page = owner.get(path);
+            String csp = page.header("Content-Security-Policy");
+            assertThat(csp).as(path).contains("script-src 'self'").contains("frame-ancestors").doesNotContain("unsafe-inline");
+            assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(page.header("Referrer-Policy")).isNotNull();
+            assertThat(page.header("Cache-Control")).contains("no-store");
+            assertThat(page.page().select("script:not([src])")).as("inline scripts on " + path).isEmpty();
+        }
+    }
+
+    /** The page without what legitimately differs between two answers: the CSRF token and the address typed. */
+    private static String comparable(String body, String typedEmail) {
+        return body.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "").replace(typedEmail, "EMAIL");
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,228 @@
+package press.dispatch.admin;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import press.dispatch.accounts.ApiKeys;
+import press.dispatch.accounts.Permission;
+import press.dispatch.accounts.Role;
+import press.dispatch.articles.ArticleDraft;
+import press.dispatch.testing.AdminSession;
+import press.dispatch.testing.Databases;
+import press.dispatch.testing.NewsroomTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every admin screen and API operation × every role: allowed or 403, as the README's role table says. The tables
+ * below must name every mapping the application has under /admin and /api/v1, so a new endpoint cannot be
+ * added without deciding who may use it.
+ */
+class RoleMatrixTest extends NewsroomTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.sqlite(registry);
+    }
+
+    /** @param needs null: open to anyone (the signed-out pages) */
+    record Endpoint(String method, String pattern, Permission needs) {
+        String path(long article) {
+            return pattern.replace("{id}", Long.toString(article)).replace("{number}", "1").replace("{commentId}", "999999")
+                    .replace("{staffId}", "999999").replace("{keyId}", "999999").replace("{token}", "not-a-token")
+                    .replace("{action}", "approve");
+        }
+    }
+
+    /** Someone else's article needs PUBLISH_ANY; the sample article belongs to an editor nobody signs in as. */
+    static final List<Endpoint> ADMIN = List.of(
+            new Endpoint("GET", "/admin", Permission.WRITE),
+            new Endpoint("GET", "/admin/articles", Permission.WRITE),
+            new Endpoint("GET", "/admin/articles/new", Permission.WRITE),
+            new Endpoint("POST", "/admin/articles", Permission.WRITE),
+            new Endpoint("GET", "/admin/articles/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/articles/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/articles/{id}/preview", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/articles/preview-body", Permission.WRITE),
+            new Endpoint("GET", "/admin/articles/{id}/revisions", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/articles/{id}/diff", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/articles/{id}/revisions/{number}/restore", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/review", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/review/{id}/publish", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/review/{id}/return", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/media", Permission.WRITE),
+            new Endpoint("POST", "/admin/media/upload", Permission.UPLOAD),
+            new Endpoint("GET", "/admin/comments", Permission.MODERATE),
+            new Endpoint("POST", "/admin/comments/bulk", Permission.MODERATE),
+            new Endpoint("POST", "/admin/comments/{commentId}/edit", Permission.MODERATE),
+            new Endpoint("POST", "/admin/comments/{commentId}/reply", Permission.MODERATE),
+            new Endpoint("GET", "/admin/subscribers", Permission.SUBSCRIBERS),
+            new Endpoint("GET", "/admin/subscribers/export.csv", Permission.SUBSCRIBERS),
+            new Endpoint("POST", "/admin/subscribers/import", Permission.SUBSCRIBERS),
+            new Endpoint("GET", "/admin/staff", Permission.STAFF),
+            new Endpoint("POST", "/admin/staff", Permission.STAFF),
+            new Endpoint("POST", "/admin/staff/{staffId}/role", Permission.STAFF),
+            new Endpoint("POST", "/admin/staff/{staffId}/access", Permission.STAFF),
+            new Endpoint("GET", "/admin/api-keys", Permission.STAFF),
+            new Endpoint("POST", "/admin/api-keys", Permission.STAFF),
+            new Endpoint("POST", "/admin/api-keys/{keyId}/revoke", Permission.STAFF),
+            new Endpoint("GET", "/admin/settings", Permission.SETTINGS),
+            new Endpoint("POST", "/admin/settings", Permission.SETTINGS),
+            new Endpoint("GET", "/admin/account", Permission.WRITE),
+            new Endpoint("POST", "/admin/account/password", Permission.WRITE));
+
+    /** Pages for signed-out staff. */
+    static final List<Endpoint> OPEN = List.of(
+            new Endpoint("GET", "/admin/sign-in", null), new Endpoint("POST", "/admin/sign-in", null),
+            new Endpoint("GET", "/admin/setup", null), new Endpoint("POST", "/admin/setup", null),
+            new Endpoint("GET", "/admin/password-reset", null), new Endpoint("POST", "/admin/password-reset", null),
+            new Endpoint("GET", "/admin/password-reset/{token}", null), new Endpoint("POST", "/admin/password-reset/{token}", null),
+            new Endpoint("GET", "/admin/invitation/{token}", null), new Endpoint("POST", "/admin/invitation/{token}", null));
+
+    static final List<Endpoint> API = List.of(
+            new Endpoint("GET", "/api/v1/articles", Permission.WRITE),
+            new Endpoint("POST", "/api/v1/articles", Permission.WRITE),
+            new Endpoint("GET", "/api/v1/articles/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("PUT", "/api/v1/articles/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/articles/{id}/publish", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/articles/{id}/schedule", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/articles/{id}/unpublish", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/media", Permission.UPLOAD),
+            new Endpoint("GET", "/api/v1/media/{id}", Permission.UPLOAD),
+            new Endpoint("GET", "/api/v1/subscribers", Permission.SUBSCRIBERS),
+            new Endpoint("GET", "/api/v1/subscribers/export.csv", Permission.SUBSCRIBERS),
+            new Endpoint("GET", "/api/v1/comments", Permission.MODERATE),
+            new Endpoint("POST", "/api/v1/comments/{id}/{action}", Permission.MODERATE));
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    ApiKeys keys;
+
+    private long article;
+
+    @BeforeEach
+    void someoneElsesArticle() {
+        String writer = staffMember(Role.EDITOR);
+        long writerId = accounts.list().stream().filter(a -> a.email().equals(writer)).findFirst().orElseThrow().id();
+        article = publishing.draft(ArticleDraft.of("Someone else's story", "", "Body text."));
+        jdbc.sql("UPDATE articles SET created_by = :staff WHERE id = :id").param("staff", writerId).param("id", article).update();
+    }
+
+    @Test
+    void theTablesNameEveryAdminAndApiMapping() {
+        Set<String> registered = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> {
+            if (pattern.startsWith("/admin") || pattern.startsWith("/api/v1")) {
+                info.getMethodsCondition().getMethods().forEach(m -> registered.add(m.name() + " " + normalise(pattern)));
+            }
+        }));
+        Set<String> tabled = new TreeSet<>();
+        List<Endpoint> all = new ArrayList<>(ADMIN);
+        all.addAll(OPEN);
+        all.addAll(API);
+        all.forEach(e -> tabled.add(e.method() + " " + normalise(e.pattern())));
+        assertThat(tabled).isEqualTo(registered);
+    }
+
+    @Test
+    void everyAdminScreenAllowsExactlyTheRolesWhosePermissionItNeeds() {
+        Map<Role, AdminSession> sessions = new EnumMap<>(Role.class);
+        sessions.put(Role.OWNER, owner());
+        for (Role role : List.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.CONTRIBUTOR)) {
+            sessions.put(role, signedIn(staffMember(role), PASSWORD));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : ADMIN) {
+            for (Role role : Role.values()) {
+                AdminSession session = sessions.get(role);
+                AdminSession.Response answer = e.method().equals("GET") ? session.get(e.path(article) + (e.pattern().endsWith("/diff") ? "?from=1&to=1" : ""))
+                        : session.post(e.path(article), Map.of("version", "-1", "action", "save", "note", "x"));
+                boolean allowed = role.can(e.needs());
+                boolean wasAllowed = answer.status() != 403;
+                if (answer.status() == 302 && "/admin/sign-in".equals(answer.location())) {
+                    wrong.add(e + " as " + role + ": signed out");
+                } else if (allowed != wasAllowed || answer.status() >= 500) {
+                    wrong.add(e.method() + " " + e.pattern() + " as " + role + " answered " + answer.status() + " (expected "
+                            + (allowed ? "allowed" : "403") + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyStateChangeWithoutTheCsrfTokenIsRefused() {
+        AdminSession owner = owner();
+        List<String> accepted = new ArrayList<>();
+        List<Endpoint> posts = new ArrayList<>(ADMIN);
+        posts.addAll(OPEN);
+        posts.add(new Endpoint("POST", "/admin/sign-out", null));
+        for (Endpoint e : posts) {
+            if (e.method().equals("POST")) {
+                AdminSession.Response answer = owner.postWithoutCsrf(e.path(article), Map.of("version", "0", "action", "save", "headline", "Forged"));
+                if (answer.status() != 403) {
+                    accepted.add(e.pattern() + " answered " + answer.status());
+                }
+            }
+        }
+        assertThat(accepted).isEmpty();
+        assertThat(publishing.get(article).headline()).isEqualTo("Someone else's story");
+        assertThat(owner.get("/admin").status()).as("still signed in: sign-out needs the token too").isEqualTo(200);
+    }
+
+    @Test
+    void everyApiOperationAllowsExactlyTheKeysWhoseRoleHasItsPermission() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> wrong = new ArrayList<>();
+        for (Role role : List.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.CONTRIBUTOR)) {
+            String key = keys.create(ownerStaff(), "matrix " + role, role);
+            for (Endpoint e : API) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + e.path(article)))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json");
+                String body = e.pattern().endsWith("/schedule") ? "{\"publishAt\":\"2000-01-01T00:00:00Z\"}" : "{}";
+                request = switch (e.method()) {
+                    case "GET" -> request.GET();
+                    case "PUT" -> request.PUT(HttpRequest.BodyPublishers.ofString(body));
+                    default -> request.POST(HttpRequest.BodyPublishers.ofString(body));
+                };
+                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                boolean allowed = role.can(e.needs());
+                if (allowed == (answer.statusCode() == 403) || answer.statusCode() == 401 || answer.statusCode() >= 500) {
+                    wrong.add(e.method() + " " + e.pattern() + " with a " + role + " key answered " + answer.statusCode() + " " + answer.body());
+                }
+                if (answer.statusCode() == 403) {
+                    assertThat(answer.body()).contains("\"code\":\"forbidden\"");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static String normalise(String pattern) {
+        return pattern.replaceAll("\\{[^}]+}", "{}");
+    }
+
+    static String describe(List<Endpoint> endpoints) {
+        return endpoints.stream().map(e -> e.method() + " " + e.pattern()).collect(Collectors.joining("\n"));
+    }
+}

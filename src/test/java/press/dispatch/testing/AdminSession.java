@@ -1,0 +1,120 @@
+package press.dispatch.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * One staff member's browser without JavaScript: keeps the session cookie, signs in through the real form, and
+ * posts forms with the CSRF token the server put in its pages.
+ */
+public final class AdminSession {
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private String csrf;
+
+    public AdminSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public record Response(int status, String body, HttpResponse<String> raw, String base) {
+        public Document page() {
+            return Jsoup.parse(body, base);
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String location() {
+            String location = header("Location");
+            return location == null ? null : location.replace(base, "");
+        }
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Signs in through the form; the answer is the server's (302 to /admin on success). */
+    public Response signIn(String email, String password) {
+        Response form = get("/admin/sign-in");
+        String token = tokenIn(form.body());
+        Response answer = postForm("/admin/sign-in", Map.of("email", email, "password", password, "_csrf", token));
+        csrf = null;
+        return answer;
+    }
+
+    /** Posts a form with this session's CSRF token. */
+    public Response post(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf());
+        return postForm(path, all);
+    }
+
+    /** Posts a form without any CSRF token, as a forged cross-site request would. */
+    public Response postWithoutCsrf(String path, Map<String, String> fields) {
+        return postForm(path, fields);
+    }
+
+    public Response postForm(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The CSRF token of this session, read from an admin page (every signed-in role can open "My account"). */
+    public String csrf() {
+        if (csrf == null) {
+            Response page = get("/admin/account");
+            csrf = page.status() == 200 ? tokenIn(page.body()) : tokenIn(get("/admin/sign-in").body());
+        }
+        return csrf;
+    }
+
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue)
+                .findFirst().orElse(null);
+    }
+
+    public static String tokenIn(String html) {
+        Element input = Jsoup.parse(html).selectFirst("input[name=_csrf]");
+        if (input == null) {
+            throw new IllegalStateException("No CSRF token in the page");
+        }
+        return input.attr("value");
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response, base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
