@@ -42,6 +42,10 @@ public class Publishing {
     @Transactional
     public long draft(ArticleDraft draft) {
         check(draft);
+        if (!draft.slug().isEmpty() && articles.slugTaken(draft.slug(), 0)) {
+            // A slug someone typed is kept as typed or refused; only one made from the headline gets a number.
+            throw new InvalidArticleException(Map.of("slug", "Another article already uses the slug '" + draft.slug() + "'."));
+        }
         String slug = Slugs.unique(draft.slug().isEmpty() ? Slugs.from(draft.headline()) : draft.slug(), s -> articles.slugTaken(s, 0));
         long id = articles.insert(draft, slug, markdown.render(draft.bodyMarkdown()), clock.instant());
         articles.replaceLinks(id, draft.authorIds(), tagIds(draft));

@@ -1,0 +1,174 @@
+package press.dispatch.articles;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import press.dispatch.accounts.Role;
+import press.dispatch.testing.AdminSession;
+import press.dispatch.testing.NewsroomTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The newsroom editor through its forms, on each database. */
+abstract class EditorContract extends NewsroomTest {
+
+    private static Map<String, String> article(String headline, String body, String action, int version) {
+        Map<String, String> form = new HashMap<>();
+        form.put("headline", headline);
+        form.put("standfirst", "A standfirst.");
+        form.put("body", body);
+        form.put("tags", "Defence, Trials");
+        form.put("commentsOpen", "true");
+        form.put("action", action);
+        form.put("version", Integer.toString(version));
+        return form;
+    }
+
+    private static long idFrom(AdminSession.Response saved) {
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        return Long.parseLong(saved.location().replace("/admin/articles/", ""));
+    }
+
+    private static int versionOf(AdminSession session, long id) {
+        Document editor = session.get("/admin/articles/" + id).page();
+        return Integer.parseInt(editor.selectFirst("input[name=version]").val());
+    }
+
+    @Test
+    void everySaveKeepsARevisionThatCanBeComparedAndRestored() {
+        AdminSession owner = owner();
+        long id = idFrom(owner.post("/admin/articles", article("Radar upgrade approved", "The first version.", "save", 0)));
+        assertThat(owner.post("/admin/articles/" + id, article("Radar upgrade approved", "The second version.", "save", versionOf(owner, id)))
+                .status()).isEqualTo(302);
+        assertThat(owner.post("/admin/articles/" + id, article("Radar upgrade delayed", "The third version.", "save", versionOf(owner, id)))
+                .status()).isEqualTo(302);
+
+        Document revisions = owner.get("/admin/articles/" + id + "/revisions").page();
+        assertThat(revisions.select("tbody tr")).hasSize(3);
+        assertThat(revisions.select("tbody tr").first().text()).contains("3").contains(ownerStaff().displayName());
+
+        Document diff = owner.get("/admin/articles/" + id + "/diff?from=1&to=3").page();
+        assertThat(diff.select("del").eachText()).contains("first", "approved");
+        assertThat(diff.select("ins").eachText()).contains("third", "delayed");
+
+        assertThat(owner.post("/admin/articles/" + id + "/revisions/1/restore", Map.of("version", Integer.toString(versionOf(owner, id))))
+                .status()).isEqualTo(302);
+        assertThat(publishing.get(id).headline()).isEqualTo("Radar upgrade approved");
+        assertThat(publishing.get(id).bodyMarkdown()).isEqualTo("The first version.");
+        assertThat(owner.get("/admin/articles/" + id + "/revisions").page().select("tbody tr")).as("a restore is a new revision").hasSize(4);
+    }
+
+    @Test
+    void twoPeopleEditingTheSameArticleNeverSilentlyOverwriteEachOther() {
+        AdminSession owner = owner();
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        long id = idFrom(owner.post("/admin/articles", article("Carrier group sails", "Original text.", "save", 0)));
+        int opened = versionOf(owner, id);
+        assertThat(versionOf(editor, id)).isEqualTo(opened);
+
+        assertThat(editor.post("/admin/articles/" + id, article("Carrier group sails", "The editor's text.", "save", opened)).status())
+                .isEqualTo(302);
+        AdminSession.Response refused = owner.post("/admin/articles/" + id, article("Carrier group sails", "The owner's late text.", "save", opened));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.page().select(".conflict").text()).contains("was changed by Test Editor");
+        assertThat(refused.page().selectFirst("textarea[name=body]").wholeText()).as("their text is kept").isEqualTo("The owner's late text.");
+        assertThat(publishing.get(id).bodyMarkdown()).isEqualTo("The editor's text.");
+
+        int offered = Integer.parseInt(refused.page().selectFirst("input[name=version]").val());
+        assertThat(owner.post("/admin/articles/" + id, article("Carrier group sails", "The owner's late text.", "save", offered)).status())
+                .as("saving again after reading the warning is a deliberate choice").isEqualTo(302);
+        assertThat(publishing.get(id).bodyMarkdown()).isEqualTo("The owner's late text.");
+    }
+
+    @Test
+    void aChangedSlugKeepsTheOldAddressWorkingWithAPermanentRedirect() {
+        AdminSession owner = owner();
+        long id = idFrom(owner.post("/admin/articles", article("Drone trial ends early", "Text.", "publish", 0)));
+        String oldSlug = publishing.get(id).slug();
+        Map<String, String> form = article("Drone trial ends early", "Text.", "save", versionOf(owner, id));
+        form.put("slug", "drone-trial-ends");
+        assertThat(owner.post("/admin/articles/" + id, form).status()).isEqualTo(302);
+
+        var moved = browser.get("/articles/" + oldSlug);
+        assertThat(moved.status()).isEqualTo(301);
+        assertThat(moved.header("Location")).endsWith("/articles/drone-trial-ends");
+        assertThat(browser.get("/articles/drone-trial-ends").status()).isEqualTo(200);
+
+        Map<String, String> taken = article("Another story", "Text.", "save", 0);
+        taken.put("slug", "drone-trial-ends");
+        AdminSession.Response clash = owner.post("/admin/articles", taken);
+        assertThat(clash.status()).as("a slug in use is refused").isEqualTo(422);
+        assertThat(clash.page().select(".problem").text()).contains("already uses the slug");
+    }
+
+    @Test
+    void aContributorSubmitsForReviewAndAnEditorSendsItBackThenPublishesIt() {
+        AdminSession contributor = signedIn(staffMember(Role.CONTRIBUTOR), PASSWORD);
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        assertThat(contributor.post("/admin/articles", article("Field report", "Notes.", "publish", 0)).status())
+                .as("contributors cannot publish").isEqualTo(403);
+        long id = idFrom(contributor.post("/admin/articles", article("Field report", "Notes from the field.", "submit", 0)));
+
+        Document queue = editor.get("/admin/review").page();
+        assertThat(queue.select("tbody tr").text()).contains("Field report");
+        assertThat(editor.post("/admin/review/" + id + "/return", Map.of("note", "Name your sources, please.")).status()).isEqualTo(302);
+        assertThat(contributor.get("/admin/articles/" + id).page().select(".conflict").text()).contains("Name your sources, please.");
+        assertThat(editor.get("/admin/review").page().select("tbody tr").text()).doesNotContain("Field report");
+
+        assertThat(contributor.post("/admin/articles/" + id, article("Field report", "Notes, with sources.", "submit", versionOf(contributor, id)))
+                .status()).isEqualTo(302);
+        assertThat(editor.post("/admin/review/" + id + "/publish", Map.of()).status()).isEqualTo(302);
+        assertThat(publishing.get(id).status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(contributor.get("/admin/articles/" + id).status()).as("a contributor cannot change a published article").isEqualTo(403);
+    }
+
+    @Test
+    void anAuthorPublishesTheirOwnArticleButCannotOpenSomeoneElses() {
+        AdminSession author = signedIn(staffMember(Role.AUTHOR), PASSWORD);
+        long own = idFrom(author.post("/admin/articles", article("Own story", "Text.", "publish", 0)));
+        assertThat(publishing.get(own).status()).isEqualTo(ArticleStatus.PUBLISHED);
+        long other = idFrom(owner().post("/admin/articles", article("Owner's story", "Text.", "save", 0)));
+        assertThat(author.get("/admin/articles/" + other).status()).isEqualTo(403);
+        assertThat(author.get("/admin/articles").page().text()).contains("Own story").doesNotContain("Owner's story");
+    }
+
+    @Test
+    void aScheduledArticleGoesLiveOnTimeAndTheTrashTakesItOffTheSite() {
+        AdminSession owner = owner();
+        String zone = settingsZone();
+        String at = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofMinutes(2)), ZoneId.of(zone))
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        Map<String, String> form = article("Budget vote tonight", "Text.", "schedule", 0);
+        form.put("publishAt", at);
+        long id = idFrom(owner.post("/admin/articles", form));
+        String slug = publishing.get(id).slug();
+        assertThat(browser.get("/articles/" + slug).status()).isEqualTo(404);
+
+        clock.advance(Duration.ofMinutes(3));
+        publishing.publishDue();
+        assertThat(browser.get("/articles/" + slug).status()).isEqualTo(200);
+
+        Map<String, String> past = article("Too late", "Text.", "schedule", 0);
+        past.put("publishAt", "2001-01-01T10:00");
+        AdminSession.Response refused = owner.post("/admin/articles", past);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.page().selectFirst("input[name=headline]").val()).isEqualTo("Too late");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM articles WHERE headline = 'Too late'").query(Long.class).single())
+                .as("nothing half-written").isZero();
+
+        assertThat(owner.post("/admin/articles/" + id, Map.of("action", "trash")).status()).isEqualTo(302);
+        assertThat(browser.get("/articles/" + slug).status()).isEqualTo(404);
+        assertThat(owner.get("/admin/articles?status=trash").page().text()).contains("Budget vote tonight");
+    }
+
+    private String settingsZone() {
+        return jdbc.sql("SELECT value FROM site_settings WHERE key = 'site.time_zone'").query(String.class).optional().orElse("UTC");
+    }
+}
