@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -30,7 +29,8 @@ import press.dispatch.articles.Stories;
 import press.dispatch.comments.Moderation;
 import press.dispatch.testing.Chromium;
 import press.dispatch.testing.Databases;
-import press.dispatch.testing.SiteTest;
+import press.dispatch.testing.AdminSession;
+import press.dispatch.testing.NewsroomTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hide a broken escape from the browser check.
  */
 @TestPropertySource(properties = "dispatch.comments.rate-limits=false")
-class HostileCommentsJourneyTest extends SiteTest {
+class HostileCommentsJourneyTest extends NewsroomTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -53,9 +53,6 @@ class HostileCommentsJourneyTest extends SiteTest {
 
     @Autowired
     Stories stories;
-
-    @Autowired
-    JdbcClient jdbc;
 
     ChromeDriver chromium;
 
@@ -130,6 +127,26 @@ class HostileCommentsJourneyTest extends SiteTest {
         Object ran = ((JavascriptExecutor) chromium).executeScript("return window.__xss === undefined ? 'nothing ran' : 'a payload ran'");
         assertThat(ran).isEqualTo("nothing ran");
         assertThat(chromium.findElements(org.openqa.selenium.By.cssSelector(".comment"))).hasSizeGreaterThanOrEqualTo(70);
+
+        // The moderation queue shows every field, the email and website too: held and approved comments alike.
+        jdbc.sql("SELECT id FROM comments WHERE status = 'approved' ORDER BY id LIMIT 30").query(Long.class).list()
+                .forEach(id -> moderation.unapprove(story, id));
+        AdminSession owner = owner();
+        for (String status : List.of("pending", "approved")) {
+            Document queue = owner.get("/admin/comments?status=" + status).page();
+            assertThat(queue.select("tr[id^=comment-]")).as(status).hasSizeGreaterThanOrEqualTo(30);
+            assertHarmless(queue, "moderation queue (" + status + ")");
+        }
+        chromium.get(browser.base() + "/admin/sign-in");
+        chromium.findElement(org.openqa.selenium.By.id("email")).sendKeys(OWNER_EMAIL);
+        chromium.findElement(org.openqa.selenium.By.id("password")).sendKeys(PASSWORD);
+        chromium.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+        for (String status : List.of("pending", "approved")) {
+            chromium.get(browser.base() + "/admin/comments?status=" + status);
+            assertThat(chromium.findElements(org.openqa.selenium.By.cssSelector("tr[id^=comment-]"))).as(status).hasSizeGreaterThanOrEqualTo(30);
+            Object inQueue = ((JavascriptExecutor) chromium).executeScript("return window.__xss === undefined ? 'nothing ran' : 'a payload ran'");
+            assertThat(inQueue).as("moderation queue (" + status + ")").isEqualTo("nothing ran");
+        }
     }
 
     private static void assertHarmless(Document page, String where) {
