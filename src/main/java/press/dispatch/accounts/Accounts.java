@@ -232,6 +232,12 @@ public class Accounts {
         return staff.find(row.account().id()).orElseThrow().staff();
     }
 
+    /** The addresses of these accounts that are active (for notices to staff). */
+    public List<String> activeEmails(java.util.Collection<Long> ids) {
+        return ids.stream().distinct().map(staff::find).flatMap(Optional::stream).filter(r -> r.account().active()).map(r -> r.account().email())
+                .toList();
+    }
+
     public List<Account> list() {
         return staff.listAll();
     }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.github.difflib.text.DiffRow;
 import com.github.difflib.text.DiffRowGenerator;
 
+import press.dispatch.accounts.Accounts;
 import press.dispatch.accounts.Permission;
 import press.dispatch.accounts.Role;
 import press.dispatch.accounts.Staff;
@@ -35,8 +36,11 @@ public class Editing {
     private final RevisionRepository revisions;
     private final Newsdesk newsdesk;
     private final Clock clock;
+    private final Accounts accounts;
 
-    Editing(Publishing publishing, ArticleRepository articles, EditorRepository desk, RevisionRepository revisions, Newsdesk newsdesk, Clock clock) {
+    Editing(Publishing publishing, ArticleRepository articles, EditorRepository desk, RevisionRepository revisions, Newsdesk newsdesk, Clock clock,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.publishing = publishing;
         this.articles = articles;
         this.desk = desk;
@@ -211,6 +215,11 @@ public class Editing {
 
     public List<DeskLine> list(Staff staff, String status, Long sectionId, Long authorId, String search, int offset, int limit) {
         return desk.list(status, sectionId, authorId, search, staff.can(Permission.PUBLISH_ANY) ? null : staff.id(), offset, limit);
+    }
+
+    /** The email addresses of the staff in an article's byline (for notices such as a held comment). */
+    public List<String> bylineEmails(long articleId) {
+        return accounts.activeEmails(desk.bylineStaff(articleId));
     }
 
     public List<Author> authors() {

@@ -75,6 +75,11 @@ class EditorRepository {
         return jdbc.sql("SELECT id FROM authors WHERE staff_id = :staff").param("staff", staffId).query(Long.class).optional();
     }
 
+    List<Long> bylineStaff(long articleId) {
+        return jdbc.sql("SELECT au.staff_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id "
+                + "WHERE aa.article_id = :id AND au.staff_id IS NOT NULL ORDER BY aa.position").param("id", articleId).query(Long.class).list();
+    }
+
     void linkAuthorToStaff(long authorId, long staffId) {
         jdbc.sql("UPDATE authors SET staff_id = :staff WHERE id = :id").param("id", authorId).param("staff", staffId).update();
     }

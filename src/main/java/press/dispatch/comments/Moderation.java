@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import press.dispatch.articles.Editing;
 import press.dispatch.articles.Story;
 import press.dispatch.platform.Outbox;
 import press.dispatch.platform.PageCache;
@@ -47,6 +48,7 @@ public class Moderation {
     private final PageCache pageCache;
     private final Outbox outbox;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<Editing> editing;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final boolean rateLimits;
     private final Duration ipRetention;
@@ -58,7 +60,9 @@ public class Moderation {
     Moderation(CommentRepository comments, Signatures signatures, SiteSettings settings, PageCache pageCache, Outbox outbox, Clock clock,
                org.springframework.transaction.support.TransactionTemplate transactions,
                @Value("${dispatch.comments.rate-limits:true}") boolean rateLimits,
-               @Value("${dispatch.comments.ip-retention-days:30}") int ipRetentionDays) {
+               @Value("${dispatch.comments.ip-retention-days:30}") int ipRetentionDays,
+               org.springframework.beans.factory.ObjectProvider<Editing> editing) {
+        this.editing = editing;
         this.comments = comments;
         this.signatures = signatures;
         this.settings = settings;
@@ -285,21 +289,30 @@ public class Moderation {
         pageCache.purge(tags);
     }
 
+    /** The moderator address of the settings and the article's staff authors hear of a held comment, with a link to the queue. */
     private void notifyModerators(Story story, long id, String name, String body, List<String> reasons) {
+        java.util.Set<String> recipients = new java.util.LinkedHashSet<>();
         String moderator = settings.current().get(Setting.COMMENTS_MODERATOR_EMAIL);
-        if (moderator.isBlank()) {
-            return;
+        if (!moderator.isBlank()) {
+            recipients.add(moderator.toLowerCase(Locale.ROOT));
+        }
+        Editing editing = this.editing.getIfAvailable();
+        if (editing != null) {
+            recipients.addAll(editing.bylineEmails(story.article().id()));
         }
         Settings site = settings.current();
-        outbox.enqueue(moderator, "Comment held for moderation on \"" + story.article().headline() + "\"", """
-                A comment by %s is waiting for moderation on %s%s
+        for (String to : recipients) {
+            outbox.enqueue(to, "Comment held for moderation on \"" + story.article().headline() + "\"", """
+                    A comment by %s is waiting for moderation on %s%s
 
-                Why it was held: %s
+                    Why it was held: %s
 
-                %s
+                    %s
 
-                Comment %d is in the moderation queue.
-                """.formatted(name, site.baseUrl(), story.href(), String.join("; ", reasons), body, id));
+                    Approve, mark as spam or trash it in the moderation queue:
+                    %s/admin/comments?status=pending#comment-%d
+                    """.formatted(name, site.baseUrl(), story.href(), String.join("; ", reasons), body, site.baseUrl(), id));
+        }
     }
 
     private void notifyReplyAuthor(Story story, Comment parent, long replyId) {

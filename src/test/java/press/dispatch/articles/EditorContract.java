@@ -11,6 +11,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import press.dispatch.accounts.Role;
+import press.dispatch.comments.CommentForm;
+import press.dispatch.comments.Moderation;
 import press.dispatch.testing.AdminSession;
 import press.dispatch.testing.NewsroomTest;
 
@@ -18,6 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The newsroom editor through its forms, on each database. */
 abstract class EditorContract extends NewsroomTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Moderation moderation;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Stories stories;
 
     private static Map<String, String> article(String headline, String body, String action, int version) {
         Map<String, String> form = new HashMap<>();
@@ -166,6 +174,22 @@ abstract class EditorContract extends NewsroomTest {
         assertThat(owner.post("/admin/articles/" + id, Map.of("action", "trash")).status()).isEqualTo(302);
         assertThat(browser.get("/articles/" + slug).status()).isEqualTo(404);
         assertThat(owner.get("/admin/articles?status=trash").page().text()).contains("Budget vote tonight");
+    }
+
+    @Test
+    void aHeldCommentIsReportedToTheStaffInTheArticlesBylineWithALinkToTheQueue() {
+        String authorEmail = staffMember(Role.AUTHOR);
+        AdminSession author = signedIn(authorEmail, PASSWORD);
+        long id = idFrom(author.post("/admin/articles", article("Reader questions welcome", "Text.", "publish", 0)));
+        Story story = stories.findById(id).orElseThrow();
+        String token = moderation.formToken(id);
+        clock.advance(Duration.ofSeconds(10));
+        var outcome = moderation.submit(story, new CommentForm("A first comment from a new reader.", "New Reader", "new-reader@example.org", "",
+                false, false, null, token, ""), "192.0.2.1");
+        assertThat(outcome.status()).isEqualTo("pending");
+        String notice = jdbc.sql("SELECT text_body FROM outbox WHERE recipient = :to AND subject LIKE 'Comment held%'").param("to", authorEmail)
+                .query(String.class).single();
+        assertThat(notice).contains("New Reader").contains("/admin/comments?status=pending#comment-" + outcome.commentId());
     }
 
     private String settingsZone() {
