@@ -192,6 +192,19 @@ class SignInTest extends NewsroomTest {
         }
     }
 
+    @Test
+    void behindAnHttpsProxyTheSessionCookieIsSecureAndAnswersCarryHsts() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.base() + "/admin/sign-in"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.9").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(answer.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure").contains("HttpOnly");
+        var plain = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.base() + "/admin/sign-in")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("no HSTS over plain http").isEmpty();
+    }
+
     /** The page without what legitimately differs between two answers: the CSRF token and the address typed. */
     private static String comparable(String body, String typedEmail) {
         return body.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "").replace(typedEmail, "EMAIL");
