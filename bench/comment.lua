@@ -10,7 +10,8 @@ end
 
 function init(args)
   token = os.getenv("TOKEN")
-  counter = 0
+  -- Start from the clock, so a second run (or a warm-up) never repeats the first run's authors and texts.
+  counter = (os.time() % 1000000) * 1000
 end
 
 function request()

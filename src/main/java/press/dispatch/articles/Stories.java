@@ -58,6 +58,15 @@ public class Stories {
         return articles.findPublic(slug, clock.instant()).map(this::story);
     }
 
+    /**
+     * A public story without its byline, tags and photo: for writes that need only the article (a comment being
+     * posted), where building the whole page's story would cost more than the write.
+     */
+    public Optional<Story> bareBySlug(String slug) {
+        return articles.findPublic(slug, clock.instant())
+                .map(a -> new Story(a, a.sectionId() == null ? null : navigation.section(a.sectionId()), List.of(), List.of(), null, null, null));
+    }
+
     /** The current slug of a public article that used to answer to {@code oldSlug}. */
     Optional<String> movedTo(String oldSlug, EditorRepository desk) {
         return desk.articleForOldSlug(oldSlug).flatMap(this::findById).map(s -> s.article().slug());

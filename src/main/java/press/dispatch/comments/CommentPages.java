@@ -61,7 +61,7 @@ class CommentPages {
 
     @PostMapping("/articles/{slug}/comments")
     ModelAndView post(@PathVariable String slug, @RequestParam Map<String, String> fields, HttpServletRequest request, HttpServletResponse response) {
-        Story story = stories.findBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Story story = stories.bareBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Long parent = fields.getOrDefault("parent", "").matches("[0-9]{1,18}") ? Long.valueOf(fields.get("parent")) : null;
         CommentForm form = new CommentForm(fields.get("comment"), fields.get("author"), fields.get("email"), fields.get("url"),
                 fields.containsKey("remember"), fields.containsKey("notify"), parent, fields.get("token"), fields.get("nickname"));
@@ -78,10 +78,15 @@ class CommentPages {
                         + signatures.sign(HELD, "0", clock.instant().plus(Duration.ofDays(1))));
             };
         } catch (InvalidCommentException e) {
-            return page(story, form, e.problems(), "Your comment was not posted: please correct the marked fields.", null, HttpStatus.UNPROCESSABLE_CONTENT);
+            return page(full(slug), form, e.problems(), "Your comment was not posted: please correct the marked fields.", null, HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (CommentRefusedException e) {
-            return page(story, form, Map.of(), e.getMessage(), null, HttpStatus.valueOf(e.status()));
+            return page(full(slug), form, Map.of(), e.getMessage(), null, HttpStatus.valueOf(e.status()));
         }
+    }
+
+    /** The whole story, for showing the article page again. */
+    private Story full(String slug) {
+        return stories.findBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** The page a held comment's author is sent back to: the article, with their comment marked as awaiting moderation. */

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import press.dispatch.articles.Editing;
+import press.dispatch.articles.Stories;
 import press.dispatch.articles.Story;
+import press.dispatch.platform.GroupCommit;
 import press.dispatch.platform.Outbox;
 import press.dispatch.platform.PageCache;
 import press.dispatch.platform.RateLimiter;
@@ -49,7 +51,8 @@ public class Moderation {
     private final Outbox outbox;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<Editing> editing;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final GroupCommit groupCommit;
+    private final Stories stories;
     private final boolean rateLimits;
     private final Duration ipRetention;
     private final RateLimiter burstPerIp;
@@ -58,18 +61,18 @@ public class Moderation {
     private final RateLimiter windowPerEmail;
 
     Moderation(CommentRepository comments, Signatures signatures, SiteSettings settings, PageCache pageCache, Outbox outbox, Clock clock,
-               org.springframework.transaction.support.TransactionTemplate transactions,
                @Value("${dispatch.comments.rate-limits:true}") boolean rateLimits,
                @Value("${dispatch.comments.ip-retention-days:30}") int ipRetentionDays,
-               org.springframework.beans.factory.ObjectProvider<Editing> editing) {
+               org.springframework.beans.factory.ObjectProvider<Editing> editing, GroupCommit groupCommit, Stories stories) {
+        this.stories = stories;
         this.editing = editing;
+        this.groupCommit = groupCommit;
         this.comments = comments;
         this.signatures = signatures;
         this.settings = settings;
         this.pageCache = pageCache;
         this.outbox = outbox;
         this.clock = clock;
-        this.transactions = transactions;
         this.rateLimits = rateLimits;
         this.ipRetention = Duration.ofDays(ipRetentionDays);
         this.burstPerIp = new RateLimiter(1, Duration.ofSeconds(15), clock);
@@ -133,7 +136,9 @@ public class Moderation {
         Long parentId = parent == null ? null : parent.depth() >= depthLimit ? parent.parentId() : parent.id();
         int depth = parent == null ? 1 : Math.min(parent.depth() + 1, depthLimit);
         Comment replyTo = parent;
-        long id = transactions.execute(tx -> {
+        // Read before the write transaction, which on SQLite holds the only write lock.
+        List<String> moderators = status.equals("pending") ? moderators(story) : List.of();
+        long id = groupCommit.write(() -> {
             if (comments.sameTextExists(story.article().id(), email, body)) {
                 throw new CommentRefusedException(409, DUPLICATE);
             }
@@ -142,12 +147,13 @@ public class Moderation {
             if (status.equals("approved")) {
                 notifyReplyAuthor(story, replyTo, stored);
             } else if (status.equals("pending")) {
-                notifyModerators(story, stored, form.name().strip(), body, reasons);
+                notifyModerators(story, moderators, stored, form.name().strip(), body, reasons);
             }
             return stored;
         });
         if (status.equals("approved")) {
-            purge(story);
+            // The story may be a bare one (no byline or tags): the listings to refresh need the whole story.
+            purge(stories.findById(story.article().id()).orElse(story));
         }
         return new Outcome(id, status, reasons);
     }
@@ -289,17 +295,22 @@ public class Moderation {
         pageCache.purge(tags);
     }
 
-    /** The moderator address of the settings and the article's staff authors hear of a held comment, with a link to the queue. */
-    private void notifyModerators(Story story, long id, String name, String body, List<String> reasons) {
+    /** Who hears of a held comment: the moderator address of the settings and the staff in the article's byline. */
+    private List<String> moderators(Story story) {
         java.util.Set<String> recipients = new java.util.LinkedHashSet<>();
         String moderator = settings.current().get(Setting.COMMENTS_MODERATOR_EMAIL);
         if (!moderator.isBlank()) {
             recipients.add(moderator.toLowerCase(Locale.ROOT));
         }
-        Editing editing = this.editing.getIfAvailable();
-        if (editing != null) {
-            recipients.addAll(editing.bylineEmails(story.article().id()));
+        Editing byline = editing.getIfAvailable();
+        if (byline != null) {
+            recipients.addAll(byline.bylineEmails(story.article().id()));
         }
+        return List.copyOf(recipients);
+    }
+
+    /** Tells each moderator of a held comment, with a link to the queue. */
+    private void notifyModerators(Story story, List<String> recipients, long id, String name, String body, List<String> reasons) {
         Settings site = settings.current();
         for (String to : recipients) {
             outbox.enqueue(to, "Comment held for moderation on \"" + story.article().headline() + "\"", """

@@ -25,4 +25,13 @@ class WebConfiguration {
         registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
         return registration;
     }
+
+    /** After Spring Security, right before MVC (see {@link SteadyMethodFilter}). */
+    @Bean
+    FilterRegistrationBean<SteadyMethodFilter> steadyMethodFilter() {
+        FilterRegistrationBean<SteadyMethodFilter> registration = new FilterRegistrationBean<>(new SteadyMethodFilter());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
 }
