@@ -112,6 +112,7 @@ public class Editing {
             desk.rememberSlug(before.slug(), id, after.slug());
         }
         revisions.add(id, staff.id(), who(staff), kept, after.slug(), clock.instant());
+        bylineStaff.invalidate(id);
     }
 
     /**
@@ -219,7 +220,17 @@ public class Editing {
 
     /** The email addresses of the staff in an article's byline (for notices such as a held comment). */
     public List<String> bylineEmails(long articleId) {
-        return accounts.activeEmails(desk.bylineStaff(articleId));
+        List<Long> staff = bylineStaff.get(articleId, desk::bylineStaff);
+        return staff.isEmpty() ? List.of() : accounts.activeEmails(staff);
+    }
+
+    /** Bylines are read on every held comment; they change only when an article is saved. */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, List<Long>> bylineStaff = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(10_000).expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void forgetByline(ArticleChanged changed) {
+        bylineStaff.invalidate(changed.articleId());
     }
 
     public List<Author> authors() {

@@ -75,6 +75,19 @@ class CommentRepository {
         return counts;
     }
 
+    /** Both questions a new comment asks before it is scored, in one round trip. */
+    record Precheck(boolean duplicate, boolean approvedBefore) {
+    }
+
+    Precheck precheck(long articleId, String email, String body) {
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE article_id = :article AND author_email = :email AND body = :body
+                                                AND status <> 'trash' LIMIT 1) d) AS duplicate,
+                       (SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE author_email = :email AND status = 'approved' LIMIT 1) a) AS approved
+                """).param("article", articleId).param("email", email).param("body", body)
+                .query((rs, n) -> new Precheck(rs.getInt("duplicate") > 0, rs.getInt("approved") > 0)).single();
+    }
+
     boolean hasApproved(String email) {
         return jdbc.sql("SELECT COUNT(*) FROM comments WHERE author_email = :email AND status = 'approved'").param("email", email)
                 .query(Long.class).single() > 0;

@@ -125,12 +125,13 @@ public class Moderation {
                 && windowPerEmail.tryAcquire(email))) {
             throw new CommentRefusedException(429, "You are commenting too quickly. Please wait a little and send your comment again.");
         }
-        if (comments.sameTextExists(story.article().id(), email, body)) {
+        CommentRepository.Precheck precheck = comments.precheck(story.article().id(), email, body);
+        if (precheck.duplicate()) {
             throw new CommentRefusedException(409, DUPLICATE);
         }
         Settings site = settings.current();
         List<String> reasons = new ArrayList<>();
-        int score = score(story.article().id(), form, email, body, ip, site, reasons);
+        int score = score(story.article().id(), form, email, body, ip, site, reasons, precheck.approvedBefore());
         String status = score >= SPAM ? "spam" : score >= HOLD ? "pending" : "approved";
         int depthLimit = Integer.parseInt(site.get(Setting.COMMENTS_THREAD_DEPTH));
         Long parentId = parent == null ? null : parent.depth() >= depthLimit ? parent.parentId() : parent.id();
@@ -159,7 +160,8 @@ public class Moderation {
     }
 
     /** Each check adds a score and its reason: below 50 approves, 50 to 99 holds, 100 or more is spam. */
-    private int score(long articleId, CommentForm form, String email, String body, String ip, Settings site, List<String> reasons) {
+    private int score(long articleId, CommentForm form, String email, String body, String ip, Settings site, List<String> reasons,
+                      boolean approvedBefore) {
         int score = 0;
         if (!form.honeypot().isEmpty()) {
             score += 100;
@@ -198,7 +200,7 @@ public class Moderation {
         if (site.get(Setting.COMMENTS_MODERATION).equals("hold_all")) {
             score += 50;
             reasons.add("every comment is held");
-        } else if (!comments.hasApproved(email)) {
+        } else if (!approvedBefore) {
             score += 50;
             reasons.add("first comment from this address");
         }
