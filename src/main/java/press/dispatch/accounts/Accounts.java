@@ -238,6 +238,18 @@ public class Accounts {
                 .toList();
     }
 
+    /** A new display name (the byline's, which the staff screen and revisions also show). */
+    @Transactional
+    public void rename(Staff who, String displayName) {
+        String name = cleanName(displayName);
+        Map<String, String> problems = new LinkedHashMap<>();
+        checkName(name, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidAccountException(problems);
+        }
+        staff.rename(who.id(), name);
+    }
+
     public List<Account> list() {
         return staff.listAll();
     }

@@ -74,6 +74,10 @@ class StaffRepository {
         return jdbc.sql("SELECT session_stamp FROM staff WHERE id = :id").param("id", id).query(Integer.class).single();
     }
 
+    void rename(long id, String displayName) {
+        jdbc.sql("UPDATE staff SET display_name = :name WHERE id = :id").param("id", id).param("name", displayName).update();
+    }
+
     void changeRole(long id, Role role) {
         jdbc.sql("UPDATE staff SET role = :role, session_stamp = session_stamp + 1 WHERE id = :id").param("id", id).param("role", role.column())
                 .update();

@@ -40,7 +40,7 @@ class ArticlePages {
         PageCache.tag(request, "front");
         if (number > 1) {
             StoryList list = stories.page(ArticleRepository.Filter.ALL, number, PER_PAGE).orElseThrow(ArticlePages::notFound);
-            return view("articles/listing", new ListingPage(shell.shell(), "latest", "Latest stories", "", "/", list));
+            return view("articles/listing", new ListingPage(shell.shell(), "latest", "Latest stories", "", "/", list, null));
         }
         List<StoryCard> top = stories.latest(null, 0, 1 + FRONT_LATEST);
         StoryCard lead = top.isEmpty() ? null : top.get(0);
@@ -98,13 +98,15 @@ class ArticlePages {
         int number = pageNumber(page);
         Author author = stories.author(slug).orElseThrow(ArticlePages::notFound);
         PageCache.tag(request, "author:" + author.id());
-        return listing(request, "author", author.displayName(), author.bio(), author.href(),
-                stories.page(ArticleRepository.Filter.author(author.id()), number, PER_PAGE));
+        StoryList list = stories.page(ArticleRepository.Filter.author(author.id()), number, PER_PAGE).orElseThrow(ArticlePages::notFound);
+        return view("articles/listing", new ListingPage(shell.shell(), "author", author.displayName(), author.bio(), author.href(), list,
+                stories.portrait(author)));
     }
 
     private ModelAndView listing(HttpServletRequest request, String kind, String heading, String description, String path,
                                  Optional<StoryList> list) {
-        return view("articles/listing", new ListingPage(shell.shell(), kind, heading, description, path, list.orElseThrow(ArticlePages::notFound)));
+        return view("articles/listing", new ListingPage(shell.shell(), kind, heading, description, path, list.orElseThrow(ArticlePages::notFound),
+                null));
     }
 
     /** Absent means page 1; anything but a whole number from 1 to 10,000 is not a page. */

@@ -1,6 +1,7 @@
 package press.dispatch.articles;
 
-public record Author(long id, String slug, String displayName, String bio) {
+/** A byline. {@code photoMediaId} is their portrait in the photo library, or null. */
+public record Author(long id, String slug, String displayName, String bio, Long photoMediaId) {
 
     public String href() {
         return "/authors/" + slug;

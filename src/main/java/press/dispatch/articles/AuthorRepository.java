@@ -13,8 +13,10 @@ import press.dispatch.platform.SqlTime;
 @Repository
 class AuthorRepository {
 
-    private static final RowMapper<Author> ROW = (rs, n) -> new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("display_name"),
-            rs.getString("bio"));
+    static final RowMapper<Author> ROW = (rs, n) -> {
+        long photo = rs.getLong("photo_media_id");
+        return new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("display_name"), rs.getString("bio"), rs.wasNull() ? null : photo);
+    };
 
     private final JdbcClient jdbc;
 
@@ -23,15 +25,24 @@ class AuthorRepository {
     }
 
     Optional<Author> findBySlug(String slug) {
-        return jdbc.sql("SELECT id, slug, display_name, bio FROM authors WHERE slug = :slug").param("slug", slug).query(ROW).optional();
+        return jdbc.sql("SELECT id, slug, display_name, bio, photo_media_id FROM authors WHERE slug = :slug").param("slug", slug).query(ROW).optional();
     }
 
     /** An article's byline, in order. */
     List<Author> listByArticle(long articleId) {
         return jdbc.sql("""
-                SELECT au.id, au.slug, au.display_name, au.bio FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+                SELECT au.id, au.slug, au.display_name, au.bio, au.photo_media_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id
                 WHERE aa.article_id = :id ORDER BY aa.position
                 """).param("id", articleId).query(ROW).list();
+    }
+
+    Optional<Author> find(long id) {
+        return jdbc.sql("SELECT id, slug, display_name, bio, photo_media_id FROM authors WHERE id = :id").param("id", id).query(ROW).optional();
+    }
+
+    void update(long id, String displayName, String bio, Long photoMediaId) {
+        jdbc.sql("UPDATE authors SET display_name = :name, bio = :bio, photo_media_id = :photo WHERE id = :id")
+                .param("id", id).param("name", displayName).param("bio", bio).param("photo", photoMediaId).update();
     }
 
     boolean slugTaken(String slug) {
@@ -42,6 +53,6 @@ class AuthorRepository {
         long id = jdbc.sql("INSERT INTO authors (slug, display_name, bio, created_at) VALUES (:slug, :name, :bio, :now) RETURNING id")
                 .param("slug", slug).param("name", displayName).param("bio", bio).param("now", SqlTime.of(now))
                 .query(Long.class).single();
-        return new Author(id, slug, displayName, bio);
+        return new Author(id, slug, displayName, bio, null);
     }
 }

@@ -37,10 +37,17 @@ public class Editing {
     private final Newsdesk newsdesk;
     private final Clock clock;
     private final Accounts accounts;
+    private final AuthorRepository authors;
+    private final press.dispatch.media.MediaLibrary media;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Editing(Publishing publishing, ArticleRepository articles, EditorRepository desk, RevisionRepository revisions, Newsdesk newsdesk, Clock clock,
-            Accounts accounts) {
+            Accounts accounts, AuthorRepository authors, press.dispatch.media.MediaLibrary media,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.accounts = accounts;
+        this.authors = authors;
+        this.media = media;
+        this.events = events;
         this.publishing = publishing;
         this.articles = articles;
         this.desk = desk;
@@ -52,6 +59,43 @@ public class Editing {
     /** An article as the editor shows it, with what this staff member may do to it. */
     public record Editable(Article article, int version, boolean trashed, String reviewState, String reviewNote, boolean mayPublish,
                            boolean mayTrash) {
+    }
+
+    /** A staff member's own byline: name, bio and portrait (a photo from the library). Every public page is refreshed. */
+    @Transactional
+    public void updateByline(Staff staff, String displayName, String bio, Long photoMediaId) {
+        String cleanBio = bio == null ? "" : bio.strip();
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (cleanBio.length() > 1000) {
+            problems.put("bio", "The bio must be at most 1,000 characters.");
+        }
+        if (photoMediaId != null && media.find(photoMediaId).isEmpty()) {
+            problems.put("photoMediaId", "That photo is not in the library.");
+        }
+        try {
+            accounts.rename(staff, displayName);
+        } catch (press.dispatch.accounts.InvalidAccountException e) {
+            problems.putAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidArticleException(problems);
+        }
+        long authorId = desk.authorOfStaff(staff.id()).orElseGet(() -> {
+            Author created = newsdesk.createAuthor(displayName.strip(), "");
+            desk.linkAuthorToStaff(created.id(), staff.id());
+            return created.id();
+        });
+        authors.update(authorId, displayName.strip(), cleanBio, photoMediaId);
+        events.publishEvent(new BylineChanged(authorId));
+    }
+
+    /** A byline's name, bio or portrait changed: it shows on article pages, listings and its own page. */
+    public record BylineChanged(long authorId) {
+    }
+
+    /** This staff member's byline, if they have one. */
+    public Optional<Author> byline(Staff staff) {
+        return desk.authorOfStaff(staff.id()).flatMap(authors::find);
     }
 
     /** Each staff member gets a byline when their account becomes active. */

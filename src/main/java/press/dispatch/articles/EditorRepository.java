@@ -89,8 +89,7 @@ class EditorRepository {
     }
 
     List<Author> allAuthors() {
-        return jdbc.sql("SELECT id, slug, display_name, bio FROM authors ORDER BY display_name")
-                .query((rs, n) -> new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("display_name"), rs.getString("bio"))).list();
+        return jdbc.sql("SELECT id, slug, display_name, bio, photo_media_id FROM authors ORDER BY display_name").query(AuthorRepository.ROW).list();
     }
 
 

@@ -2,8 +2,8 @@ package press.dispatch.articles;
 
 import press.dispatch.site.Shell;
 
-/** A paginated list of stories under a heading: a section, a tag, an author, or everything. */
-public record ListingPage(Shell shell, String kind, String heading, String description, String path, StoryList list) {
+/** A paginated list of stories under a heading: a section, a tag, an author (with their portrait, if any), or everything. */
+public record ListingPage(Shell shell, String kind, String heading, String description, String path, StoryList list, Figure portrait) {
 
     public String kindLabel() {
         return switch (kind) {

@@ -35,6 +35,13 @@ class PagePurges {
         cache.purge(tags);
     }
 
+    /** A byline is on every page of its articles and in listings: rare enough to refresh everything. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Order(PURGE_ORDER)
+    void bylineChanged(Editing.BylineChanged changed) {
+        cache.purgeAll();
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     @Order(PURGE_ORDER)
     void sectionsChanged(Newsdesk.SectionsChanged changed) {

@@ -128,6 +128,14 @@ public class Stories {
         return authors.findBySlug(slug);
     }
 
+    /** An author's portrait at thumbnail size, or null. */
+    Figure portrait(Author author) {
+        if (author.photoMediaId() == null) {
+            return null;
+        }
+        return media.find(author.photoMediaId()).map(m -> figure(m, CARD_WIDTH, "Portrait of " + author.displayName(), "", "")).orElse(null);
+    }
+
     List<Section> sections() {
         return navigation.all();
     }

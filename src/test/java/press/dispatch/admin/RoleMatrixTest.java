@@ -89,6 +89,8 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("GET", "/admin/settings", Permission.SETTINGS),
             new Endpoint("POST", "/admin/settings", Permission.SETTINGS),
             new Endpoint("GET", "/admin/account", Permission.WRITE),
+            new Endpoint("GET", "/admin/byline", Permission.WRITE),
+            new Endpoint("POST", "/admin/byline", Permission.WRITE),
             new Endpoint("POST", "/admin/account/password", Permission.WRITE));
 
     /** Pages for signed-out staff. */

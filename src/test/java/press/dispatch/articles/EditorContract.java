@@ -192,6 +192,26 @@ abstract class EditorContract extends NewsroomTest {
         assertThat(notice).contains("New Reader").contains("/admin/comments?status=pending#comment-" + outcome.commentId());
     }
 
+    @Test
+    void aStaffMemberSetsTheirBylineWithAPortraitAndReadersSeeIt() {
+        AdminSession author = signedIn(staffMember(Role.AUTHOR), PASSWORD);
+        long portrait = photo("Portrait of the defence correspondent").id();
+        AdminSession.Response refused = author.post("/admin/byline", Map.of("displayName", "", "bio", "x".repeat(1001), "photoMediaId", ""));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.page().selectFirst("textarea[name=bio]").wholeText()).hasSize(1001);
+
+        assertThat(author.post("/admin/byline", Map.of("displayName", "Dana Whitfield", "bio", "Defence correspondent since 2015.",
+                "photoMediaId", Long.toString(portrait))).status()).isEqualTo(302);
+        String href = author.get("/admin/byline").page().select("a[href^=/authors/]").attr("href");
+        idFrom(author.post("/admin/articles", article("Dana's dispatch", "Text.", "publish", 0)));
+        Document page = browser.get(href).page();
+        assertThat(page.select("h1").text()).isEqualTo("Dana Whitfield");
+        assertThat(page.select(".listing-header .standfirst").text()).isEqualTo("Defence correspondent since 2015.");
+        assertThat(page.selectFirst("img.portrait").attr("src")).startsWith("/media/");
+        assertThat(page.text()).contains("Dana's dispatch");
+        assertThat(owner().get("/admin/staff").page().text()).as("the staff list shows the new name").contains("Dana Whitfield");
+    }
+
     private String settingsZone() {
         return jdbc.sql("SELECT value FROM site_settings WHERE key = 'site.time_zone'").query(String.class).optional().orElse("UTC");
     }
