@@ -36,6 +36,22 @@ class BadSettingsTest {
                 .hasMessageEndingWith("set it to a folder this user can write to");
     }
 
+    @Test
+    void anAdminEmailWithoutAPasswordStopsStartUpNamingTheMissingSetting() {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.admin.email=owner@news.example"))
+                .rootCause()
+                .isInstanceOf(BadSettingException.class)
+                .hasMessage("DISPATCH_ADMIN_PASSWORD is missing: set both DISPATCH_ADMIN_EMAIL and DISPATCH_ADMIN_PASSWORD, or neither");
+    }
+
+    @Test
+    void aTooShortAdminPasswordStopsStartUpSayingWhatItNeeds() {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.admin.email=owner@news.example",
+                "--dispatch.admin.password=short"))
+                .isInstanceOf(BadSettingException.class)
+                .hasMessage("DISPATCH_ADMIN_PASSWORD is not accepted: Choose a password of 10 to 128 characters.");
+    }
+
     private static void start(String... args) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--server.port=0";
