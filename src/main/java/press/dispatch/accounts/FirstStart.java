@@ -22,8 +22,10 @@ class FirstStart {
     private final Accounts accounts;
     private final DispatchProperties properties;
     private final SiteSettings settings;
+    private final org.springframework.core.env.Environment environment;
 
-    FirstStart(Accounts accounts, DispatchProperties properties, SiteSettings settings) {
+    FirstStart(Accounts accounts, DispatchProperties properties, SiteSettings settings, org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.accounts = accounts;
         this.properties = properties;
         this.settings = settings;
@@ -45,7 +47,13 @@ class FirstStart {
             }
             return;
         }
-        String link = settings.current().get(Setting.BASE_URL).replaceAll("/+$", "") + "/admin/setup?token=" + accounts.newSetupToken();
+        String base = settings.current().get(Setting.BASE_URL).replaceAll("/+$", "");
+        String port = environment.getProperty("local.server.port");
+        if (base.equals(Setting.BASE_URL.defaultValue()) && port != null) {
+            // The base URL was never set: point at the port this server actually listens on.
+            base = "http://localhost:" + port;
+        }
+        String link = base + "/admin/setup?token=" + accounts.newSetupToken();
         log.warn("""
 
                 ==================================================================================
