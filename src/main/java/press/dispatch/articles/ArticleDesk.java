@@ -265,7 +265,7 @@ class ArticleDesk {
                 e == null ? "new" : e.article().status().column(), e != null && e.trashed(), e == null ? "none" : e.reviewState(),
                 e == null ? "" : e.reviewNote(), publicUrl, form.publishAt().isEmpty() ? scheduledFor : form.publishAt(), newsdesk.sections(),
                 editing.authors(), media.recent(0, 24), e == null ? staff.can(Permission.PUBLISH_OWN) : e.mayPublish(), staff.can(Permission.UPLOAD),
-                staff.can(Permission.PUBLISH_ANY));
+                staff.can(Permission.PUBLISH_ANY), settings.current().zone().getId());
         ModelAndView view = new ModelAndView("articles/editor", "page", page);
         view.setStatus(status);
         return view;

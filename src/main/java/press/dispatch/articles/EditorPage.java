@@ -12,10 +12,11 @@ import press.dispatch.media.MediaItem;
  * @param id        null for a new article
  * @param conflict  set when the save was refused because someone else saved first
  * @param publicUrl where readers find it, when published
+ * @param zone      the site's time zone, in which a scheduled time is typed
  */
 public record EditorPage(AdminShell shell, Long id, ArticleForm form, Map<String, String> problems, String conflict, String status, boolean trashed,
                          String reviewState, String reviewNote, String publicUrl, String scheduledFor, List<Section> sections,
-                         List<Author> authors, List<MediaItem> photos, boolean mayPublish, boolean mayUpload, boolean mayChooseAuthors) {
+                         List<Author> authors, List<MediaItem> photos, boolean mayPublish, boolean mayUpload, boolean mayChooseAuthors, String zone) {
 
     public String problem(String field) {
         return problems.get(field);
