@@ -8,14 +8,9 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,20 +34,18 @@ class SignInPages {
     private final StaffRepository staff;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
-    private final SecurityContextRepository sessions;
-    private final HttpSessionCsrfTokenRepository csrfTokens;
+    private final StaffSessions sessions;
     private final SiteSettings settings;
     private final RateLimiter resetsPerIp;
     private final String unknownAccountHash;
 
-    SignInPages(Accounts accounts, StaffRepository staff, PasswordEncoder passwords, SignInThrottle throttle, SecurityContextRepository sessions,
-                HttpSessionCsrfTokenRepository csrfTokens, SiteSettings settings, Clock clock) {
+    SignInPages(Accounts accounts, StaffRepository staff, PasswordEncoder passwords, SignInThrottle throttle, StaffSessions sessions,
+                SiteSettings settings, Clock clock) {
         this.accounts = accounts;
         this.staff = staff;
         this.passwords = passwords;
         this.throttle = throttle;
         this.sessions = sessions;
-        this.csrfTokens = csrfTokens;
         this.settings = settings;
         this.resetsPerIp = new RateLimiter(10, Duration.ofHours(1), clock);
         // Checked against when no account has the address, so both answers cost the same Argon2 work.
@@ -88,7 +81,7 @@ class SignInPages {
             return signIn(request, email, Map.of("password", WRONG), null, HttpStatus.UNAUTHORIZED);
         }
         throttle.succeeded(email);
-        startSession(row.get().staff(), request, response);
+        sessions.start(row.get().staff(), request, response);
         return new ModelAndView("redirect:/admin");
     }
 
@@ -107,7 +100,7 @@ class SignInPages {
                        HttpServletRequest request, HttpServletResponse response) {
         try {
             Staff owner = accounts.setUp(token, displayName, email, password);
-            startSession(owner, request, response);
+            sessions.start(owner, request, response);
             return new ModelAndView("redirect:/admin");
         } catch (InvalidAccountException e) {
             if (e.problems().containsKey("token")) {
@@ -169,7 +162,7 @@ class SignInPages {
         Optional<Account> invited = accounts.invitation(token);
         try {
             Staff joined = accounts.acceptInvitation(token, displayName, password);
-            startSession(joined, request, response);
+            sessions.start(joined, request, response);
             return new ModelAndView("redirect:/admin");
         } catch (InvalidAccountException e) {
             if (invited.isEmpty() || e.problems().containsKey("token")) {
@@ -177,18 +170,6 @@ class SignInPages {
             }
             return invitation(request, token, invited.get(), displayName, e.problems(), HttpStatus.UNPROCESSABLE_ENTITY);
         }
-    }
-
-    /** A new session id, a new CSRF token, and the account in the session. */
-    private void startSession(Staff who, HttpServletRequest request, HttpServletResponse response) {
-        HttpSession existing = request.getSession(false);
-        if (existing != null) {
-            request.changeSessionId();
-        }
-        csrfTokens.saveToken(null, request, response);
-        SecurityContext context = StaffSecurity.context(who);
-        SecurityContextHolder.setContext(context);
-        sessions.saveContext(context, request, response);
     }
 
     private ModelAndView signIn(HttpServletRequest request, String email, Map<String, String> problems, String notice, HttpStatus status) {

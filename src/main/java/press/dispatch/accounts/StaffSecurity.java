@@ -45,7 +45,7 @@ class StaffSecurity {
     }
 
     @Bean
-    SecurityContextRepository staffSessions() {
+    SecurityContextRepository staffSecurityContexts() {
         return new HttpSessionSecurityContextRepository();
     }
 

@@ -9,9 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +23,7 @@ import press.dispatch.accounts.ApiKeys;
 import press.dispatch.accounts.InvalidAccountException;
 import press.dispatch.accounts.Role;
 import press.dispatch.accounts.Staff;
+import press.dispatch.accounts.StaffSessions;
 import press.dispatch.site.InvalidSettingsException;
 import press.dispatch.site.Setting;
 import press.dispatch.site.SiteSettings;
@@ -45,10 +43,10 @@ class AdminPages {
     private final Accounts accounts;
     private final ApiKeys keys;
     private final SiteSettings settings;
-    private final SecurityContextRepository sessions;
+    private final StaffSessions sessions;
 
     AdminPages(AdminShells shells, List<DashboardPanel> panels, Accounts accounts, ApiKeys keys, SiteSettings settings,
-               SecurityContextRepository sessions) {
+               StaffSessions sessions) {
         this.shells = shells;
         this.panels = panels;
         this.accounts = accounts;
@@ -143,11 +141,7 @@ class AdminPages {
         try {
             Staff changed = accounts.changePassword(staff, currentPassword, password);
             // This session carries the new stamp; every other session of the account holds the old one and is signed out.
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(changed, null,
-                    changed.authorities()));
-            SecurityContextHolder.setContext(context);
-            sessions.saveContext(context, request, response);
+            sessions.refresh(changed, request, response);
             AdminShells.flash(request, "Password changed. Your other sessions are signed out.");
             return new ModelAndView("redirect:/admin/account");
         } catch (InvalidAccountException e) {
