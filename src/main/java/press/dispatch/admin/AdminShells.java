@@ -28,6 +28,7 @@ public class AdminShells {
             new Entry("/admin/media", "Photos", Permission.WRITE),
             new Entry("/admin/comments", "Comments", Permission.MODERATE),
             new Entry("/admin/subscribers", "Subscribers", Permission.SUBSCRIBERS),
+            new Entry("/admin/newsletters", "Newsletters", Permission.SUBSCRIBERS),
             new Entry("/admin/staff", "Staff", Permission.STAFF),
             new Entry("/admin/api-keys", "API keys", Permission.STAFF),
             new Entry("/admin/settings", "Settings", Permission.SETTINGS),

@@ -76,6 +76,11 @@ public class Newsletters {
                 .param("id", issueId).param("status", status == null ? "" : status).query(Long.class).single();
     }
 
+    /** The newest issues first, for the newsroom's newsletter screen. */
+    public List<Long> recentIssueIds(int limit) {
+        return jdbc.sql("SELECT id FROM newsletter_issues ORDER BY id DESC LIMIT :limit").param("limit", limit).query(Long.class).list();
+    }
+
     List<Long> listIssueIds() {
         return jdbc.sql("SELECT id FROM newsletter_issues ORDER BY id").query(Long.class).list();
     }

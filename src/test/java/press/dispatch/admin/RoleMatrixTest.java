@@ -79,6 +79,8 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("GET", "/admin/subscribers", Permission.SUBSCRIBERS),
             new Endpoint("GET", "/admin/subscribers/export.csv", Permission.SUBSCRIBERS),
             new Endpoint("POST", "/admin/subscribers/import", Permission.SUBSCRIBERS),
+            new Endpoint("GET", "/admin/newsletters", Permission.SUBSCRIBERS),
+            new Endpoint("GET", "/admin/newsletters/{id}", Permission.SUBSCRIBERS),
             new Endpoint("GET", "/admin/staff", Permission.STAFF),
             new Endpoint("POST", "/admin/staff", Permission.STAFF),
             new Endpoint("POST", "/admin/staff/{staffId}/role", Permission.STAFF),
