@@ -67,11 +67,10 @@ class StaffRepository {
                 """).param("id", id).param("name", displayName).param("hash", passwordHash).update() == 1;
     }
 
-    /** Sets a new password and a new session stamp; returns the new stamp. */
-    int changePassword(long id, String passwordHash) {
+    /** Sets a new password and a new session stamp, which signs out every session holding the old one. */
+    void changePassword(long id, String passwordHash) {
         jdbc.sql("UPDATE staff SET password_hash = :hash, session_stamp = session_stamp + 1 WHERE id = :id")
                 .param("id", id).param("hash", passwordHash).update();
-        return jdbc.sql("SELECT session_stamp FROM staff WHERE id = :id").param("id", id).query(Integer.class).single();
     }
 
     void rename(long id, String displayName) {

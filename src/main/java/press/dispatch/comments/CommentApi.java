@@ -22,11 +22,8 @@ import press.dispatch.api.ApiError;
 class CommentApi {
 
     private final Moderation moderation;
-    private final QueueActions actions;
-
-    CommentApi(Moderation moderation, QueueActions actions) {
+    CommentApi(Moderation moderation) {
         this.moderation = moderation;
-        this.actions = actions;
     }
 
     record CommentJson(long id, long articleId, Long parentId, String authorName, String authorEmail, String authorUrl, String body, String status,
@@ -48,10 +45,11 @@ class CommentApi {
     @Operation(summary = "Moderate one comment", description = "action: approve, unapprove, spam or trash")
     @PostMapping("/{id}/{action}")
     ResponseEntity<?> moderate(@PathVariable long id, @PathVariable String action) {
-        if (QueueActions.target(action) == null) {
+        String status = CommentDesk.statusFor(action);
+        if (status == null) {
             return ResponseEntity.unprocessableEntity().body(ApiError.of(422, "invalid", "The action must be approve, unapprove, spam or trash.",
                     java.util.Map.of("action", "unknown action")));
         }
-        return ResponseEntity.ok(CommentJson.of(actions.apply(id, action).orElseThrow()));
+        return ResponseEntity.ok(CommentJson.of(moderation.moveTo(id, status).orElseThrow()));
     }
 }

@@ -32,13 +32,10 @@ class CommentDesk {
     private final Moderation moderation;
     private final Stories stories;
     private final AdminShells shells;
-    private final QueueActions actions;
-
-    CommentDesk(Moderation moderation, Stories stories, AdminShells shells, QueueActions actions) {
+    CommentDesk(Moderation moderation, Stories stories, AdminShells shells) {
         this.moderation = moderation;
         this.stories = stories;
         this.shells = shells;
-        this.actions = actions;
     }
 
     @GetMapping("/admin/comments")
@@ -61,15 +58,26 @@ class CommentDesk {
                 headlines, links, number, more));
     }
 
+    /** The status a moderation action moves to: approve, unapprove, spam, trash; null for anything else. */
+    static String statusFor(String action) {
+        return switch (action) {
+            case "approve" -> "approved";
+            case "unapprove" -> "pending";
+            case "spam" -> "spam";
+            case "trash" -> "trash";
+            default -> null;
+        };
+    }
+
     /** Approve, unapprove, spam or trash every ticked comment. */
     @PostMapping("/admin/comments/bulk")
     ModelAndView bulk(@RequestParam(defaultValue = "") String action, @RequestParam(name = "ids", required = false) List<Long> ids,
                       @RequestParam(defaultValue = "pending") String status, HttpServletRequest request) {
-        String target = QueueActions.target(action);
+        String target = statusFor(action);
         if (target == null || ids == null || ids.isEmpty()) {
             AdminShells.flash(request, "Tick at least one comment and choose an action.");
         } else {
-            ids.stream().limit(500).forEach(id -> actions.apply(id, action));
+            ids.stream().limit(500).forEach(id -> moderation.moveTo(id, target));
             AdminShells.flash(request, Math.min(ids.size(), 500) + " comment(s) moved to " + target + ".");
         }
         return new ModelAndView("redirect:/admin/comments?status=" + (STATUSES.contains(status) ? status : "pending"));
@@ -104,9 +112,10 @@ class CommentDesk {
     @PostMapping("/admin/comments/{id}/edit")
     ModelAndView edit(@PathVariable long id, @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "pending") String status,
                       HttpServletRequest request) {
-        Comment comment = moderation.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {
-            story(comment).ifPresentOrElse(s -> moderation.edit(s, id, body), () -> moderation.editUnpublished(id, body));
+            if (!moderation.edit(id, body)) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
             AdminShells.flash(request, "Comment edited.");
         } catch (InvalidCommentException e) {
             AdminShells.flash(request, "Not edited: " + String.join(" ", e.problems().values()));

@@ -88,11 +88,6 @@ class CommentRepository {
                 .query((rs, n) -> new Precheck(rs.getInt("duplicate") > 0, rs.getInt("approved") > 0)).single();
     }
 
-    boolean hasApproved(String email) {
-        return jdbc.sql("SELECT COUNT(*) FROM comments WHERE author_email = :email AND status = 'approved'").param("email", email)
-                .query(Long.class).single() > 0;
-    }
-
     boolean sameTextExists(long articleId, String email, String body) {
         return jdbc.sql("SELECT COUNT(*) FROM comments WHERE article_id = :article AND author_email = :email AND body = :body AND status <> 'trash'")
                 .param("article", articleId).param("email", email).param("body", body).query(Long.class).single() > 0;

@@ -245,11 +245,39 @@ public class Moderation {
 
     @Transactional
     public void edit(Story story, long id, String body) {
+        comments.editBody(id, checkedBody(body));
+        purge(story);
+    }
+
+    /**
+     * Moves one comment to a status (approved, pending, spam, trash), wherever it is; the article's pages are
+     * refreshed when the article is public. Empty when there is no such comment.
+     */
+    @Transactional
+    public Optional<Comment> moveTo(long id, String status) {
+        return comments.find(id).map(c -> {
+            comments.setStatus(id, status, clock.instant());
+            stories.findById(c.articleId()).ifPresent(this::purge);
+            return comments.find(id).orElseThrow();
+        });
+    }
+
+    /** Replaces one comment's text, wherever it is; false when there is no such comment. */
+    @Transactional
+    public boolean edit(long id, String body) {
+        String text = checkedBody(body);
+        return comments.find(id).map(c -> {
+            comments.editBody(id, text);
+            stories.findById(c.articleId()).ifPresent(this::purge);
+            return true;
+        }).orElse(false);
+    }
+
+    private static String checkedBody(String body) {
         if (body == null || body.isBlank() || body.length() > CommentForm.MAX_COMMENT) {
             throw new InvalidCommentException(Map.of("comment", "A comment needs 1 to " + CommentForm.MAX_COMMENT + " characters."));
         }
-        comments.editBody(id, body.strip());
-        purge(story);
+        return body.strip();
     }
 
     /** A staff reply: approved at once and marked as the newsroom's. */
@@ -263,20 +291,6 @@ public class Moderation {
                 null, false, true, clock.instant());
         purge(story);
         return id;
-    }
-
-    /** Moves a comment on an article that is not public (no page to refresh). */
-    @Transactional
-    public void setStatusUnpublished(long id, String status) {
-        comments.setStatus(id, status, clock.instant());
-    }
-
-    @Transactional
-    public void editUnpublished(long id, String body) {
-        if (body == null || body.isBlank() || body.length() > CommentForm.MAX_COMMENT) {
-            throw new InvalidCommentException(Map.of("comment", "A comment needs 1 to " + CommentForm.MAX_COMMENT + " characters."));
-        }
-        comments.editBody(id, body.strip());
     }
 
     private void move(Story story, String status, long... ids) {

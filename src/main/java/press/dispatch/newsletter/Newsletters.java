@@ -80,8 +80,4 @@ public class Newsletters {
     public List<Long> recentIssueIds(int limit) {
         return jdbc.sql("SELECT id FROM newsletter_issues ORDER BY id DESC LIMIT :limit").param("limit", limit).query(Long.class).list();
     }
-
-    List<Long> listIssueIds() {
-        return jdbc.sql("SELECT id FROM newsletter_issues ORDER BY id").query(Long.class).list();
-    }
 }

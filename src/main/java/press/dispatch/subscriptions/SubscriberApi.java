@@ -1,9 +1,6 @@
 package press.dispatch.subscriptions;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +49,6 @@ class SubscriberApi {
     @Operation(summary = "Export every subscriber as CSV")
     @GetMapping(value = "/export.csv", produces = "text/csv")
     void export(HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"subscribers.csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        csv.exportCsv(out);
-        out.flush();
+        SubscriberDesk.download(csv, response);
     }
 }

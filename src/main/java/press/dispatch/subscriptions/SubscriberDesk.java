@@ -48,6 +48,11 @@ class SubscriberDesk {
     /** Every subscriber as CSV (cells that a spreadsheet would run as formulas are quoted safe). */
     @GetMapping("/admin/subscribers/export.csv")
     void export(HttpServletResponse response) throws IOException {
+        download(csv, response);
+    }
+
+    /** The export as a file download (the screen and the API answer alike). */
+    static void download(SubscriberCsv csv, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"subscribers.csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
