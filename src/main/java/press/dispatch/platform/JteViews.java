@@ -1,6 +1,7 @@
 package press.dispatch.platform;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +84,30 @@ class JteViews {
             engine.render(template, (Map<String, Object>) model, output);
             response.setContentType(getContentType());
             response.setContentLength(output.getContentLength());
-            output.writeTo(response.getOutputStream());
+            response.getOutputStream().write(bytesOf(output));
+        }
+
+        /**
+         * The page in one array, written once: written chunk by chunk, each of a page's several hundred pieces
+         * passed through every response wrapper (Spring Security's checks the content length on each write).
+         */
+        static byte[] bytesOf(Utf8ByteOutput output) throws IOException {
+            byte[] page = new byte[output.getContentLength()];
+            output.writeTo(new OutputStream() {
+                private int position;
+
+                @Override
+                public void write(int b) {
+                    page[position++] = (byte) b;
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    System.arraycopy(bytes, offset, page, position, length);
+                    position += length;
+                }
+            });
+            return page;
         }
     }
 }
