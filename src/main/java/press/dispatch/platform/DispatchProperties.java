@@ -64,7 +64,18 @@ public record DispatchProperties(Path dataDir, Database database, Boolean demo, 
     public record Seed(int articles) {
     }
 
+    /** @param maxMegabytes memory for cached pages; 0: a quarter of the JVM's maximum heap, at most 64 MB */
     public record PageCacheSettings(boolean enabled, int maxMegabytes) {
+        public PageCacheSettings {
+            if (maxMegabytes < 0) {
+                throw new BadSettingException("DISPATCH_PAGE_CACHE_MB", "is " + maxMegabytes,
+                        "set it to 0 (a quarter of the Java heap, at most 64) or a number of megabytes");
+            }
+        }
+
+        long maxBytes(long maxHeapBytes) {
+            return maxMegabytes > 0 ? maxMegabytes * 1024L * 1024L : Math.min(64L * 1024 * 1024, maxHeapBytes / 4);
+        }
     }
 
     /**

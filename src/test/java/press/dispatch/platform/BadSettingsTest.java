@@ -10,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import press.dispatch.DispatchApplication;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BadSettingsTest {
@@ -50,6 +51,22 @@ class BadSettingsTest {
                 "--dispatch.admin.password=short"))
                 .isInstanceOf(BadSettingException.class)
                 .hasMessage("DISPATCH_ADMIN_PASSWORD is not accepted: Choose a password of 10 to 128 characters.");
+    }
+
+    @Test
+    void aNegativePageCacheSizeStopsStartUpSayingWhatToSet() {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.page-cache.max-megabytes=-5"))
+                .rootCause()
+                .isInstanceOf(BadSettingException.class)
+                .hasMessage("DISPATCH_PAGE_CACHE_MB is -5: set it to 0 (a quarter of the Java heap, at most 64) or a number of megabytes");
+    }
+
+    @Test
+    void thePageCacheTakesAQuarterOfTheHeapUpTo64MegabytesUnlessSized() {
+        long mb = 1024L * 1024L;
+        assertThat(new DispatchProperties.PageCacheSettings(true, 0).maxBytes(128 * mb)).isEqualTo(32 * mb);
+        assertThat(new DispatchProperties.PageCacheSettings(true, 0).maxBytes(4096 * mb)).isEqualTo(64 * mb);
+        assertThat(new DispatchProperties.PageCacheSettings(true, 200).maxBytes(128 * mb)).isEqualTo(200 * mb);
     }
 
     private static void start(String... args) {
