@@ -2,7 +2,7 @@
 # Measures Dispatch's public pages with wrk against nginx serving a saved copy of the same article page.
 # Usage: bench/run.sh            (needs: wrk, nginx, curl — apt-get install wrk nginx-light curl)
 # Environment: DURATION (seconds per run, default 15), WARMUP (unrecorded seconds before each run, default 5), CONNECTIONS (default 32), ARTICLES (default 10000),
-#              JAVA_OPTS (JVM flags for the server, default "-Xmx160m -XX:+UseSerialGC").
+#              JAVA_OPTS (JVM flags for the server, default "-Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +10,7 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 ARTICLES=${ARTICLES:-10000}
-JAVA_OPTS=${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC}
+JAVA_OPTS=${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
 PORT=18080
 SMALL_PORT=18082
 NGINX_PORT=18081
@@ -70,6 +70,11 @@ measure() { # label url -> prints "label req/s p50 p99", after a warm-up run tha
 echo "Seeding $ARTICLES articles (demo site + filler) ..."
 BIG=$WORK/big
 mkdir -p "$BIG"
+SERVER=$(start_server "$BIG" $PORT "$ARTICLES" true); PIDS+=("$SERVER")
+wait_for_articles $PORT "$ARTICLES"
+# Every measurement is of a server started on the seeded data, as in production: not of the process that just
+# wrote 10,000 articles.
+stop_server "$SERVER"
 SERVER=$(start_server "$BIG" $PORT "$ARTICLES" true); PIDS+=("$SERVER")
 wait_for_articles $PORT "$ARTICLES"
 SLUG=$(curl -s "http://127.0.0.1:$PORT/" | grep -o 'href="/articles/[^"]*"' | head -1 | sed 's/href="//; s/"$//')

@@ -98,9 +98,30 @@ public final class PageCache {
         });
     }
 
-    record Page(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped, String etag, List<String> tags) {
+    /**
+     * @param encodedHeaders the headers again as ISO-8859-1 bytes, name and value in turn, with the ETag's: a cache
+     *                       hit hands them to Tomcat as they are instead of Tomcat encoding each value again
+     */
+    record Page(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped, String etag, List<String> tags,
+                List<byte[]> encodedHeaders) {
+
+        Page(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped, String etag, List<String> tags) {
+            this(status, headers, body, gzipped, etag, tags, encode(headers, etag));
+        }
+
+        private static List<byte[]> encode(List<Map.Entry<String, String>> headers, String etag) {
+            List<byte[]> encoded = new java.util.ArrayList<>();
+            for (Map.Entry<String, String> header : headers) {
+                encoded.add(header.getKey().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                encoded.add(header.getValue().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            encoded.add("ETag".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            encoded.add(etag.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return List.copyOf(encoded);
+        }
+
         int weight() {
-            return body.length + (gzipped == null ? 0 : gzipped.length) + 512;
+            return body.length + (gzipped == null ? 0 : gzipped.length) + 1536;
         }
     }
 }

@@ -21,8 +21,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves tagged public pages from the {@link PageCache} before Spring Security and MVC run, answers conditional
- * GETs with 304 and gives gzip to clients that ask. With the cache switched off it still adds the ETag and gzip.
+ * Stores tagged public pages in the {@link PageCache} as they are rendered (later requests for them are answered
+ * by {@link PageCacheValve}), answers conditional GETs with 304 and gives gzip to clients that ask. With the cache
+ * switched off it still adds the ETag and gzip.
  */
 final class PageCacheFilter implements Filter {
 
@@ -55,22 +56,22 @@ final class PageCacheFilter implements Filter {
     }
 
     private static boolean shouldNotFilter(HttpServletRequest request) {
-        String method = request.getMethod();
+        return !cacheable(request.getMethod(), request.getRequestURI());
+    }
+
+    /** Only reads of public pages: never the admin, the API, or files with their own caching. */
+    static boolean cacheable(String method, String path) {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            return true;
+            return false;
         }
-        String path = request.getRequestURI();
-        return path.startsWith("/media/") || path.startsWith("/assets/") || path.startsWith("/actuator") || path.startsWith("/admin") || path.startsWith("/api");
+        return !(path.startsWith("/media/") || path.startsWith("/assets/") || path.startsWith("/actuator") || path.startsWith("/admin")
+                || path.startsWith("/api"));
     }
 
     private void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // Hits never get here: PageCacheValve answered them inside Tomcat.
         String key = keyOf(request);
-        PageCache.Page hit = cache.find(key);
-        if (hit != null) {
-            send(hit, request, response);
-            return;
-        }
         long generation = cache.generation();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
@@ -103,8 +104,11 @@ final class PageCacheFilter implements Filter {
     }
 
     private static String keyOf(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+        return keyOf(request.getRequestURI(), request.getQueryString());
+    }
+
+    static String keyOf(String path, String query) {
+        return query == null ? path : path + "?" + query;
     }
 
     private static void send(PageCache.Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {

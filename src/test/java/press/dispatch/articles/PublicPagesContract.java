@@ -243,6 +243,15 @@ abstract class PublicPagesContract extends SiteTest {
         assertThat(plain.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(plain.header("Content-Security-Policy")).contains("default-src 'self'");
 
+        // The first answer was rendered; this one comes from the page cache, and must be the same in every respect.
+        Browser.Response hit = browser.get(path);
+        assertThat(hit.bytes()).isEqualTo(plain.bytes());
+        for (String header : List.of("ETag", "Content-Type", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+                "X-Frame-Options", "Cache-Control", "Vary", "Content-Length")) {
+            assertThat(hit.header(header)).as(header).isNotNull().isEqualTo(plain.header(header));
+        }
+        assertThat(hit.header("Set-Cookie")).isNull();
+
         Browser.Response again = browser.get(path, "If-None-Match", etag);
         assertThat(again.status()).isEqualTo(304);
         assertThat(again.bytes()).isEmpty();
