@@ -58,6 +58,23 @@ public class GroupCommit {
         }
     }
 
+    /**
+     * Runs {@code work}, which is a single statement (atomic by itself), and returns its result once committed: on
+     * SQLite batched like {@link #write}; on PostgreSQL as one auto-committed statement, without the two extra
+     * round trips of a transaction of its own.
+     */
+    public <T> T writeStatement(Supplier<T> work) {
+        return batched ? write(work) : work.get();
+    }
+
+    /**
+     * Whether every write runs one after another (SQLite), so a check made inside {@link #write} holds until the
+     * write commits. On PostgreSQL writes run side by side in read-committed transactions.
+     */
+    public boolean serial() {
+        return batched;
+    }
+
     /** Runs {@code work} in a transaction shared with other callers' work and returns its result once committed. */
     @SuppressWarnings("unchecked")
     public <T> T write(Supplier<T> work) {

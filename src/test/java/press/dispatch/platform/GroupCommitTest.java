@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,9 @@ class GroupCommitTest extends SiteTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void concurrentWritesAreAllStoredAndAFailingOneFailsAlone() throws Exception {
@@ -56,5 +60,23 @@ class GroupCommitTest extends SiteTest {
         pool.shutdown();
         assertThat(refused.get()).isEqualTo(19);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM site_settings WHERE key LIKE 'test.%'").query(Long.class).single()).isEqualTo(181);
+    }
+
+    @Test
+    void onSqliteASingleStatementIsBatchedLikeAnyOtherWrite() {
+        assertThat(groupCommit.serial()).isTrue();
+        boolean inTransaction = groupCommit.writeStatement(TransactionSynchronizationManager::isActualTransactionActive);
+        assertThat(inTransaction).isTrue();
+        assertThat(Thread.currentThread().getName()).isNotEqualTo("group-commit");
+        String writer = groupCommit.writeStatement(() -> Thread.currentThread().getName());
+        assertThat(writer).isEqualTo("group-commit");
+    }
+
+    @Test
+    void onPostgresqlASingleStatementRunsOnItsOwnWithoutATransaction() {
+        GroupCommit postgres = new GroupCommit(new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource), Dialect.POSTGRESQL);
+        assertThat(postgres.serial()).isFalse();
+        assertThat(postgres.writeStatement(TransactionSynchronizationManager::isActualTransactionActive)).isFalse();
+        assertThat(postgres.write(TransactionSynchronizationManager::isActualTransactionActive)).isTrue();
     }
 }
