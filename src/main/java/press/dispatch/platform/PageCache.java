@@ -1,5 +1,6 @@
 package press.dispatch.platform;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import jakarta.servlet.http.HttpServletRequest;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 /**
  * Whole public pages, kept as bytes (plain and gzip) with their ETag. A controller marks a page cacheable by
@@ -110,13 +113,13 @@ public final class PageCache {
         }
 
         private static List<byte[]> encode(List<Map.Entry<String, String>> headers, String etag) {
-            List<byte[]> encoded = new java.util.ArrayList<>();
+            List<byte[]> encoded = new ArrayList<>();
             for (Map.Entry<String, String> header : headers) {
-                encoded.add(header.getKey().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-                encoded.add(header.getValue().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                encoded.add(header.getKey().getBytes(ISO_8859_1));
+                encoded.add(header.getValue().getBytes(ISO_8859_1));
             }
-            encoded.add("ETag".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            encoded.add(etag.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            encoded.add("ETag".getBytes(ISO_8859_1));
+            encoded.add(etag.getBytes(ISO_8859_1));
             return List.copyOf(encoded);
         }
 

@@ -118,20 +118,30 @@ final class PageCacheFilter implements Filter {
         response.setHeader("ETag", page.etag());
         response.setHeader("Cache-Control", CACHE_CONTROL);
         response.setHeader("Vary", "Accept-Encoding");
-        if (matches(request.getHeader("If-None-Match"), page.etag())) {
+        byte[] body = answer(page, request.getHeader("If-None-Match"), request.getHeader("Accept-Encoding"));
+        if (body == null) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         response.setStatus(page.status());
-        byte[] body = page.body();
-        if (page.gzipped() != null && acceptsGzip(request.getHeader("Accept-Encoding"))) {
-            body = page.gzipped();
+        if (body == page.gzipped()) {
             response.setHeader("Content-Encoding", "gzip");
         }
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
+    }
+
+    /**
+     * The body for a reader who sent these headers: {@code null} when their copy is current (answer 304), the gzip
+     * body (the very array {@link PageCache.Page#gzipped()}) when they take gzip, else the plain one.
+     */
+    static byte[] answer(PageCache.Page page, String ifNoneMatch, String acceptEncoding) {
+        if (matches(ifNoneMatch, page.etag())) {
+            return null;
+        }
+        return page.gzipped() != null && acceptsGzip(acceptEncoding) ? page.gzipped() : page.body();
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

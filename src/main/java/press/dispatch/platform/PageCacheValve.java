@@ -51,14 +51,13 @@ final class PageCacheValve extends ValveBase {
         }
         add(headers, CACHE_CONTROL, CACHE_CONTROL_VALUE);
         add(headers, VARY, VARY_VALUE);
-        if (PageCacheFilter.matches(request.getHeader("If-None-Match"), page.etag())) {
+        byte[] body = PageCacheFilter.answer(page, request.getHeader("If-None-Match"), request.getHeader("Accept-Encoding"));
+        if (body == null) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         response.setStatus(page.status());
-        byte[] body = page.body();
-        if (page.gzipped() != null && PageCacheFilter.acceptsGzip(request.getHeader("Accept-Encoding"))) {
-            body = page.gzipped();
+        if (body == page.gzipped()) {
             add(headers, CONTENT_ENCODING, GZIP);
         }
         response.setContentLength(body.length);

@@ -41,12 +41,7 @@ class WebConfiguration {
     /** Cache hits are answered inside Tomcat's engine, after the forwarded-header valve (see {@link PageCacheValve}). */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCache cache) {
-        return new WebServerFactoryCustomizer<>() {
-            @Override
-            public void customize(TomcatServletWebServerFactory factory) {
-                factory.addEngineValves(new PageCacheValve(cache));
-            }
-        };
+        return factory -> factory.addEngineValves(new PageCacheValve(cache));
     }
 
     /** After Spring Security, right before MVC (see {@link SteadyMethodFilter}). */
