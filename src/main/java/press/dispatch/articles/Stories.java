@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 import press.dispatch.media.MediaItem;
 import press.dispatch.media.MediaLibrary;
@@ -32,11 +33,12 @@ public class Stories {
     private final MediaLibrary media;
     private final SiteSettings settings;
     private final Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<Discussion> discussion;
+    /** Resolved once: an ObjectProvider looks the bean up again (by type, among every bean) on each call. */
+    private final SingletonSupplier<Discussion> discussion;
 
     Stories(ArticleRepository articles, SectionNavigation navigation, AuthorRepository authors, TagRepository tags, MediaLibrary media,
             SiteSettings settings, Clock clock, org.springframework.beans.factory.ObjectProvider<Discussion> discussion) {
-        this.discussion = discussion;
+        this.discussion = SingletonSupplier.of(discussion::getIfAvailable);
         this.articles = articles;
         this.navigation = navigation;
         this.authors = authors;
@@ -86,7 +88,7 @@ public class Stories {
     /** The newest stories, optionally only of one section ({@code null} for all). */
     /** The comments section and count for a story's page. */
     ArticlePage page(press.dispatch.site.Shell shell, Story story, Long replyTo) {
-        Discussion comments = discussion.getIfAvailable();
+        Discussion comments = discussion.get();
         if (comments == null) {
             return new ArticlePage(shell, story, 0, output -> { });
         }
@@ -163,7 +165,7 @@ public class Stories {
             }
         });
         Map<Long, MediaItem> photos = media.findAll(mediaIds);
-        Discussion comments = discussion.getIfAvailable();
+        Discussion comments = discussion.get();
         Map<Long, Long> counts = comments == null || rows.isEmpty() ? Map.of() : comments.counts(rows.stream().map(ArticleRepository.CardRow::id).toList());
         List<StoryCard> cards = new ArrayList<>(rows.size());
         for (var r : rows) {

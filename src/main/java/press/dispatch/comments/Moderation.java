@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 import press.dispatch.articles.Editing;
 import press.dispatch.articles.Stories;
@@ -51,7 +52,8 @@ public class Moderation {
     private final PageCache pageCache;
     private final Outbox outbox;
     private final Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<Editing> editing;
+    /** Resolved once: an ObjectProvider looks the bean up again (by type, among every bean) on each call. */
+    private final SingletonSupplier<Editing> editing;
     private final GroupCommit groupCommit;
     private final Stories stories;
     private final boolean rateLimits;
@@ -66,7 +68,7 @@ public class Moderation {
                @Value("${dispatch.comments.ip-retention-days:30}") int ipRetentionDays,
                org.springframework.beans.factory.ObjectProvider<Editing> editing, GroupCommit groupCommit, Stories stories) {
         this.stories = stories;
-        this.editing = editing;
+        this.editing = SingletonSupplier.of(editing::getIfAvailable);
         this.groupCommit = groupCommit;
         this.comments = comments;
         this.signatures = signatures;
@@ -325,7 +327,7 @@ public class Moderation {
         if (!moderator.isBlank()) {
             recipients.add(moderator.toLowerCase(Locale.ROOT));
         }
-        Editing byline = editing.getIfAvailable();
+        Editing byline = editing.get();
         if (byline != null) {
             recipients.addAll(byline.bylineEmails(story.article().id()));
         }

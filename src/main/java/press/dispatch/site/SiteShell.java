@@ -6,24 +6,26 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Builds the {@link Shell} for a page. */
 @Service
 public class SiteShell {
 
     private final SiteSettings settings;
-    private final ObjectProvider<Navigation> navigation;
+    /** Resolved once: an ObjectProvider looks the bean up again (by type, among every bean) on each call. */
+    private final SingletonSupplier<Navigation> navigation;
     private final Clock clock;
 
     SiteShell(SiteSettings settings, ObjectProvider<Navigation> navigation, Clock clock) {
         this.settings = settings;
-        this.navigation = navigation;
+        this.navigation = SingletonSupplier.of(navigation::getIfAvailable);
         this.clock = clock;
     }
 
     public Shell shell() {
         Settings current = settings.current();
-        Navigation nav = navigation.getIfAvailable();
+        Navigation nav = navigation.get();
         List<NavLink> sections = nav == null ? List.of() : nav.sections();
         return new Shell(current, sections, LocalDate.now(clock.withZone(current.zone())).getYear());
     }
