@@ -267,6 +267,15 @@ abstract class PublicPagesContract extends SiteTest {
     }
 
     @Test
+    void theHealthCheckAnswersUpAndNothingElseOfTheActuatorIsOpen() {
+        Browser.Response health = browser.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(browser.get("/actuator/metrics").status()).isEqualTo(404);
+        assertThat(browser.get("/actuator/env").status()).isEqualTo(404);
+    }
+
+    @Test
     void photosAreServedAsImmutableJpegsWithNosniff() {
         MediaItem photo = photo("Served photo");
         Browser.Response response = browser.get(photo.url(photo.variants().get(0)));
