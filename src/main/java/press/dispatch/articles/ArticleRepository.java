@@ -19,6 +19,16 @@ class ArticleRepository {
             id, slug, headline, standfirst, body_markdown, body_html, section_id, featured_media_id, featured_caption, featured_credit,
             featured_alt, status, web_only, comments_open, published_at, created_at, updated_at""";
 
+    /** For public pages, which show the rendered body: the Markdown source is the editor's and is left unread. */
+    private static final String PUBLIC_COLUMNS = """
+            id, slug, headline, standfirst, '' AS body_markdown, body_html, section_id, featured_media_id, featured_caption, featured_credit,
+            featured_alt, status, web_only, comments_open, published_at, created_at, updated_at""";
+
+    /** For writes about an article (a comment being posted), which need neither body. */
+    private static final String BARE_COLUMNS = """
+            id, slug, headline, standfirst, '' AS body_markdown, '' AS body_html, section_id, featured_media_id, featured_caption, featured_credit,
+            featured_alt, status, web_only, comments_open, published_at, created_at, updated_at""";
+
     /** The condition every public query carries: published, and its time has come. */
     static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now";
 
@@ -34,7 +44,14 @@ class ArticleRepository {
 
     /** Without author and tag ids: the public page reads its byline and tags with {@link AuthorRepository} and {@link TagRepository}. */
     Optional<Article> findPublic(String slug, Instant now) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
+        return jdbc.sql("SELECT " + PUBLIC_COLUMNS + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
+                .param("slug", slug).param("now", SqlTime.of(now))
+                .query(this::article).optional();
+    }
+
+    /** {@link #findPublic} without the body, for writes that concern the article but do not show it. */
+    Optional<Article> findPublicBare(String slug, Instant now) {
+        return jdbc.sql("SELECT " + BARE_COLUMNS + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
                 .param("slug", slug).param("now", SqlTime.of(now))
                 .query(this::article).optional();
     }

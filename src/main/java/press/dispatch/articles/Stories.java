@@ -56,16 +56,17 @@ public class Stories {
                 .map(this::story);
     }
 
+    /** A public story as its page shows it: the rendered body, without the editor's Markdown source. */
     public Optional<Story> findBySlug(String slug) {
         return articles.findPublic(slug, clock.instant()).map(this::story);
     }
 
     /**
-     * A public story without its byline, tags and photo: for writes that need only the article (a comment being
-     * posted), where building the whole page's story would cost more than the write.
+     * A public story without its body, byline, tags and photo: for writes that need only the article (a comment
+     * being posted), where building the whole page's story would cost more than the write.
      */
     public Optional<Story> bareBySlug(String slug) {
-        return articles.findPublic(slug, clock.instant())
+        return articles.findPublicBare(slug, clock.instant())
                 .map(a -> new Story(a, a.sectionId() == null ? null : navigation.section(a.sectionId()), List.of(), List.of(), null, null, null));
     }
 

@@ -69,14 +69,18 @@ class CommentPages {
         try {
             Moderation.Outcome outcome = moderation.submit(story, form, request.getRemoteAddr());
             remember(form, request, response);
-            return switch (outcome.status()) {
-                case "approved" -> new ModelAndView("redirect:" + story.href() + "#comment-" + outcome.commentId());
-                case "pending" -> new ModelAndView("redirect:" + story.href() + "/comments/held?token="
-                        + signatures.sign(HELD, Long.toString(outcome.commentId()), clock.instant().plus(Duration.ofDays(1))));
+            String location = switch (outcome.status()) {
+                case "approved" -> story.href() + "#comment-" + outcome.commentId();
+                case "pending" -> story.href() + "/comments/held?token="
+                        + signatures.sign(HELD, Long.toString(outcome.commentId()), clock.instant().plus(Duration.ofDays(1)));
                 // Spam gets the same answer as a held comment, so a bot learns nothing from it.
-                default -> new ModelAndView("redirect:" + story.href() + "/comments/held?token="
-                        + signatures.sign(HELD, "0", clock.instant().plus(Duration.ofDays(1))));
+                default -> story.href() + "/comments/held?token=" + signatures.sign(HELD, "0", clock.instant().plus(Duration.ofDays(1)));
             };
+            // Set here rather than as a "redirect:" view name: the view resolver would build (and cache) a new view
+            // object for every comment, as each location is different.
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader("Location", location);
+            return null;
         } catch (InvalidCommentException e) {
             return page(full(slug), form, e.problems(), "Your comment was not posted: please correct the marked fields.", null, HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (CommentRefusedException e) {
@@ -120,9 +124,12 @@ class CommentPages {
         return view;
     }
 
-    /** Only when ticked: the browser keeps name, email and website; a small script fills the form from it. */
+    /** Only when ticked: the browser keeps name, email and website; a small script fills the form from it. Unticked, a kept one is removed. */
     private static void remember(CommentForm form, HttpServletRequest request, HttpServletResponse response) {
         Cookie cookie;
+        if (!form.remember() && !hasCookie(request)) {
+            return;
+        }
         if (form.remember()) {
             String value = URLEncoder.encode(form.name().strip(), StandardCharsets.UTF_8) + "|" + URLEncoder.encode(form.email().strip(), StandardCharsets.UTF_8)
                     + "|" + URLEncoder.encode(form.website().strip(), StandardCharsets.UTF_8);
@@ -136,6 +143,18 @@ class CommentPages {
         cookie.setSecure(request.isSecure());
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
+    }
+
+    private static boolean hasCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (c.getName().equals(REMEMBER_COOKIE)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
 }

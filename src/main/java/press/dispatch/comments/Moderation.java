@@ -192,11 +192,15 @@ public class Moderation {
             }
         }
         String haystack = String.join("\n", form.name(), email, form.website(), body, ip == null ? "" : ip).toLowerCase(Locale.ROOT);
-        words(site.get(Setting.COMMENTS_SPAM_WORDS)).stream().filter(haystack::contains).findFirst().ifPresent(w -> reasons.add("spam word: " + w));
+        WordList spam = WordList.of(site.get(Setting.COMMENTS_SPAM_WORDS), spamWords);
+        spamWords = spam;
+        spam.words().stream().filter(haystack::contains).findFirst().ifPresent(w -> reasons.add("spam word: " + w));
         if (reasons.stream().anyMatch(r -> r.startsWith("spam word"))) {
             score += 100;
         }
-        words(site.get(Setting.COMMENTS_HOLD_WORDS)).stream().filter(haystack::contains).findFirst().ifPresent(w -> reasons.add("hold word: " + w));
+        WordList hold = WordList.of(site.get(Setting.COMMENTS_HOLD_WORDS), holdWords);
+        holdWords = hold;
+        hold.words().stream().filter(haystack::contains).findFirst().ifPresent(w -> reasons.add("hold word: " + w));
         if (reasons.stream().anyMatch(r -> r.startsWith("hold word"))) {
             score += 50;
         }
@@ -216,9 +220,20 @@ public class Moderation {
         return score;
     }
 
-    private static List<String> words(String list) {
-        return Arrays.stream(list.split("[\\r\\n]+")).map(w -> w.strip().toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
+    /** A word list as the settings hold it (one per line) and as the checks use it, parsed once per change. */
+    private record WordList(String source, List<String> words) {
+
+        static final WordList EMPTY = new WordList("", List.of());
+
+        /** {@code kept} when the setting is unchanged, else the new setting parsed. */
+        static WordList of(String list, WordList kept) {
+            return kept.source().equals(list) ? kept : new WordList(list, Arrays.stream(list.split("[\\r\\n]+"))
+                    .map(w -> w.strip().toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList());
+        }
     }
+
+    private volatile WordList spamWords = WordList.EMPTY;
+    private volatile WordList holdWords = WordList.EMPTY;
 
     public List<Comment> queue(String status, int offset, int limit) {
         return comments.listByStatus(status, offset, limit);

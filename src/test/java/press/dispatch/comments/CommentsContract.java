@@ -100,6 +100,31 @@ abstract class CommentsContract extends SiteTest {
     }
 
     @Test
+    void theBrowserKeepsNameEmailAndWebsiteOnlyWhenTheReaderTicksRemember() throws Exception {
+        String email = unique("kept").replace(" ", "-") + "@example.com";
+        HttpResponse<String> unticked = comment(Map.of("comment", "Not remembered.", "author", "Ana Ruiz", "email", email));
+        assertThat(unticked.statusCode()).isEqualTo(302);
+        assertThat(unticked.headers().allValues("Set-Cookie")).isEmpty();
+
+        HttpResponse<String> ticked = comment(Map.of("comment", "Remember me.", "author", "Ana Ruiz", "email", email,
+                "url", "https://ana.example/", "remember", "yes"));
+        assertThat(ticked.statusCode()).isEqualTo(302);
+        String cookie = ticked.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith(CommentPages.REMEMBER_COOKIE + "=Ana+Ruiz|" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "|" + URLEncoder.encode("https://ana.example/", StandardCharsets.UTF_8) + ";");
+        assertThat(cookie).contains("Max-Age=31536000").contains("Path=/").contains("SameSite=Lax");
+
+        // Unticked by someone whose browser holds the cookie: it is removed.
+        clock.advance(Duration.ofSeconds(31));
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("comment", "Forget me.", "author", "Ana Ruiz", "email", email,
+                "token", moderation.formToken(articleId)));
+        HttpResponse<String> forget = post("/articles/" + slug + "/comments", fields, cookie.substring(0, cookie.indexOf(';')));
+        assertThat(forget.statusCode()).isEqualTo(302);
+        assertThat(forget.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(CommentPages.REMEMBER_COOKIE + "=;")
+                .contains("Expires=Thu, 01 Jan 1970");
+    }
+
+    @Test
     void mistakesComeBackWithTheReadersInputKeptAndNothingIsStored() throws Exception {
         String email = unique("typo").replace(" ", "-") + "@example.com";
         HttpResponse<String> answer = comment(Map.of("comment", "", "author", "Typo <Tess>", "email", "not-an-email", "url", "javascript:alert(1)"));
@@ -319,11 +344,18 @@ abstract class CommentsContract extends SiteTest {
     }
 
     HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+        return post(path, fields, null);
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> fields, String cookie) throws Exception {
         String form = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(browser.base() + path)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String location(HttpResponse<?> response) {
