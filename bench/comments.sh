@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-20}   # unrecorded seconds first, so the JIT has compiled the hot path (as on a server that has been up a while)
+WARMUP=${WARMUP:-90}   # unrecorded seconds first, so the JIT has compiled the hot path (as on a server that has been up a while;
+                       # jstat showed C2 still compiling about one core's worth 60 s into a run, and settled after ~110 s)
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=18085
 WORK=$(mktemp -d /tmp/dispatch-comments.XXXXXX)
