@@ -15,19 +15,19 @@ import press.dispatch.platform.SqlTime;
 @Repository
 class ArticleRepository {
 
-    private static final String COLUMNS = """
-            id, slug, headline, standfirst, body_markdown, body_html, section_id, featured_media_id, featured_caption, featured_credit,
-            featured_alt, status, web_only, comments_open, published_at, created_at, updated_at""";
+    private static final String COLUMNS = columns("body_markdown, body_html");
 
     /** For public pages, which show the rendered body: the Markdown source is the editor's and is left unread. */
-    private static final String PUBLIC_COLUMNS = """
-            id, slug, headline, standfirst, '' AS body_markdown, body_html, section_id, featured_media_id, featured_caption, featured_credit,
-            featured_alt, status, web_only, comments_open, published_at, created_at, updated_at""";
+    private static final String PUBLIC_COLUMNS = columns("'' AS body_markdown, body_html");
 
     /** For writes about an article (a comment being posted), which need neither body. */
-    private static final String BARE_COLUMNS = """
-            id, slug, headline, standfirst, '' AS body_markdown, '' AS body_html, section_id, featured_media_id, featured_caption, featured_credit,
-            featured_alt, status, web_only, comments_open, published_at, created_at, updated_at""";
+    private static final String BARE_COLUMNS = columns("'' AS body_markdown, '' AS body_html");
+
+    private static String columns(String bodies) {
+        return "id, slug, headline, standfirst, " + bodies + """
+                , section_id, featured_media_id, featured_caption, featured_credit, featured_alt, status, web_only, comments_open,
+                published_at, created_at, updated_at""";
+    }
 
     /** The condition every public query carries: published, and its time has come. */
     static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now";
@@ -44,14 +44,16 @@ class ArticleRepository {
 
     /** Without author and tag ids: the public page reads its byline and tags with {@link AuthorRepository} and {@link TagRepository}. */
     Optional<Article> findPublic(String slug, Instant now) {
-        return jdbc.sql("SELECT " + PUBLIC_COLUMNS + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
-                .param("slug", slug).param("now", SqlTime.of(now))
-                .query(this::article).optional();
+        return findPublic(PUBLIC_COLUMNS, slug, now);
     }
 
     /** {@link #findPublic} without the body, for writes that concern the article but do not show it. */
     Optional<Article> findPublicBare(String slug, Instant now) {
-        return jdbc.sql("SELECT " + BARE_COLUMNS + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
+        return findPublic(BARE_COLUMNS, slug, now);
+    }
+
+    private Optional<Article> findPublic(String columns, String slug, Instant now) {
+        return jdbc.sql("SELECT " + columns + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
                 .param("slug", slug).param("now", SqlTime.of(now))
                 .query(this::article).optional();
     }

@@ -126,10 +126,10 @@ class CommentPages {
 
     /** Only when ticked: the browser keeps name, email and website; a small script fills the form from it. Unticked, a kept one is removed. */
     private static void remember(CommentForm form, HttpServletRequest request, HttpServletResponse response) {
-        Cookie cookie;
         if (!form.remember() && !hasCookie(request)) {
             return;
         }
+        Cookie cookie;
         if (form.remember()) {
             String value = URLEncoder.encode(form.name().strip(), StandardCharsets.UTF_8) + "|" + URLEncoder.encode(form.email().strip(), StandardCharsets.UTF_8)
                     + "|" + URLEncoder.encode(form.website().strip(), StandardCharsets.UTF_8);
