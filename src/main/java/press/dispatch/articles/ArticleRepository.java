@@ -3,6 +3,7 @@ package press.dispatch.articles;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,13 +187,34 @@ class ArticleRepository {
     }
 
     private Article withLinks(Article a) {
-        List<Long> authors = jdbc.sql("SELECT author_id FROM article_authors WHERE article_id = :id ORDER BY position").param("id", a.id())
-                .query(Long.class).list();
-        List<Long> tags = jdbc.sql("SELECT tag_id FROM article_tags WHERE article_id = :id ORDER BY tag_id").param("id", a.id())
-                .query(Long.class).list();
+        Links links = links(a.id());
         return new Article(a.id(), a.slug(), a.headline(), a.standfirst(), a.bodyMarkdown(), a.bodyHtml(), a.sectionId(), a.featuredMediaId(),
                 a.featuredCaption(), a.featuredCredit(), a.featuredAlt(), a.status(), a.webOnly(), a.commentsOpen(), a.publishedAt(),
-                a.createdAt(), a.updatedAt(), authors, tags);
+                a.createdAt(), a.updatedAt(), links.authorIds(), links.tagIds());
+    }
+
+    /** An article's section, its authors in byline order and its tags in id order: empty lists for no article. */
+    record Links(Long sectionId, List<Long> authorIds, List<Long> tagIds) {
+    }
+
+    /** {@link Links} in one round trip. */
+    Links links(long id) {
+        Long[] section = {null};
+        List<Long> authors = new ArrayList<>();
+        List<Long> tags = new ArrayList<>();
+        jdbc.sql("""
+                SELECT 's' AS kind, section_id AS link, 0 AS position FROM articles WHERE id = :id AND section_id IS NOT NULL
+                UNION ALL SELECT 'a', author_id, position FROM article_authors WHERE article_id = :id
+                UNION ALL SELECT 't', tag_id, tag_id FROM article_tags WHERE article_id = :id
+                ORDER BY kind, position
+                """).param("id", id).query(rs -> {
+            switch (rs.getString("kind")) {
+                case "s" -> section[0] = rs.getLong("link");
+                case "a" -> authors.add(rs.getLong("link"));
+                default -> tags.add(rs.getLong("link"));
+            }
+        });
+        return new Links(section[0], List.copyOf(authors), List.copyOf(tags));
     }
 
     private Article article(ResultSet rs, int row) throws SQLException {

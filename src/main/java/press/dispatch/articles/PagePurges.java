@@ -1,6 +1,7 @@
 package press.dispatch.articles;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.core.annotation.Order;
@@ -18,20 +19,37 @@ class PagePurges {
     static final int PURGE_ORDER = 100;
 
     private final PageCache cache;
+    private final ArticleRepository articles;
 
-    PagePurges(PageCache cache) {
+    PagePurges(PageCache cache, ArticleRepository articles) {
         this.cache = cache;
+        this.articles = articles;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Order(PURGE_ORDER)
     void articleChanged(ArticleChanged changed) {
+        purge(changed.articleId(), changed.sectionIds(), changed.tagIds(), changed.authorIds());
+    }
+
+    /**
+     * The article's page and every listing it is in (they show its comment count). Its section, tags and authors
+     * are read after the commit, in one query on the connection the change used.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Order(PURGE_ORDER)
+    void discussionChanged(DiscussionChanged changed) {
+        ArticleRepository.Links links = articles.links(changed.articleId());
+        purge(changed.articleId(), links.sectionId() == null ? List.of() : List.of(links.sectionId()), links.tagIds(), links.authorIds());
+    }
+
+    private void purge(long articleId, Collection<Long> sectionIds, Collection<Long> tagIds, Collection<Long> authorIds) {
         List<String> tags = new ArrayList<>();
-        tags.add("article:" + changed.articleId());
+        tags.add("article:" + articleId);
         tags.add("front");
-        changed.sectionIds().forEach(id -> tags.add("section:" + id));
-        changed.tagIds().forEach(id -> tags.add("tag:" + id));
-        changed.authorIds().forEach(id -> tags.add("author:" + id));
+        sectionIds.forEach(id -> tags.add("section:" + id));
+        tagIds.forEach(id -> tags.add("tag:" + id));
+        authorIds.forEach(id -> tags.add("author:" + id));
         cache.purge(tags);
     }
 

@@ -14,17 +14,17 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.function.SingletonSupplier;
 
+import press.dispatch.articles.DiscussionChanged;
 import press.dispatch.articles.Editing;
-import press.dispatch.articles.Stories;
 import press.dispatch.articles.Story;
 import press.dispatch.platform.GroupCommit;
 import press.dispatch.platform.Outbox;
-import press.dispatch.platform.PageCache;
 import press.dispatch.platform.RateLimiter;
 import press.dispatch.platform.Signatures;
 import press.dispatch.site.Setting;
@@ -49,13 +49,12 @@ public class Moderation {
     private final CommentRepository comments;
     private final Signatures signatures;
     private final SiteSettings settings;
-    private final PageCache pageCache;
+    private final ApplicationEventPublisher events;
     private final Outbox outbox;
     private final Clock clock;
     /** Resolved once: an ObjectProvider looks the bean up again (by type, among every bean) on each call. */
     private final SingletonSupplier<Editing> editing;
     private final GroupCommit groupCommit;
-    private final Stories stories;
     private final boolean rateLimits;
     private final Duration ipRetention;
     private final RateLimiter burstPerIp;
@@ -63,17 +62,16 @@ public class Moderation {
     private final RateLimiter windowPerIp;
     private final RateLimiter windowPerEmail;
 
-    Moderation(CommentRepository comments, Signatures signatures, SiteSettings settings, PageCache pageCache, Outbox outbox, Clock clock,
+    Moderation(CommentRepository comments, Signatures signatures, SiteSettings settings, ApplicationEventPublisher events, Outbox outbox, Clock clock,
                @Value("${dispatch.comments.rate-limits:true}") boolean rateLimits,
                @Value("${dispatch.comments.ip-retention-days:30}") int ipRetentionDays,
-               org.springframework.beans.factory.ObjectProvider<Editing> editing, GroupCommit groupCommit, Stories stories) {
-        this.stories = stories;
+               org.springframework.beans.factory.ObjectProvider<Editing> editing, GroupCommit groupCommit) {
         this.editing = SingletonSupplier.of(editing::getIfAvailable);
         this.groupCommit = groupCommit;
         this.comments = comments;
         this.signatures = signatures;
         this.settings = settings;
-        this.pageCache = pageCache;
+        this.events = events;
         this.outbox = outbox;
         this.clock = clock;
         this.rateLimits = rateLimits;
@@ -162,8 +160,7 @@ public class Moderation {
         // The comment and the emails about it are stored together or not at all; a comment alone is one statement.
         long id = notifies ? groupCommit.write(store) : groupCommit.writeStatement(store);
         if (status.equals("approved")) {
-            // The story may be a bare one (no byline or tags): the listings to refresh need the whole story.
-            purge(stories.findById(story.article().id()).orElse(story));
+            purge(story.article().id());
         }
         return new Outcome(id, status, reasons);
     }
@@ -270,7 +267,7 @@ public class Moderation {
     @Transactional
     public void edit(Story story, long id, String body) {
         comments.editBody(id, checkedBody(body));
-        purge(story);
+        purge(story.article().id());
     }
 
     /**
@@ -281,7 +278,7 @@ public class Moderation {
     public Optional<Comment> moveTo(long id, String status) {
         return comments.find(id).map(c -> {
             comments.setStatus(id, status, clock.instant());
-            stories.findById(c.articleId()).ifPresent(this::purge);
+            purge(c.articleId());
             return comments.find(id).orElseThrow();
         });
     }
@@ -292,7 +289,7 @@ public class Moderation {
         String text = checkedBody(body);
         return comments.find(id).map(c -> {
             comments.editBody(id, text);
-            stories.findById(c.articleId()).ifPresent(this::purge);
+            purge(c.articleId());
             return true;
         }).orElse(false);
     }
@@ -313,7 +310,7 @@ public class Moderation {
         long id = comments.insert(story.article().id(), parent.depth() >= depthLimit ? parent.parentId() : parent.id(),
                 Math.min(parent.depth() + 1, depthLimit), staffName, staffEmail.toLowerCase(Locale.ROOT), "", body.strip(), "approved", 0, "staff",
                 null, false, true, clock.instant());
-        purge(story);
+        purge(story.article().id());
         return id;
     }
 
@@ -321,18 +318,15 @@ public class Moderation {
         for (long id : ids) {
             comments.find(id).filter(c -> c.articleId() == story.article().id()).ifPresent(c -> comments.setStatus(id, status, clock.instant()));
         }
-        purge(story);
+        purge(story.article().id());
     }
 
-    /** Approving, hiding or editing a comment changes the article page and the counts in lists. */
-    private void purge(Story story) {
-        List<String> tags = new ArrayList<>(List.of("article:" + story.article().id(), "front"));
-        if (story.section() != null) {
-            tags.add("section:" + story.section().id());
-        }
-        story.tags().forEach(t -> tags.add("tag:" + t.id()));
-        story.authors().forEach(a -> tags.add("author:" + a.id()));
-        pageCache.purge(tags);
+    /**
+     * Approving, hiding or editing a comment changes the article page and the counts in lists: they are purged
+     * once the change has committed (at once outside a transaction).
+     */
+    private void purge(long articleId) {
+        events.publishEvent(new DiscussionChanged(articleId));
     }
 
     /** Who hears of a held comment: the moderator address of the settings and the staff in the article's byline. */
@@ -419,9 +413,7 @@ public class Moderation {
         String address = email.strip().toLowerCase(Locale.ROOT);
         List<Long> articles = comments.articleIdsOf(address);
         int erased = comments.erase(address);
-        List<String> tags = new ArrayList<>();
-        articles.forEach(a -> tags.add("article:" + a));
-        pageCache.purge(tags);
+        articles.forEach(this::purge);
         return erased;
     }
 }

@@ -14,17 +14,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.coyote.AbstractProtocol;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import press.dispatch.articles.ArticleDraft;
 import press.dispatch.articles.Section;
 import press.dispatch.articles.Stories;
 import press.dispatch.articles.Story;
+import press.dispatch.platform.Dialect;
 import press.dispatch.site.Setting;
 import press.dispatch.site.SiteSettings;
 import press.dispatch.testing.SiteTest;
@@ -59,6 +64,26 @@ abstract class CommentsContract extends SiteTest {
         slug = slugOf(articleId);
     }
 
+    @Autowired
+    WebServerApplicationContext server;
+
+    @Autowired
+    Dialect dialect;
+
+    @Autowired
+    HikariDataSource pool;
+
+    @Test
+    void onPostgresqlEveryRequestThreadHasAConnectionAndSqliteKeepsTomcatsThreads() {
+        int threads = ((AbstractProtocol<?>) ((TomcatWebServer) server.getWebServer())
+                .getTomcat().getConnector().getProtocolHandler()).getMaxThreads();
+        if (dialect == Dialect.POSTGRESQL) {
+            assertThat(threads).isEqualTo(pool.getMaximumPoolSize()).isEqualTo(16);
+        } else {
+            assertThat(threads).isEqualTo(200);
+        }
+    }
+
     @Test
     void aFirstCommentIsHeldAndShownOnlyToItsAuthor() throws Exception {
         String email = unique("first").replace(" ", "-") + "@example.com";
@@ -87,6 +112,10 @@ abstract class CommentsContract extends SiteTest {
         Document page = browser.get("/articles/" + slug).page();
         assertThat(page.select("#comment-" + first + " .comment-body").text()).isEqualTo("Held at first.");
         assertThat(page.select(".byline a[href=#comments]").text()).isEqualTo("1 comment");
+        // The listings the article is in, now cached, must show the next approved comment too.
+        String countLink = "a[href=/articles/" + slug + "#comments]";
+        assertThat(browser.get("/sections/" + section.slug()).page().select(countLink).text()).isEqualTo("1 comment");
+        assertThat(browser.get("/tags/testing").page().select(countLink).text()).isEqualTo("1 comment");
 
         HttpResponse<String> second = comment(Map.of("comment", "Straight through.\n\nSecond paragraph with https://example.org/a link.",
                 "author", "Regular Reader", "email", email.toUpperCase()));
@@ -96,7 +125,8 @@ abstract class CommentsContract extends SiteTest {
         assertThat(after.select("#comment-" + id + " .comment-body p")).hasSize(2);
         assertThat(after.select("#comment-" + id + " .comment-body a").attr("rel")).isEqualTo("nofollow ugc noopener");
         assertThat(after.select("#comment-" + id + " .comment-body a").attr("href")).isEqualTo("https://example.org/a");
-        assertThat(browser.get("/sections/" + section.slug()).page().select("a[href$=#comments]").text()).isEqualTo("2 comments");
+        assertThat(browser.get("/sections/" + section.slug()).page().select(countLink).text()).isEqualTo("2 comments");
+        assertThat(browser.get("/tags/testing").page().select(countLink).text()).isEqualTo("2 comments");
     }
 
     @Test
