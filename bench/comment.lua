@@ -10,13 +10,15 @@ end
 
 function init(args)
   token = os.getenv("TOKEN")
-  -- Start from the clock, so a second run (or a warm-up) never repeats the first run's authors and texts.
-  counter = (os.time() % 1000000) * 1000
+  -- Authors and texts carry the second the run started, so a later run (or the measured run after a warm-up) never
+  -- repeats one, however many requests a run makes. (Kept as text: a number this large would print rounded.)
+  run = tostring(os.time())
+  counter = 0
 end
 
 function request()
   counter = counter + 1
-  local who = tid .. "x" .. counter
+  local who = tid .. "x" .. run .. "x" .. counter
   local body = "comment=Benchmark+comment+number+" .. who .. "&author=Reader+" .. who ..
     "&email=reader" .. who .. "%40bench.example&url=&token=" .. token
   return wrk.format("POST", nil, {["Content-Type"] = "application/x-www-form-urlencoded"}, body)

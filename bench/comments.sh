@@ -41,6 +41,9 @@ run() { # label -> prints accepted/s, p50, p99; leaves wrk output in $WORK/wrk.t
   printf '%-40s %8.0f accepted/s  p50 %8s  p99 %8s  (%s requests, %s refused)\n' "$label" \
     "$(awk -v t="$total" -v b="$bad" -v d="$DURATION" 'BEGIN { print (t - b) / d }')" \
     "$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt")" "$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")" "$total" "$bad"
+  if [ "$bad" != 0 ]; then
+    echo "  $bad requests were refused: with rate limits off and distinct authors there should be none; the latencies above include them" >&2
+  fi
 }
 
 echo "--- $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s unrecorded"

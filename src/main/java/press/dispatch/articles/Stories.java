@@ -1,6 +1,7 @@
 package press.dispatch.articles;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.util.function.SingletonSupplier;
 
 import press.dispatch.media.MediaItem;
@@ -66,8 +72,36 @@ public class Stories {
      * being posted), where building the whole page's story would cost more than the write.
      */
     public Optional<Story> bareBySlug(String slug) {
-        return articles.findPublicBare(slug, clock.instant())
+        Instant now = clock.instant();
+        Article article = bare.getIfPresent(slug);
+        if (article == null) {
+            long generation = bareGeneration.get();
+            article = articles.findPublicBare(slug, now).orElse(null);
+            if (article != null) {
+                bare.put(slug, article);
+                if (bareGeneration.get() != generation) {
+                    // An article changed meanwhile; what was read may be from before that change.
+                    bare.invalidate(slug);
+                }
+            }
+        }
+        return Optional.ofNullable(article)
+                .filter(a -> a.status() == ArticleStatus.PUBLISHED && !a.publishedAt().isAfter(now))
                 .map(a -> new Story(a, a.sectionId() == null ? null : navigation.section(a.sectionId()), List.of(), List.of(), null, null, null));
+    }
+
+    /**
+     * Bare public articles by slug, as every comment posted reads one. Emptied on this node when any article changes
+     * (after the commit); on other nodes an entry lives at most {@link #BARE_LIFETIME}.
+     */
+    private final Cache<String, Article> bare = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(BARE_LIFETIME).build();
+    private final AtomicLong bareGeneration = new AtomicLong();
+    static final Duration BARE_LIFETIME = Duration.ofSeconds(10);
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forgetBare(ArticleChanged changed) {
+        bareGeneration.incrementAndGet();
+        bare.invalidateAll();
     }
 
     /** The current slug of a public article that used to answer to {@code oldSlug}. */

@@ -282,6 +282,20 @@ abstract class CommentsContract extends SiteTest {
     }
 
     @Test
+    void commentsClosedOrAnArticleWithdrawnAfterAFirstCommentRefuseTheNextAtOnce() throws Exception {
+        assertThat(comment(Map.of("comment", "Still open.", "author", "Early", "email", "early@example.com")).statusCode()).isEqualTo(302);
+
+        publishing.revise(articleId, new ArticleDraft(publishing.get(articleId).headline(), slug, "", "Body", section.id(), List.of(),
+                List.of("Testing"), null, "", "", "", false, false));
+        HttpResponse<String> closed = comment(Map.of("comment", "Closed now.", "author", "Early", "email", "early@example.com"));
+        assertThat(closed.statusCode()).isEqualTo(403);
+
+        publishing.withdraw(articleId);
+        assertThat(comment(Map.of("comment", "Gone now.", "author", "Early", "email", "early@example.com")).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comments WHERE body IN ('Closed now.', 'Gone now.')").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void oldIpsAreErasedAndOnePersonsCommentsCanBeExportedAndErased() throws Exception {
         String email = unique("gdpr").replace(" ", "-") + "@example.com";
         long id = approvedCommentFrom(email);
