@@ -55,10 +55,10 @@ stop_server() { # pid: stops it and waits until it is gone, so the next server c
   while [ -e "/proc/$1" ]; do sleep 0.2; done
 }
 
-measure() { # label url -> prints "label req/s p50 p99", after a warm-up run that is not recorded
-  local label=$1 url=$2 out
+measure() { # label url [seconds] -> prints "label req/s p50 p99", after a warm-up run that is not recorded
+  local label=$1 url=$2 seconds=${3:-$DURATION} out
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" > /dev/null
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" --latency "$url")
   local rps p50 p99
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
@@ -114,13 +114,6 @@ measure "dispatch section page" "http://127.0.0.1:$PORT$SECTION"
 RSS_CACHED=$(rss_mb "$SERVER"); HWM_CACHED=$(hwm_mb "$SERVER")
 stop_server "$SERVER"
 
-# The two home pages are each measured on a freshly started server, so only the article count differs.
-echo "Home page with $ARTICLES articles, fresh server ..."
-SERVER=$(start_server "$BIG" $PORT "$ARTICLES" true); PIDS+=("$SERVER")
-wait_for_articles $PORT "$ARTICLES"
-measure "dispatch home, $ARTICLES articles" "http://127.0.0.1:$PORT/"; HOME_BIG=$(cat "$WORK/last-rps")
-stop_server "$SERVER"
-
 echo "Restarting with the page cache off ..."
 SERVER=$(start_server "$BIG" $PORT "$ARTICLES" false); PIDS+=("$SERVER")
 wait_for_articles $PORT "$ARTICLES"
@@ -136,13 +129,26 @@ CPU_MS=$(awk -v t=$((AFTER - BEFORE)) -v hz="$TICK" -v rps="$UNCACHED_RPS" -v ms
 RSS_UNCACHED=$(rss_mb "$SERVER")
 stop_server "$SERVER"
 
-echo "Home page with 20 articles ..."
+# The two home pages are measured on freshly started servers, so only the article count differs, in alternating
+# rounds (a third of DURATION each), so that the machine's changes of pace, which come and go within minutes,
+# fall on both alike.
+echo "Home pages with $ARTICLES and with 20 articles, fresh servers, alternating rounds ..."
 SMALL=$WORK/small
 mkdir -p "$SMALL"
-SERVER=$(start_server "$SMALL" $SMALL_PORT 20 true); PIDS+=("$SERVER")
+SERVER=$(start_server "$BIG" $PORT "$ARTICLES" true); PIDS+=("$SERVER")
+SMALL_SERVER=$(start_server "$SMALL" $SMALL_PORT 20 true); PIDS+=("$SMALL_SERVER")
+wait_for_articles $PORT "$ARTICLES"
 wait_for_articles $SMALL_PORT 20
-measure "dispatch home, 20 articles" "http://127.0.0.1:$SMALL_PORT/"; HOME_SMALL=$(cat "$WORK/last-rps")
+ROUND=$(( (DURATION + 2) / 3 ))
+HOME_BIG=0; HOME_SMALL=0
+for round in 1 2 3; do
+  measure "dispatch home, $ARTICLES articles ($round/3)" "http://127.0.0.1:$PORT/" "$ROUND"
+  HOME_BIG=$(awk -v a="$HOME_BIG" -v b="$(cat "$WORK/last-rps")" 'BEGIN { print a + b / 3 }')
+  measure "dispatch home, 20 articles ($round/3)" "http://127.0.0.1:$SMALL_PORT/" "$ROUND"
+  HOME_SMALL=$(awk -v a="$HOME_SMALL" -v b="$(cat "$WORK/last-rps")" 'BEGIN { print a + b / 3 }')
+done
 stop_server "$SERVER"
+stop_server "$SMALL_SERVER"
 
 {
   echo
