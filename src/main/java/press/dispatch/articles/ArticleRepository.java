@@ -193,6 +193,31 @@ class ArticleRepository {
                 a.createdAt(), a.updatedAt(), links.authorIds(), links.tagIds());
     }
 
+    /** What an article's page shows besides the article row: its byline in order and its tags by name. */
+    record BylineAndTags(List<Author> byline, List<Tag> tags) {
+    }
+
+    /** {@link BylineAndTags} in one round trip (each query costs an uncached page view about a twentieth of its CPU). */
+    BylineAndTags bylineAndTags(long id) {
+        List<Author> byline = new ArrayList<>();
+        List<Tag> tags = new ArrayList<>();
+        jdbc.sql("""
+                SELECT 'a' AS kind, au.id, au.slug, au.display_name AS name, au.bio, au.photo_media_id, aa.position
+                FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = :id
+                UNION ALL
+                SELECT 't', t.id, t.slug, t.name, NULL, NULL, 0 FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = :id
+                ORDER BY kind, position, name
+                """).param("id", id).query(rs -> {
+            if (rs.getString("kind").equals("a")) {
+                long photo = rs.getLong("photo_media_id");
+                byline.add(new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("bio"), rs.wasNull() ? null : photo));
+            } else {
+                tags.add(new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")));
+            }
+        });
+        return new BylineAndTags(List.copyOf(byline), List.copyOf(tags));
+    }
+
     /** An article's section, its authors in byline order and its tags in id order: empty lists for no article. */
     record Links(Long sectionId, List<Long> authorIds, List<Long> tagIds) {
     }

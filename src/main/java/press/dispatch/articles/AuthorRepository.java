@@ -28,14 +28,6 @@ class AuthorRepository {
         return jdbc.sql("SELECT id, slug, display_name, bio, photo_media_id FROM authors WHERE slug = :slug").param("slug", slug).query(ROW).optional();
     }
 
-    /** An article's byline, in order. */
-    List<Author> listByArticle(long articleId) {
-        return jdbc.sql("""
-                SELECT au.id, au.slug, au.display_name, au.bio, au.photo_media_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id
-                WHERE aa.article_id = :id ORDER BY aa.position
-                """).param("id", articleId).query(ROW).list();
-    }
-
     Optional<Author> find(long id) {
         return jdbc.sql("SELECT id, slug, display_name, bio, photo_media_id FROM authors WHERE id = :id").param("id", id).query(ROW).optional();
     }

@@ -180,7 +180,7 @@ public class Stories {
     private Story story(Article a) {
         Settings site = settings.current();
         Section section = a.sectionId() == null ? null : navigation.section(a.sectionId());
-        List<Author> byline = authors.listByArticle(a.id());
+        ArticleRepository.BylineAndTags credits = articles.bylineAndTags(a.id());
         Figure featured = null;
         if (a.featuredMediaId() != null) {
             featured = media.find(a.featuredMediaId()).map(m -> figure(m, 960, a.featuredAlt(), a.featuredCaption(), a.featuredCredit()))
@@ -188,7 +188,7 @@ public class Stories {
         }
         Dateline published = Dateline.of(a.publishedAt(), site.zone(), site.locale());
         Dateline updated = a.updatedAt().isAfter(a.publishedAt().plusSeconds(300)) ? Dateline.of(a.updatedAt(), site.zone(), site.locale()) : null;
-        return new Story(a, section, byline, tags.listByArticle(a.id()), featured, published, updated);
+        return new Story(a, section, credits.byline(), credits.tags(), featured, published, updated);
     }
 
     private List<StoryCard> cards(List<ArticleRepository.CardRow> rows) {

@@ -38,12 +38,13 @@ abstract class PublicPagesContract extends SiteTest {
     void articlePageHasTheReferenceAnatomy() {
         Section section = section("Land");
         Author author = author("Mara Vell");
+        Author second = author("Aziz Okafor");
         MediaItem photo = photo("Smoke over the ridge after strikes.");
         String headline = unique("Strikes hit depots near the ridge");
         long id = publishing.draft(ArticleDraft.of(headline, "Officials confirm overnight strikes.", REFERENCE_BODY)
                 .withSection(section.id())
-                .withAuthors(List.of(author.id()))
-                .withTags(List.of("Air strikes", "Ceasefire"))
+                .withAuthors(List.of(author.id(), second.id()))
+                .withTags(List.of("Ceasefire", "Air strikes"))
                 .withFeaturedPhoto(photo.id(), "", "", ""));
         publishing.publish(id);
 
@@ -65,8 +66,9 @@ abstract class PublicPagesContract extends SiteTest {
 
         assertThat(page.select("h1").eachText()).containsExactly(headline);
         assertThat(page.select("article .standfirst").text()).isEqualTo("Officials confirm overnight strikes.");
-        assertThat(page.select(".byline a[rel=author]").text()).isEqualTo(author.displayName());
-        assertThat(page.select(".byline a[rel=author]").attr("href")).isEqualTo("/authors/" + author.slug());
+        // The byline in the order the editor gave; the tags by name.
+        assertThat(page.select(".byline a[rel=author]").eachText()).containsExactly(author.displayName(), second.displayName());
+        assertThat(page.select(".byline a[rel=author]").eachAttr("href")).containsExactly("/authors/" + author.slug(), "/authors/" + second.slug());
         assertThat(OffsetDateTime.parse(page.selectFirst(".byline time").attr("datetime")).toInstant()).isEqualTo(clock.instant());
 
         Element body = page.selectFirst("article .body");
