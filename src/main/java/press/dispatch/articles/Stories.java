@@ -31,6 +31,7 @@ import press.dispatch.site.SiteSettings;
 public class Stories {
 
     static final int CARD_WIDTH = 480;
+    static final Duration BARE_LIFETIME = Duration.ofSeconds(10);
 
     private final ArticleRepository articles;
     private final SectionNavigation navigation;
@@ -41,6 +42,13 @@ public class Stories {
     private final Clock clock;
     /** Resolved once: an ObjectProvider looks the bean up again (by type, among every bean) on each call. */
     private final SingletonSupplier<Discussion> discussion;
+    /**
+     * Bare public articles by slug, as every comment posted reads one. Emptied on this node when any article changes
+     * (after the commit); on other nodes an entry lives at most {@link #BARE_LIFETIME}.
+     */
+    private final Cache<String, Article> bare = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(BARE_LIFETIME).build();
+    /** Counts article changes, so a read that overlapped one is not kept. */
+    private final AtomicLong bareGeneration = new AtomicLong();
 
     Stories(ArticleRepository articles, SectionNavigation navigation, AuthorRepository authors, TagRepository tags, MediaLibrary media,
             SiteSettings settings, Clock clock, org.springframework.beans.factory.ObjectProvider<Discussion> discussion) {
@@ -89,14 +97,6 @@ public class Stories {
                 .filter(a -> a.status() == ArticleStatus.PUBLISHED && !a.publishedAt().isAfter(now))
                 .map(a -> new Story(a, a.sectionId() == null ? null : navigation.section(a.sectionId()), List.of(), List.of(), null, null, null));
     }
-
-    /**
-     * Bare public articles by slug, as every comment posted reads one. Emptied on this node when any article changes
-     * (after the commit); on other nodes an entry lives at most {@link #BARE_LIFETIME}.
-     */
-    private final Cache<String, Article> bare = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(BARE_LIFETIME).build();
-    private final AtomicLong bareGeneration = new AtomicLong();
-    static final Duration BARE_LIFETIME = Duration.ofSeconds(10);
 
     @TransactionalEventListener(fallbackExecution = true)
     void forgetBare(ArticleChanged changed) {
