@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.WebUtils;
 
 import press.dispatch.articles.ArticlePage;
 import press.dispatch.articles.Stories;
@@ -126,7 +127,7 @@ class CommentPages {
 
     /** Only when ticked: the browser keeps name, email and website; a small script fills the form from it. Unticked, a kept one is removed. */
     private static void remember(CommentForm form, HttpServletRequest request, HttpServletResponse response) {
-        if (!form.remember() && !hasCookie(request)) {
+        if (!form.remember() && WebUtils.getCookie(request, REMEMBER_COOKIE) == null) {
             return;
         }
         Cookie cookie;
@@ -144,17 +145,4 @@ class CommentPages {
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
     }
-
-    private static boolean hasCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (c.getName().equals(REMEMBER_COOKIE)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
 }
