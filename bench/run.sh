@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures Dispatch's public pages with wrk against nginx serving a saved copy of the same article page.
-# Usage: bench/run.sh            (needs: wrk, nginx, curl — apt-get install wrk nginx-light curl)
+# Usage: bench/run.sh            (needs: wrk, nginx, curl — apt-get install wrk nginx-light curl — and the JDK's jstat)
+# Each server is loaded until its JIT compiler has settled before it is measured (see warm_until_compiled).
 # Environment: DURATION (seconds per run, default 15), WARMUP (unrecorded seconds before each run, default 5), CONNECTIONS (default 32), ARTICLES (default 10000),
 #              JAVA_OPTS (JVM flags for the server, default "-Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000").
 set -euo pipefail
@@ -21,6 +22,7 @@ PIDS=()
 for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool: apt-get install wrk nginx-light curl" >&2; exit 1; }
 done
+command -v jstat >/dev/null || { echo "bench needs jstat, which comes with the JDK (its bin folder on PATH)" >&2; exit 1; }
 
 cleanup() {
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
@@ -55,15 +57,42 @@ stop_server() { # pid: stops it and waits until it is gone, so the next server c
   while [ -e "/proc/$1" ]; do sleep 0.2; done
 }
 
-measure() { # label url [seconds] -> prints "label req/s p50 p99", after a warm-up run that is not recorded
-  local label=$1 url=$2 seconds=${3:-$DURATION} out
+jit_seconds() { jstat -compiler "$1" | awk 'NR == 2 {print $4}'; }
+
+# Loads the server until its JIT compiler has settled: until ten seconds of load add less than half a second of
+# compiling (at most eight minutes). Before that, on two cores, the compiler takes most of a core for the first
+# minutes under load, and a request's CPU would include compiling the code that serves it.
+warm_until_compiled() { # pid url
+  local pid=$1 url=$2 before after i
+  for i in $(seq 1 48); do
+    before=$(jit_seconds "$pid")
+    wrk -t2 -c"$CONNECTIONS" -d10s "$url" > /dev/null
+    after=$(jit_seconds "$pid")
+    if awk -v b="$before" -v a="$after" 'BEGIN { exit !(a - b < 0.5) }'; then
+      echo "JIT compiler settled after $((i * 10)) s of load on $url" | tee -a "$RESULTS"
+      return 0
+    fi
+  done
+  echo "JIT compiler still busy after 480 s of load on $url" | tee -a "$RESULTS"
+}
+
+measure() { # label url [seconds] [pid] -> prints "label req/s p50 p99 [server CPU per request]", after a warm-up run that is not recorded
+  local label=$1 url=$2 seconds=${3:-$DURATION} pid=${4:-} out before after
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" > /dev/null
+  [ -n "$pid" ] && before=$(cpu_ticks "$pid")
   out=$(wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" --latency "$url")
-  local rps p50 p99
+  [ -n "$pid" ] && after=$(cpu_ticks "$pid")
+  local rps p50 p99 cpu=""
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
-  printf '%-34s %12s req/s   p50 %9s   p99 %9s\n' "$label" "$rps" "$p50" "$p99" | tee -a "$RESULTS"
+  if [ -n "$pid" ]; then
+    # CPU ticks of the server process over the recorded run, per request answered in it
+    cpu=$(echo "$out" | awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.3f", t * 1000 / hz / $1 }')
+    echo "$cpu" > "$WORK/last-cpu"
+    cpu="   server CPU $cpu ms/request"
+  fi
+  printf '%-34s %12s req/s   p50 %9s   p99 %9s%s\n' "$label" "$rps" "$p50" "$p99" "$cpu" | tee -a "$RESULTS"
   echo "$rps" > "$WORK/last-rps"
 }
 
@@ -105,11 +134,12 @@ sleep 1
 
 echo "Article page: $SLUG ($(wc -c < "$WORK/www/article.html") bytes)"
 echo "--- $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d${DURATION}s, JAVA_OPTS=$JAVA_OPTS" | tee "$RESULTS"
+curl -s -o /dev/null "$ARTICLE_URL"
+warm_until_compiled "$SERVER" "$ARTICLE_URL"
+# nginx right before Dispatch, so that both meet the machine at the same pace
 measure "nginx, saved article page" "http://127.0.0.1:$NGINX_PORT$SLUG"; NGINX_RPS=$(cat "$WORK/last-rps")
 kill "$(cat "$WORK/nginx.pid")"; rm -f "$WORK/nginx.pid"
-
-curl -s -o /dev/null "$ARTICLE_URL"
-measure "dispatch article (cached)" "$ARTICLE_URL"; ARTICLE_RPS=$(cat "$WORK/last-rps")
+measure "dispatch article (cached)" "$ARTICLE_URL" "$DURATION" "$SERVER"; ARTICLE_RPS=$(cat "$WORK/last-rps")
 measure "dispatch section page" "http://127.0.0.1:$PORT$SECTION"
 RSS_CACHED=$(rss_mb "$SERVER"); HWM_CACHED=$(hwm_mb "$SERVER")
 stop_server "$SERVER"
@@ -117,15 +147,8 @@ stop_server "$SERVER"
 echo "Restarting with the page cache off ..."
 SERVER=$(start_server "$BIG" $PORT "$ARTICLES" false); PIDS+=("$SERVER")
 wait_for_articles $PORT "$ARTICLES"
-for i in $(seq 1 2000); do curl -s -o /dev/null "$ARTICLE_URL"; done
-BEFORE=$(cpu_ticks "$SERVER")
-START_NS=$(date +%s%N)
-measure "dispatch article (cache off)" "$ARTICLE_URL"; UNCACHED_RPS=$(cat "$WORK/last-rps")
-AFTER=$(cpu_ticks "$SERVER")
-ELAPSED=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-TICK=$(getconf CLK_TCK)
-CPU_MS=$(awk -v t=$((AFTER - BEFORE)) -v hz="$TICK" -v rps="$UNCACHED_RPS" -v ms="$ELAPSED" \
-  'BEGIN { printf "%.3f", (t * 1000 / hz) / (rps * ms / 1000) }')
+warm_until_compiled "$SERVER" "$ARTICLE_URL"
+measure "dispatch article (cache off)" "$ARTICLE_URL" "$DURATION" "$SERVER"; UNCACHED_RPS=$(cat "$WORK/last-rps"); CPU_MS=$(cat "$WORK/last-cpu")
 RSS_UNCACHED=$(rss_mb "$SERVER")
 stop_server "$SERVER"
 
