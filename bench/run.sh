@@ -3,7 +3,7 @@
 # Usage: bench/run.sh            (needs: wrk, nginx, curl — apt-get install wrk nginx-light curl — and the JDK's jstat)
 # Each server is loaded until its JIT compiler has settled before it is measured (see warm_until_compiled).
 # Environment: DURATION (seconds per run, default 15), WARMUP (unrecorded seconds before each run, default 5), CONNECTIONS (default 32), ARTICLES (default 10000),
-#              JAVA_OPTS (JVM flags for the server, default "-Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000").
+#              JAVA_OPTS (JVM flags for the server, default "-Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +11,7 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 ARTICLES=${ARTICLES:-10000}
-JAVA_OPTS=${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
 PORT=18080
 SMALL_PORT=18082
 NGINX_PORT=18081
@@ -162,13 +162,21 @@ SERVER=$(start_server "$BIG" $PORT "$ARTICLES" true); PIDS+=("$SERVER")
 SMALL_SERVER=$(start_server "$SMALL" $SMALL_PORT 20 true); PIDS+=("$SMALL_SERVER")
 wait_for_articles $PORT "$ARTICLES"
 wait_for_articles $SMALL_PORT 20
+warm_until_compiled "$SERVER" "http://127.0.0.1:$PORT/"
+warm_until_compiled "$SMALL_SERVER" "http://127.0.0.1:$SMALL_PORT/"
 ROUND=$(( (DURATION + 2) / 3 ))
 HOME_BIG=0; HOME_SMALL=0
-for round in 1 2 3; do
-  measure "dispatch home, $ARTICLES articles ($round/3)" "http://127.0.0.1:$PORT/" "$ROUND"
+home_big() {
+  measure "dispatch home, $ARTICLES articles ($1/3)" "http://127.0.0.1:$PORT/" "$ROUND"
   HOME_BIG=$(awk -v a="$HOME_BIG" -v b="$(cat "$WORK/last-rps")" 'BEGIN { print a + b / 3 }')
-  measure "dispatch home, 20 articles ($round/3)" "http://127.0.0.1:$SMALL_PORT/" "$ROUND"
+}
+home_small() {
+  measure "dispatch home, 20 articles ($1/3)" "http://127.0.0.1:$SMALL_PORT/" "$ROUND"
   HOME_SMALL=$(awk -v a="$HOME_SMALL" -v b="$(cat "$WORK/last-rps")" 'BEGIN { print a + b / 3 }')
+}
+# The order alternates too: big, small; small, big; big, small.
+for round in 1 2 3; do
+  if [ "$round" = 2 ]; then home_small $round; home_big $round; else home_big $round; home_small $round; fi
 done
 stop_server "$SERVER"
 stop_server "$SMALL_SERVER"
