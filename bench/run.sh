@@ -167,11 +167,11 @@ warm_until_compiled "$SMALL_SERVER" "http://127.0.0.1:$SMALL_PORT/"
 ROUND=$(( (DURATION + 2) / 3 ))
 HOME_BIG=0; HOME_SMALL=0
 home_big() {
-  measure "dispatch home, $ARTICLES articles ($1/3)" "http://127.0.0.1:$PORT/" "$ROUND"
+  measure "dispatch home, $ARTICLES articles ($1/3)" "http://127.0.0.1:$PORT/" "$ROUND" "$SERVER"
   HOME_BIG=$(awk -v a="$HOME_BIG" -v b="$(cat "$WORK/last-rps")" 'BEGIN { print a + b / 3 }')
 }
 home_small() {
-  measure "dispatch home, 20 articles ($1/3)" "http://127.0.0.1:$SMALL_PORT/" "$ROUND"
+  measure "dispatch home, 20 articles ($1/3)" "http://127.0.0.1:$SMALL_PORT/" "$ROUND" "$SMALL_SERVER"
   HOME_SMALL=$(awk -v a="$HOME_SMALL" -v b="$(cat "$WORK/last-rps")" 'BEGIN { print a + b / 3 }')
 }
 # The order alternates too: big, small; small, big; big, small.
