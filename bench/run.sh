@@ -3,6 +3,7 @@
 # Usage: bench/run.sh            (needs: wrk, nginx, curl — apt-get install wrk nginx-light curl — and the JDK's jstat)
 # Each server is loaded until its JIT compiler has settled before it is measured (see warm_until_compiled).
 # Environment: DURATION (seconds per run, default 15), WARMUP (unrecorded seconds before each run, default 5), CONNECTIONS (default 32), ARTICLES (default 10000),
+#              HOME_ROUNDS and HOME_ROUND (alternating rounds of the two home pages and their seconds, default 10 and 3),
 #              JAVA_OPTS (JVM flags for the server, default "-Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,8 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 ARTICLES=${ARTICLES:-10000}
+HOME_ROUNDS=${HOME_ROUNDS:-10}
+HOME_ROUND=${HOME_ROUND:-3}
 JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
 PORT=18080
 SMALL_PORT=18082
@@ -152,41 +155,60 @@ measure "dispatch article (cache off)" "$ARTICLE_URL" "$DURATION" "$SERVER"; UNC
 RSS_UNCACHED=$(rss_mb "$SERVER")
 stop_server "$SERVER"
 
-# The two home pages are measured on freshly started servers, so only the article count differs, in alternating
-# rounds (a third of DURATION each), so that the machine's changes of pace, which come and go within minutes,
-# fall on both alike.
-echo "Home pages with $ARTICLES and with 20 articles, fresh servers, alternating rounds ..."
+# The home page with ARTICLES articles against the home page of a second site with 20, cached and then with the page
+# cache off. Two JVMs side by side differ by several per cent even on identical data (two servers on copies of one
+# data folder measured 0.95-0.98x of each other in three tries, rounds ranging 0.80-1.19x), and the machine's pace
+# changes within minutes, so each comparison is many short rounds in alternating order (ABBA...), summed.
 SMALL=$WORK/small
 mkdir -p "$SMALL"
-SERVER=$(start_server "$BIG" $PORT "$ARTICLES" true); PIDS+=("$SERVER")
-SMALL_SERVER=$(start_server "$SMALL" $SMALL_PORT 20 true); PIDS+=("$SMALL_SERVER")
-wait_for_articles $PORT "$ARTICLES"
-wait_for_articles $SMALL_PORT 20
-warm_until_compiled "$SERVER" "http://127.0.0.1:$PORT/"
-warm_until_compiled "$SMALL_SERVER" "http://127.0.0.1:$SMALL_PORT/"
-ROUND=$(( (DURATION + 2) / 3 ))
-HOME_BIG=0; HOME_SMALL=0
-home_big() {
-  measure "dispatch home, $ARTICLES articles ($1/3)" "http://127.0.0.1:$PORT/" "$ROUND" "$SERVER"
-  HOME_BIG=$(awk -v a="$HOME_BIG" -v b="$(cat "$WORK/last-rps")" 'BEGIN { print a + b / 3 }')
+declare -A REQS TICKS
+home_round() { # name pid port round -> adds to REQS[name] and TICKS[name], prints one line
+  local name=$1 pid=$2 port=$3 round=$4 out before after count
+  wrk -t2 -c"$CONNECTIONS" -d1s "http://127.0.0.1:$port/" > /dev/null
+  before=$(cpu_ticks "$pid")
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${HOME_ROUND}s" --latency "http://127.0.0.1:$port/")
+  after=$(cpu_ticks "$pid")
+  count=$(echo "$out" | awk '/requests in/ {print $1}')
+  REQS[$name]=$(( ${REQS[$name]:-0} + count )); TICKS[$name]=$(( ${TICKS[$name]:-0} + after - before ))
+  printf '  round %2d  %-22s %10s req/s   p99 %9s   server CPU %s ms/request\n' "$round" "$name" \
+    "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
+    "$(awk -v t=$((after - before)) -v n="$count" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')" | tee -a "$RESULTS"
 }
-home_small() {
-  measure "dispatch home, 20 articles ($1/3)" "http://127.0.0.1:$SMALL_PORT/" "$ROUND" "$SMALL_SERVER"
-  HOME_SMALL=$(awk -v a="$HOME_SMALL" -v b="$(cat "$WORK/last-rps")" 'BEGIN { print a + b / 3 }')
+compare_home() { # cache(true|false) -> prints the ratio line; leaves it in $WORK/last-home
+  local cache=$1 big small round big_name="$ARTICLES articles" small_name="20 articles"
+  REQS=(); TICKS=()
+  echo "Home pages with $ARTICLES and with 20 articles, page cache $cache: fresh servers side by side, $HOME_ROUNDS alternating rounds of ${HOME_ROUND} s ..."
+  big=$(start_server "$BIG" $PORT "$ARTICLES" "$cache"); PIDS+=("$big")
+  small=$(start_server "$SMALL" $SMALL_PORT 20 "$cache"); PIDS+=("$small")
+  wait_for_articles $PORT "$ARTICLES"
+  wait_for_articles $SMALL_PORT 20
+  warm_until_compiled "$big" "http://127.0.0.1:$PORT/"
+  warm_until_compiled "$small" "http://127.0.0.1:$SMALL_PORT/"
+  for round in $(seq 1 "$HOME_ROUNDS"); do
+    if [ $(( (round / 2) % 2 )) = 0 ]; then # rounds 1, 4, 5, 8, 9...: 10,000 first; 2, 3, 6, 7...: 20 first
+      home_round "$big_name" "$big" $PORT "$round"; home_round "$small_name" "$small" $SMALL_PORT "$round"
+    else
+      home_round "$small_name" "$small" $SMALL_PORT "$round"; home_round "$big_name" "$big" $PORT "$round"
+    fi
+  done
+  stop_server "$big"
+  stop_server "$small"
+  local hz; hz=$(getconf CLK_TCK)
+  awk -v b="${REQS[$big_name]}" -v s="${REQS[$small_name]}" -v tb="${TICKS[$big_name]}" -v ts="${TICKS[$small_name]}" -v hz="$hz" \
+    -v secs=$((HOME_ROUNDS * HOME_ROUND)) -v cache="$cache" -v n="$ARTICLES" 'BEGIN {
+      printf "home with %s / home with 20, page cache %-6s %.2fx   (%.0f / %.0f req/s; server CPU %.3f / %.3f ms/request)\n",
+        n, cache ":", b / s, b / secs, s / secs, tb * 1000 / hz / b, ts * 1000 / hz / s }' | tee -a "$RESULTS" > "$WORK/last-home"
 }
-# The order alternates too: big, small; small, big; big, small.
-for round in 1 2 3; do
-  if [ "$round" = 2 ]; then home_small $round; home_big $round; else home_big $round; home_small $round; fi
-done
-stop_server "$SERVER"
-stop_server "$SMALL_SERVER"
+compare_home true; HOME_CACHED=$(cat "$WORK/last-home")
+compare_home false; HOME_UNCACHED=$(cat "$WORK/last-home")
 
 {
   echo
   awk -v a="$ARTICLE_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "cached article / nginx:              %.2fx\n", a / n }'
   awk -v a="$UNCACHED_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "uncached article / nginx:            %.2fx\n", a / n }'
   echo "server CPU per uncached article:     $CPU_MS ms"
-  awk -v b="$HOME_BIG" -v s="$HOME_SMALL" 'BEGIN { printf "home with %s / home with 20:      %.2fx\n", "'"$ARTICLES"'", b / s }'
+  echo "$HOME_CACHED"
+  echo "$HOME_UNCACHED"
   echo "server RSS after cached runs:        $RSS_CACHED MB (peak $HWM_CACHED MB)"
   echo "server RSS after uncached run:       $RSS_UNCACHED MB"
 } | tee -a "$RESULTS"
