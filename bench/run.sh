@@ -60,6 +60,10 @@ stop_server() { # pid: stops it and waits until it is gone, so the next server c
   while [ -e "/proc/$1" ]; do sleep 0.2; done
 }
 
+ms_per_request() { # cpu-ticks requests -> milliseconds of server CPU per request
+  awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", t * 1000 / hz / n }'
+}
+
 jit_seconds() { jstat -compiler "$1" | awk 'NR == 2 {print $4}'; }
 
 # Loads the server until its JIT compiler has settled: until ten seconds of load add less than half a second of
@@ -91,7 +95,7 @@ measure() { # label url [seconds] [pid] -> prints "label req/s p50 p99 [server C
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   if [ -n "$pid" ]; then
     # CPU ticks of the server process over the recorded run, per request answered in it
-    cpu=$(echo "$out" | awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.3f", t * 1000 / hz / $1 }')
+    cpu=$(ms_per_request $((after - before)) "$(echo "$out" | awk '/requests in/ {print $1}')")
     echo "$cpu" > "$WORK/last-cpu"
     cpu="   server CPU $cpu ms/request"
   fi
@@ -172,7 +176,7 @@ home_round() { # name pid port round -> adds to REQS[name] and TICKS[name], prin
   REQS[$name]=$(( ${REQS[$name]:-0} + count )); TICKS[$name]=$(( ${TICKS[$name]:-0} + after - before ))
   printf '  round %2d  %-22s %10s req/s   p99 %9s   server CPU %s ms/request\n' "$round" "$name" \
     "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
-    "$(awk -v t=$((after - before)) -v n="$count" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')" | tee -a "$RESULTS"
+    "$(ms_per_request $((after - before)) "$count")" | tee -a "$RESULTS"
 }
 compare_home() { # cache(true|false) -> prints the ratio line; leaves it in $WORK/last-home
   local cache=$1 big small round big_name="$ARTICLES articles" small_name="20 articles"
@@ -185,7 +189,7 @@ compare_home() { # cache(true|false) -> prints the ratio line; leaves it in $WOR
   warm_until_compiled "$big" "http://127.0.0.1:$PORT/"
   warm_until_compiled "$small" "http://127.0.0.1:$SMALL_PORT/"
   for round in $(seq 1 "$HOME_ROUNDS"); do
-    if [ $(( (round / 2) % 2 )) = 0 ]; then # rounds 1, 4, 5, 8, 9...: 10,000 first; 2, 3, 6, 7...: 20 first
+    if [ $(( (round / 2) % 2 )) = 0 ]; then # rounds 1, 4, 5, 8, 9...: the big site first; 2, 3, 6, 7...: the small one
       home_round "$big_name" "$big" $PORT "$round"; home_round "$small_name" "$small" $SMALL_PORT "$round"
     else
       home_round "$small_name" "$small" $SMALL_PORT "$round"; home_round "$big_name" "$big" $PORT "$round"
@@ -193,11 +197,10 @@ compare_home() { # cache(true|false) -> prints the ratio line; leaves it in $WOR
   done
   stop_server "$big"
   stop_server "$small"
-  local hz; hz=$(getconf CLK_TCK)
-  awk -v b="${REQS[$big_name]}" -v s="${REQS[$small_name]}" -v tb="${TICKS[$big_name]}" -v ts="${TICKS[$small_name]}" -v hz="$hz" \
-    -v secs=$((HOME_ROUNDS * HOME_ROUND)) -v cache="$cache" -v n="$ARTICLES" 'BEGIN {
-      printf "home with %s / home with 20, page cache %-6s %.2fx   (%.0f / %.0f req/s; server CPU %.3f / %.3f ms/request)\n",
-        n, cache ":", b / s, b / secs, s / secs, tb * 1000 / hz / b, ts * 1000 / hz / s }' | tee -a "$RESULTS" > "$WORK/last-home"
+  awk -v b="${REQS[$big_name]}" -v s="${REQS[$small_name]}" -v secs=$((HOME_ROUNDS * HOME_ROUND)) -v cache="$cache" -v n="$ARTICLES" \
+    -v cb="$(ms_per_request "${TICKS[$big_name]}" "${REQS[$big_name]}")" -v cs="$(ms_per_request "${TICKS[$small_name]}" "${REQS[$small_name]}")" 'BEGIN {
+      printf "home with %s / home with 20, page cache %-6s %.2fx   (%.0f / %.0f req/s; server CPU %s / %s ms/request)\n",
+        n, cache ":", b / s, b / secs, s / secs, cb, cs }' | tee -a "$RESULTS" > "$WORK/last-home"
 }
 compare_home true; HOME_CACHED=$(cat "$WORK/last-home")
 compare_home false; HOME_UNCACHED=$(cat "$WORK/last-home")
