@@ -10,8 +10,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,9 +32,13 @@ import press.dispatch.site.SiteSettings;
  * Loads the demo site into an empty database on first start (never twice: a marker is saved in the same
  * transaction as the content), and tops the site up with generated filler articles when
  * {@code DISPATCH_SEED_ARTICLES} asks for more articles than there are.
+ * <p>
+ * Runs as the first phase of the context's start, before the web server opens its port, so no reader ever sees
+ * the site half-loaded (or an empty home page), and a stop signal during the load waits for it to finish instead of
+ * breaking it off.
  */
 @Component
-class DemoSite implements ApplicationRunner {
+class DemoSite implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSite.class);
     private static final int FILLER_BATCH = 500;
@@ -61,8 +64,31 @@ class DemoSite implements ApplicationRunner {
         this.clock = clock;
     }
 
+    private volatile boolean running;
+
+    /** Before the web server, which starts in a later phase. */
     @Override
-    public void run(ApplicationArguments args) {
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void start() {
+        seed();
+        running = true;
+    }
+
+    private void seed() {
         boolean demo = properties.demo() != null ? properties.demo() : dialect == Dialect.SQLITE;
         if (demo && !settings.demoLoaded() && publishing.countAll() == 0) {
             load();
