@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -141,6 +143,8 @@ class HostileCommentsJourneyTest extends NewsroomTest {
         chromium.findElement(org.openqa.selenium.By.id("email")).sendKeys(OWNER_EMAIL);
         chromium.findElement(org.openqa.selenium.By.id("password")).sendKeys(PASSWORD);
         chromium.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+        // Wait for the signed-in landing page: navigating on at once can overtake the sign-in's own request.
+        new WebDriverWait(chromium, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(browser.base() + "/admin"));
         for (String status : List.of("pending", "approved")) {
             chromium.get(browser.base() + "/admin/comments?status=" + status);
             assertThat(chromium.findElements(org.openqa.selenium.By.cssSelector("tr[id^=comment-]"))).as(status).hasSizeGreaterThanOrEqualTo(30);
