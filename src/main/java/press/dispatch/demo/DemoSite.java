@@ -51,6 +51,7 @@ class DemoSite implements SmartLifecycle {
     private final MediaLibrary media;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private volatile boolean running;
 
     DemoSite(DispatchProperties properties, Dialect dialect, SiteSettings settings, Newsdesk newsdesk, Publishing publishing, MediaLibrary media,
              TransactionTemplate transactions, Clock clock) {
@@ -63,8 +64,6 @@ class DemoSite implements SmartLifecycle {
         this.transactions = transactions;
         this.clock = clock;
     }
-
-    private volatile boolean running;
 
     /** Before the web server, which starts in a later phase. */
     @Override
