@@ -34,6 +34,7 @@ class CommentPages {
 
     static final String REMEMBER_COOKIE = "dispatch_commenter";
     static final String HELD = "comment-held";
+    static final String HELD_NOTICE = "Thank you. Your comment was received and will appear once a moderator approves it.";
 
     private final Stories stories;
     private final Moderation moderation;
@@ -83,9 +84,9 @@ class CommentPages {
             response.setHeader("Location", location);
             return null;
         } catch (InvalidCommentException e) {
-            return page(full(slug), form, e.problems(), "Your comment was not posted: please correct the marked fields.", null, HttpStatus.UNPROCESSABLE_CONTENT);
+            return page(full(slug), form, e.problems(), "Your comment was not posted: please correct the marked fields.", null, null, HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (CommentRefusedException e) {
-            return page(full(slug), form, Map.of(), e.getMessage(), null, HttpStatus.valueOf(e.status()));
+            return page(full(slug), form, Map.of(), e.getMessage(), null, null, HttpStatus.valueOf(e.status()));
         }
     }
 
@@ -101,7 +102,7 @@ class CommentPages {
         response.setHeader("Cache-Control", "no-store");
         Comment held = signatures.verify(HELD, token == null ? "" : token).map(Long::valueOf).flatMap(comments::find)
                 .filter(c -> c.articleId() == story.article().id() && c.status().equals("pending")).orElse(null);
-        return page(story, CommentForm.empty(null), Map.of(), "Thank you. Your comment is awaiting moderation.", held, HttpStatus.OK);
+        return page(story, CommentForm.empty(null), Map.of(), null, HELD_NOTICE, held, HttpStatus.OK);
     }
 
     @GetMapping("/comments/stop-replies")
@@ -117,8 +118,9 @@ class CommentPages {
         return new ModelAndView("comments/stop", Map.of("shell", shell.shell(), "token", "", "done", true));
     }
 
-    private ModelAndView page(Story story, CommentForm form, Map<String, String> errors, String message, Comment held, HttpStatus status) {
-        var section = discussion.view(story, form, errors, message, held);
+    private ModelAndView page(Story story, CommentForm form, Map<String, String> errors, String message, String notice, Comment held,
+                              HttpStatus status) {
+        var section = discussion.view(story, form, errors, message, notice, held);
         ArticlePage page = new ArticlePage(shell.shell(), story, section.count(), section.content());
         ModelAndView view = new ModelAndView("articles/article", "page", page);
         view.setStatus(status);

@@ -39,7 +39,7 @@ class DiscussionSection implements Discussion {
 
     @Override
     public Section section(Story story, Long replyTo) {
-        return view(story, CommentForm.empty(replyTo), Map.of(), null, null);
+        return view(story, CommentForm.empty(replyTo), Map.of(), null, null, null);
     }
 
     @Override
@@ -47,8 +47,8 @@ class DiscussionSection implements Discussion {
         return comments.countApproved(articleIds);
     }
 
-    /** The section with a refilled form and its errors, a message, or the visitor's held comment. */
-    Section view(Story story, CommentForm form, Map<String, String> errors, String message, Comment held) {
+    /** The section with a refilled form and its errors, a problem message or a notice, or the visitor's held comment. */
+    Section view(Story story, CommentForm form, Map<String, String> errors, String message, String notice, Comment held) {
         Settings site = settings.current();
         List<Comment> approved = comments.listApproved(story.article().id());
         int depthLimit = Integer.parseInt(site.get(Setting.COMMENTS_THREAD_DEPTH));
@@ -69,7 +69,7 @@ class DiscussionSection implements Discussion {
         List<Thread> threads = roots.stream().map(c -> thread(c, children, story, site, depthLimit, open)).toList();
         Long replyTo = form.parentId() != null && byId.containsKey(form.parentId()) ? form.parentId() : null;
         DiscussionView view = new DiscussionView(shell.shell(), story.href(), approved.size(), threads, open, story.href() + "/comments",
-                moderation.formToken(story.article().id()), replyTo == null ? withParent(form, null) : form, errors, message,
+                moderation.formToken(story.article().id()), replyTo == null ? withParent(form, null) : form, errors, message, notice,
                 held == null ? null : thread(held, Map.of(), story, site, depthLimit, false), replyTo,
                 replyTo == null ? null : byId.get(replyTo).authorName());
         return new Section(approved.size(), output -> templates.render("comments/section.jte", view, output));

@@ -85,6 +85,17 @@ abstract class CommentsContract extends SiteTest {
     }
 
     @Test
+    void aHeldCommentIsAcknowledgedWithANoticeNotAnError() throws Exception {
+        String email = unique("held notice").replace(" ", "-") + "@example.com";
+        String heldPage = location(comment(Map.of("comment", "Waiting for a moderator.", "author", "Ana Ruiz", "email", email)));
+
+        Document mine = browser.get(heldPage).page();
+        assertThat(mine.select("#respond [role=alert], #respond .form-message")).as("nothing on the page reads as an error").isEmpty();
+        assertThat(mine.select("#respond .form-notice[role=status]").text())
+                .isEqualTo("Thank you. Your comment was received and will appear once a moderator approves it.");
+    }
+
+    @Test
     void aFirstCommentIsHeldAndShownOnlyToItsAuthor() throws Exception {
         String email = unique("first").replace(" ", "-") + "@example.com";
         HttpResponse<String> answer = comment(Map.of("comment", "My very first words here.", "author", "Ana Ruiz", "email", email));
