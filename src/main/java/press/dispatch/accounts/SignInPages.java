@@ -1,5 +1,8 @@
 package press.dispatch.accounts;
 
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 import press.dispatch.platform.RateLimiter;
 import press.dispatch.site.SiteSettings;
@@ -29,6 +34,7 @@ import press.dispatch.site.SiteSettings;
 class SignInPages {
 
     static final String WRONG = "The email address or password is not right.";
+    static final String HOME = "/admin";
 
     private final Accounts accounts;
     private final StaffRepository staff;
@@ -52,37 +58,81 @@ class SignInPages {
         this.unknownAccountHash = passwords.encode("no account has this address " + System.nanoTime());
     }
 
+    /**
+     * Sends a visitor who is not signed in to the sign-in page, remembering the admin page they asked for (only on a
+     * GET) in its {@code next} parameter, so signing in lands there.
+     */
+    static void askToSignIn(HttpServletRequest request, HttpServletResponse response, AuthenticationException reason) throws IOException {
+        String asked = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String next = "GET".equals(request.getMethod()) ? returnTo(asked) : HOME;
+        response.sendRedirect(request.getContextPath() + "/admin/sign-in" + signInQuery(next));
+    }
+
+    /**
+     * Where signing in may land: an admin path on this site, else the dashboard. Only printable ASCII without
+     * backslashes is accepted (a browser encodes the rest), so neither {@code //host} nor {@code /\host} nor a
+     * header break can make this an open redirect.
+     */
+    static String returnTo(String next) {
+        if (next == null || next.length() > 2000) {
+            return HOME;
+        }
+        if (!(next.equals(HOME) || next.startsWith(HOME + "/") || next.startsWith(HOME + "?"))) {
+            return HOME;
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c <= ' ' || c > '~' || c == '\\') {
+                return HOME;
+            }
+        }
+        if (next.startsWith("/admin/sign-in") || next.startsWith("/admin/sign-out")) {
+            return HOME;
+        }
+        return next;
+    }
+
+    private static String signInQuery(String next) {
+        return next.equals(HOME) ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+    }
+
     @GetMapping("/admin/sign-in")
     ModelAndView signInForm(@RequestParam(name = "signed-out", required = false) String signedOut,
-                            @RequestParam(name = "reset", required = false) String reset, HttpServletRequest request) {
+                            @RequestParam(name = "reset", required = false) String reset, @RequestParam(required = false) String next,
+                            HttpServletRequest request) {
         String notice = signedOut != null ? "You are signed out." : reset != null ? "Your password is changed. Sign in with it." : null;
         if (accounts.setupNeeded()) {
             notice = "No staff account exists yet. Open the one-time set-up link printed in the server's console "
                     + "(or start the server with DISPATCH_ADMIN_EMAIL and DISPATCH_ADMIN_PASSWORD).";
         }
-        return signIn(request, "", Map.of(), notice, HttpStatus.OK);
+        return signIn(request, "", returnTo(next), Map.of(), notice, HttpStatus.OK);
     }
 
     @PostMapping("/admin/sign-in")
     ModelAndView signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-                        HttpServletRequest request, HttpServletResponse response) {
+                        @RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response) {
+        String landing = returnTo(next);
         String ip = request.getRemoteAddr();
         Duration wait = throttle.wait(email, ip);
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
             response.setHeader("Retry-After", Long.toString(seconds));
-            return signIn(request, email, Map.of("password", "Too many failed attempts. Wait " + seconds
+            return signIn(request, email, landing, Map.of("password", "Too many failed attempts. Wait " + seconds
                     + " seconds and try again, or reset your password."), null, HttpStatus.TOO_MANY_REQUESTS);
         }
         Optional<StaffRepository.Row> row = staff.findByEmail(Accounts.normalEmail(email)).filter(r -> r.account().active());
         boolean matches = passwords.matches(password, row.map(StaffRepository.Row::passwordHash).orElse(unknownAccountHash));
         if (row.isEmpty() || !matches) {
             throttle.failed(email, ip);
-            return signIn(request, email, Map.of("password", WRONG), null, HttpStatus.UNAUTHORIZED);
+            return signIn(request, email, landing, Map.of("password", WRONG), null, HttpStatus.UNAUTHORIZED);
         }
         throttle.succeeded(email);
         sessions.start(row.get().staff(), request, response);
-        return new ModelAndView("redirect:/admin");
+        RedirectView view = new RedirectView(landing, true);
+        // The path is used as given: braces in it are not URI template variables to expand.
+        view.setExpandUriTemplateVariables(false);
+        view.setExposeModelAttributes(false);
+        return new ModelAndView(view);
     }
 
     @GetMapping("/admin/setup")
@@ -172,8 +222,9 @@ class SignInPages {
         }
     }
 
-    private ModelAndView signIn(HttpServletRequest request, String email, Map<String, String> problems, String notice, HttpStatus status) {
-        return page(request, "Sign in", null, "/admin/sign-in", List.of(
+    private ModelAndView signIn(HttpServletRequest request, String email, String next, Map<String, String> problems, String notice,
+                                HttpStatus status) {
+        return page(request, "Sign in", null, "/admin/sign-in" + signInQuery(next), List.of(
                 new FormPage.Field("email", "Email address", "email", email, "username"),
                 new FormPage.Field("password", "Password", "password", "", "current-password")), "Sign in", problems, notice,
                 List.of(new FormPage.Link("/admin/password-reset", "Forgot your password?")), status);

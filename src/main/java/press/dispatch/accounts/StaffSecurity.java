@@ -20,7 +20,6 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -74,7 +73,7 @@ class StaffSecurity {
                         .requestMatchers("/admin/review", "/admin/review/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/media/upload").hasAuthority(Permission.UPLOAD.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/admin/sign-in")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(SignInPages::askToSignIn))
                 .logout(logout -> logout.logoutUrl("/admin/sign-out").logoutSuccessUrl("/admin/sign-in?signed-out"))
                 .addFilterBefore(new SessionCheck(accounts, sessions), AuthorizationFilter.class);
         SecurityHeaders.applyPrivate(http);

@@ -35,7 +35,7 @@ class SignInTest extends NewsroomTest {
         AdminSession session = new AdminSession(port);
         AdminSession.Response admin = session.get("/admin/articles");
         assertThat(admin.status()).isEqualTo(302);
-        assertThat(admin.location()).isEqualTo("/admin/sign-in");
+        assertThat(admin.location()).isEqualTo("/admin/sign-in?next=%2Fadmin%2Farticles");
 
         AdminSession.Response form = session.get("/admin/sign-in");
         String before = session.sessionId();
