@@ -54,7 +54,7 @@ class ArticleApi {
     record ArticleJson(long id, String slug, String url, String status, boolean trashed, String reviewState, String headline, String standfirst,
                        String body, Long sectionId, List<String> tags, List<Long> authorIds, Long featuredMediaId, String featuredCaption,
                        String featuredCredit, String featuredAlt, boolean webOnly, boolean commentsOpen, Instant publishedAt, Instant updatedAt,
-                       int version) {
+                       int version, Integer pendingRevision) {
     }
 
     record ArticleLine(long id, String slug, String headline, String status, boolean trashed, String reviewState, String authors,
@@ -91,7 +91,8 @@ class ArticleApi {
         return ResponseEntity.created(URI.create("/api/v1/articles/" + id)).body(json(editing.open(staff, id)));
     }
 
-    @Operation(summary = "Replace an article's content", description = "Send the version you read; 409 if someone saved since.")
+    @Operation(summary = "Replace an article's content", description = "Send the version you read; 409 if someone saved since. "
+            + "On a published article the content is kept as pendingRevision and the live page is unchanged until POST …/publish.")
     @PutMapping("/{id}")
     ArticleJson update(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody ArticleInput input) {
         editing.open(staff, id);
@@ -102,7 +103,7 @@ class ArticleApi {
         return json(editing.open(staff, id));
     }
 
-    @Operation(summary = "Publish now")
+    @Operation(summary = "Publish now", description = "Also makes a published article's pending revision live.")
     @PostMapping("/{id}/publish")
     ArticleJson publish(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id) {
         editing.publish(staff, id);
@@ -148,6 +149,6 @@ class ArticleApi {
                 e.trashed(), e.reviewState(), a.headline(), a.standfirst(), a.bodyMarkdown(), a.sectionId(),
                 tags.listByArticle(a.id()).stream().map(press.dispatch.articles.Tag::name).toList(), a.authorIds(), a.featuredMediaId(),
                 a.featuredCaption(), a.featuredCredit(), a.featuredAlt(), a.webOnly(), a.commentsOpen(), a.publishedAt(), a.updatedAt(),
-                e.version());
+                e.version(), e.pending() == null ? null : e.pending().number());
     }
 }

@@ -95,7 +95,34 @@ class ArticleDesk {
     @GetMapping("/admin/articles/{id}")
     ModelAndView edit(@AuthenticationPrincipal Staff staff, @PathVariable long id, HttpServletRequest request) {
         Editing.Editable e = editing.open(staff, id);
-        return editor(staff, request, e, ArticleForm.of(e.article(), tagNames(e.article()), e.version()), Map.of(), null, HttpStatus.OK);
+        ArticleForm form = e.pending() != null ? ArticleForm.of(e.pending().draft(), e.version())
+                : ArticleForm.of(e.article(), tagNames(e.article()), e.version());
+        return editor(staff, request, e, form, Map.of(), null, HttpStatus.OK);
+    }
+
+    @PostMapping("/admin/articles/{id}/pending/publish")
+    ModelAndView publishPending(@AuthenticationPrincipal Staff staff, @PathVariable long id, @RequestParam int version, HttpServletRequest request) {
+        boolean waiting = editing.open(staff, id).pending() != null;
+        try {
+            editing.publishPending(staff, id, version);
+            AdminShells.flash(request, waiting ? "Published the changes kept for later: readers see them now." : "No changes were waiting.");
+        } catch (ArticleConflictException e) {
+            AdminShells.flash(request, "Someone saved the article meanwhile; nothing was published. Look at it again.");
+        } catch (InvalidArticleException e) {
+            AdminShells.flash(request, "Not published: " + String.join(" ", e.problems().values()));
+        }
+        return new ModelAndView("redirect:/admin/articles/" + id);
+    }
+
+    @PostMapping("/admin/articles/{id}/pending/discard")
+    ModelAndView discardPending(@AuthenticationPrincipal Staff staff, @PathVariable long id, @RequestParam int version, HttpServletRequest request) {
+        try {
+            editing.discardPending(staff, id, version);
+            AdminShells.flash(request, "Discarded the changes kept for later. The live version is unchanged; the revision stays in the history.");
+        } catch (ArticleConflictException e) {
+            AdminShells.flash(request, "Someone saved the article meanwhile; nothing was discarded. Look at it again.");
+        }
+        return new ModelAndView("redirect:/admin/articles/" + id);
     }
 
     @PostMapping("/admin/articles/{id}")
@@ -122,8 +149,23 @@ class ArticleDesk {
     @GetMapping("/admin/articles/{id}/preview")
     ModelAndView preview(@AuthenticationPrincipal Staff staff, @PathVariable long id) {
         Editing.Editable e = editing.open(staff, id);
-        Story story = stories.preview(e.article());
-        return new ModelAndView("articles/article", "page", new ArticlePage(siteShell.shell(), story, 0, output -> { }));
+        Article shown = e.pending() == null ? e.article() : withText(e.article(), e.pending().draft());
+        String version = e.pending() != null
+                ? "These are the changes kept for later (revision " + e.pending().number() + "); readers still see the live version."
+                : e.article().status() == ArticleStatus.PUBLISHED ? "This is the live version readers see."
+                : e.article().status() == ArticleStatus.SCHEDULED ? "This is the scheduled version; readers cannot see it yet."
+                : "This is the draft; readers cannot see it.";
+        return new ModelAndView("articles/article", "page", new ArticlePage(siteShell.shell(), stories.preview(shown), 0, output -> { },
+                new ArticlePage.Preview(version, "/admin/articles/" + id)));
+    }
+
+    /** The article as it will read with this text: tags not created yet are left out. */
+    private Article withText(Article a, ArticleDraft d) {
+        List<Long> tagIds = d.tags().stream().map(Slugs::from).map(tags::findBySlug).flatMap(java.util.Optional::stream).map(Tag::id).toList();
+        return new Article(a.id(), d.slug().isEmpty() ? a.slug() : d.slug(), d.headline(), d.standfirst(), d.bodyMarkdown(),
+                markdown.render(d.bodyMarkdown()), d.sectionId(), d.featuredMediaId(), d.featuredCaption(), d.featuredCredit(), d.featuredAlt(),
+                a.status(), d.webOnly(), d.commentsOpen(), a.publishedAt(), a.createdAt(), a.updatedAt(),
+                d.authorIds().isEmpty() ? a.authorIds() : d.authorIds(), tagIds);
     }
 
     /** The live preview: the body's Markdown as the public page renders it (escaped raw HTML, safe links). */
@@ -155,7 +197,9 @@ class ArticleDesk {
                                  @RequestParam int version, HttpServletRequest request) {
         try {
             editing.restoreRevision(staff, id, number, version);
-            AdminShells.flash(request, "Revision " + number + " restored (saved as a new revision).");
+            AdminShells.flash(request, editing.open(staff, id).pending() != null
+                    ? "Revision " + number + " restored as changes kept for later: readers see the live version until you publish them."
+                    : "Revision " + number + " restored (saved as a new revision).");
         } catch (ArticleConflictException e) {
             AdminShells.flash(request, "Someone saved the article meanwhile; nothing was restored. Look at the revisions again.");
         }
@@ -191,13 +235,14 @@ class ArticleDesk {
         try {
             ArticleForm withPhoto = upload(staff, form, photo);
             Instant at = "schedule".equals(form.action()) ? scheduleTime(form.publishAt()) : null;
+            boolean wasLive = id != null && publishing.get(id).status() == ArticleStatus.PUBLISHED;
             long saved = editing.saveAndApply(staff, id, withPhoto.draft(), form.version(), form.action(), at);
             AdminShells.flash(request, switch (form.action()) {
-                case "publish" -> "Published.";
+                case "publish" -> wasLive ? "Updated: readers see this version now." : "Published.";
                 case "schedule" -> "Scheduled for " + form.publishAt().replace('T', ' ') + " (" + settings.current().zone() + ").";
                 case "submit" -> "Submitted for review. An editor will publish it or send it back with a note.";
                 case "unpublish" -> "Unpublished: it is a draft again and off the site.";
-                default -> "Saved.";
+                default -> wasLive ? "Kept for later: readers still see the live version until you publish these changes." : "Saved.";
             });
             return new ModelAndView("redirect:/admin/articles/" + saved);
         } catch (InvalidArticleException e) {
@@ -265,7 +310,7 @@ class ArticleDesk {
                 e == null ? "new" : e.article().status().column(), e != null && e.trashed(), e == null ? "none" : e.reviewState(),
                 e == null ? "" : e.reviewNote(), publicUrl, form.publishAt().isEmpty() ? scheduledFor : form.publishAt(), newsdesk.sections(),
                 editing.authors(), media.recent(0, 24), e == null ? staff.can(Permission.PUBLISH_OWN) : e.mayPublish(), staff.can(Permission.UPLOAD),
-                staff.can(Permission.PUBLISH_ANY), settings.current().zone().getId());
+                staff.can(Permission.PUBLISH_ANY), settings.current().zone().getId(), e == null ? null : e.current(), e == null ? null : e.pending());
         ModelAndView view = new ModelAndView("articles/editor", "page", page);
         view.setStatus(status);
         return view;

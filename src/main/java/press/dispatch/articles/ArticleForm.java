@@ -50,6 +50,13 @@ public record ArticleForm(String headline, String slug, String standfirst, Strin
                 a.featuredCredit(), a.featuredAlt(), a.webOnly(), a.commentsOpen(), version, "", "", "", "", "", "", "");
     }
 
+    /** The form holding a revision's text (changes kept for later), to go on editing them. */
+    static ArticleForm of(ArticleDraft d, int version) {
+        return new ArticleForm(d.headline(), d.slug(), d.standfirst(), d.bodyMarkdown(), d.sectionId() == null ? "" : d.sectionId().toString(),
+                String.join(", ", d.tags()), d.authorIds(), d.featuredMediaId() == null ? "" : d.featuredMediaId().toString(), d.featuredCaption(),
+                d.featuredCredit(), d.featuredAlt(), d.webOnly(), d.commentsOpen(), version, "", "", "", "", "", "", "");
+    }
+
     ArticleForm withVersion(int newVersion) {
         return new ArticleForm(headline, slug, standfirst, body, sectionId, tags, authorIds, featuredMediaId, featuredCaption, featuredCredit,
                 featuredAlt, webOnly, commentsOpen, newVersion, action, publishAt, photoCaption, photoPhotographer, photoAgency, photoLicence,

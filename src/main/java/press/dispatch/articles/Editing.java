@@ -26,6 +26,10 @@ import press.dispatch.accounts.StaffJoined;
  * The newsroom's side of articles: who may do what to which article, saves that never silently overwrite another
  * editor's (each save names the version it started from), a revision per save, review by editors, trash, and old
  * slugs that keep answering. State changes go through {@link Publishing}, so events fire exactly as for any other path.
+ *
+ * <p>Invariant: a published article's live text changes only through an explicit update ({@link #update}, the
+ * editor's "Update"), {@link #publish} or {@link #publishPending}. A plain {@link #save} of a published article,
+ * from the editor or the Admin API, keeps the text as a <em>pending</em> revision and leaves the live page alone.
  */
 @Service
 public class Editing {
@@ -56,9 +60,15 @@ public class Editing {
         this.clock = clock;
     }
 
-    /** An article as the editor shows it, with what this staff member may do to it. */
+    /**
+     * An article as the editor shows it, with what this staff member may do to it.
+     *
+     * @param current the revision whose text the article holds (the live one when published); null for text written
+     *                outside the editor
+     * @param pending changes kept for later, not live; null when none
+     */
     public record Editable(Article article, int version, boolean trashed, String reviewState, String reviewNote, boolean mayPublish,
-                           boolean mayTrash) {
+                           boolean mayTrash, Revision current, Revision pending) {
     }
 
     /** A staff member's own byline: name, bio and portrait (a photo from the library). Every public page is refreshed. */
@@ -115,7 +125,9 @@ public class Editing {
         EditorRepository.Desk d = desk.desk(id).orElseThrow();
         checkMayEdit(staff, article, d);
         return new Editable(article, d.version(), d.trashedAt() != null, d.reviewState(), d.reviewNote(), mayPublish(staff, article, d),
-                mayPublish(staff, article, d) || article.status() == ArticleStatus.DRAFT);
+                mayPublish(staff, article, d) || article.status() == ArticleStatus.DRAFT,
+                d.currentRevision() == null ? null : revisions.find(id, d.currentRevision()).orElse(null),
+                d.pendingRevision() == null ? null : revisions.find(id, d.pendingRevision()).orElse(null));
     }
 
     /** Saves a new draft by this staff member; they are its byline unless an editor names others. */
@@ -125,16 +137,69 @@ public class Editing {
         ArticleDraft withAuthors = staff.can(Permission.PUBLISH_ANY) && !draft.authorIds().isEmpty() ? draft : draft.withAuthors(ownByline(staff));
         long id = publishing.draft(withAuthors);
         desk.setCreatedBy(id, staff.id());
-        revisions.add(id, staff.id(), who(staff), withAuthors, find(id).slug(), clock.instant());
+        desk.setCurrentRevision(id, revisions.add(id, staff.id(), who(staff), withAuthors, find(id).slug(), clock.instant()));
         return id;
     }
 
     /**
      * Saves a new state of the article if nobody saved since {@code expectedVersion}; otherwise nothing is
-     * written and {@link ArticleConflictException} says who saved it and when.
+     * written and {@link ArticleConflictException} says who saved it and when. A published article's live text is
+     * not touched: the new state is kept for later, as its pending revision.
      */
     @Transactional
     public void save(Staff staff, long id, ArticleDraft draft, int expectedVersion) {
+        Article before = claim(staff, id, draft, expectedVersion);
+        ArticleDraft kept = bylineKept(staff, before, draft);
+        if (before.status() == ArticleStatus.PUBLISHED) {
+            String slug = kept.slug().isEmpty() ? before.slug() : kept.slug();
+            if (articles.slugTaken(slug, id)) {
+                throw new InvalidArticleException(Map.of("slug", "Another article already uses the slug '" + slug + "'."));
+            }
+            desk.setPendingRevision(id, revisions.add(id, staff.id(), who(staff), kept, slug, clock.instant()));
+            return;
+        }
+        apply(staff, id, before, kept, null);
+    }
+
+    /** Saves a new state of the article and applies it at once: on a published article, the editor's "Update". */
+    @Transactional
+    public void update(Staff staff, long id, ArticleDraft draft, int expectedVersion) {
+        Article before = claim(staff, id, draft, expectedVersion);
+        apply(staff, id, before, bylineKept(staff, before, draft), null);
+    }
+
+    /** Makes the changes kept for later live (the page cache is purged); nothing happens if none are waiting. */
+    @Transactional
+    public void publishPending(Staff staff, long id, int expectedVersion) {
+        Editable e = open(staff, id);
+        requireMayPublish(e);
+        if (e.pending() == null) {
+            return;
+        }
+        Article before = claim(staff, id, e.pending().draft(), expectedVersion);
+        applyPending(staff, id, before, e.pending());
+    }
+
+    /** Drops the changes kept for later; the live text stays as it is, and the revision stays in the history. */
+    @Transactional
+    public void discardPending(Staff staff, long id, int expectedVersion) {
+        Editable e = open(staff, id);
+        if (e.pending() == null) {
+            return;
+        }
+        if (!desk.claimVersion(id, expectedVersion)) {
+            throw conflict(id);
+        }
+        desk.clearPendingRevision(id);
+    }
+
+    private void applyPending(Staff staff, long id, Article before, Revision pending) {
+        ArticleDraft draft = pending.draft().authorIds().isEmpty() ? pending.draft().withAuthors(before.authorIds()) : pending.draft();
+        apply(staff, id, before, draft, pending.number());
+    }
+
+    /** Checks the staff member may edit, the draft is valid and nobody saved since {@code expectedVersion}; takes the next version. */
+    private Article claim(Staff staff, long id, ArticleDraft draft, int expectedVersion) {
         Article before = find(id);
         EditorRepository.Desk d = desk.desk(id).orElseThrow();
         checkMayEdit(staff, before, d);
@@ -143,33 +208,54 @@ public class Editing {
             throw new InvalidArticleException(problems);
         }
         if (!desk.claimVersion(id, expectedVersion)) {
-            int current = desk.desk(id).orElseThrow().version();
-            String by = revisions.list(id).stream().findFirst().map(r -> r.staffName() + " at " + r.createdAt()).orElse("someone else");
-            throw new ArticleConflictException("This article was changed by " + by + " after you opened it, so your save was refused. "
-                    + "Your text is below, not saved: compare it with the current version (open the article in a new tab), "
-                    + "then save again to replace that version with yours.", current);
+            throw conflict(id);
         }
-        ArticleDraft kept = staff.can(Permission.PUBLISH_ANY) && !draft.authorIds().isEmpty() ? draft : draft.withAuthors(before.authorIds());
-        publishing.revise(id, kept);
+        return before;
+    }
+
+    private ArticleConflictException conflict(long id) {
+        int current = desk.desk(id).orElseThrow().version();
+        String by = revisions.list(id).stream().findFirst().map(r -> r.staffName() + " at " + r.createdAt()).orElse("someone else");
+        return new ArticleConflictException("This article was changed by " + by + " after you opened it, so your save was refused. "
+                + "Your text is below, not saved: compare it with the current version (open the article in a new tab), "
+                + "then save again to replace that version with yours.", current);
+    }
+
+    private static ArticleDraft bylineKept(Staff staff, Article before, ArticleDraft draft) {
+        return staff.can(Permission.PUBLISH_ANY) && !draft.authorIds().isEmpty() ? draft : draft.withAuthors(before.authorIds());
+    }
+
+    /** Writes the text into the article (live at once if published) and records it as a new revision, or as {@code existing}. */
+    private void apply(Staff staff, long id, Article before, ArticleDraft draft, Integer existing) {
+        publishing.revise(id, draft);
         Article after = find(id);
         if (!after.slug().equals(before.slug())) {
             desk.rememberSlug(before.slug(), id, after.slug());
         }
-        revisions.add(id, staff.id(), who(staff), kept, after.slug(), clock.instant());
+        int number = existing != null ? existing : revisions.add(id, staff.id(), who(staff), draft, after.slug(), clock.instant());
+        desk.setCurrentRevision(id, number);
         bylineStaff.invalidate(id);
     }
 
     /**
      * Saves (or creates, when {@code id} is null) and then applies the editor's button, all or nothing: save,
-     * publish, schedule, submit (for review) or unpublish. Returns the article's id.
+     * publish (on a published article: update), schedule, submit (for review) or unpublish. Only a plain save keeps a
+     * published article's changes for later; every other button is an explicit decision and applies them. Returns
+     * the article's id.
      */
     @Transactional
     public long saveAndApply(Staff staff, Long id, ArticleDraft draft, int expectedVersion, String action, Instant scheduleAt) {
         long articleId;
         if (id == null) {
             articleId = create(staff, draft);
-        } else {
+        } else if (action.isEmpty() || "save".equals(action)) {
             save(staff, id, draft, expectedVersion);
+            articleId = id;
+        } else {
+            if (!"submit".equals(action)) {
+                requireMayPublish(open(staff, id));
+            }
+            update(staff, id, draft, expectedVersion);
             articleId = id;
         }
         switch (action) {
@@ -194,6 +280,11 @@ public class Editing {
         requireMayPublish(e);
         if (e.trashed()) {
             throw new InvalidArticleException(Map.of("status", "Restore the article from the trash before publishing it."));
+        }
+        if (e.pending() != null) {
+            // Publishing is the explicit step that makes kept-for-later changes live.
+            applyPending(staff, id, e.article(), e.pending());
+            desk.bumpVersion(id);
         }
         publishing.publish(id);
         desk.setReview(id, "none", "");

@@ -13,10 +13,13 @@ import press.dispatch.media.MediaItem;
  * @param conflict  set when the save was refused because someone else saved first
  * @param publicUrl where readers find it, when published
  * @param zone      the site's time zone, in which a scheduled time is typed
+ * @param current   the revision the article holds (the live one when published), null if not known
+ * @param pending   changes kept for later, not live; null when none
  */
 public record EditorPage(AdminShell shell, Long id, ArticleForm form, Map<String, String> problems, String conflict, String status, boolean trashed,
                          String reviewState, String reviewNote, String publicUrl, String scheduledFor, List<Section> sections,
-                         List<Author> authors, List<MediaItem> photos, boolean mayPublish, boolean mayUpload, boolean mayChooseAuthors, String zone) {
+                         List<Author> authors, List<MediaItem> photos, boolean mayPublish, boolean mayUpload, boolean mayChooseAuthors, String zone,
+                         Revision current, Revision pending) {
 
     public String problem(String field) {
         return problems.get(field);

@@ -22,19 +22,45 @@ class EditorRepository {
         this.jdbc = jdbc;
     }
 
-    /** @param trashed null while not in the trash */
-    record Desk(int version, Instant trashedAt, String reviewState, String reviewNote, Long createdBy) {
+    /**
+     * @param trashedAt       null while not in the trash
+     * @param currentRevision the revision whose text the article holds (what readers see once it is published); null if unknown
+     * @param pendingRevision the revision kept for later, not yet live; null when none
+     */
+    record Desk(int version, Instant trashedAt, String reviewState, String reviewNote, Long createdBy, Integer currentRevision,
+                Integer pendingRevision) {
     }
 
     Optional<Desk> desk(long id) {
-        return jdbc.sql("SELECT version, trashed_at, review_state, review_note, created_by FROM articles WHERE id = :id").param("id", id)
+        return jdbc.sql("SELECT version, trashed_at, review_state, review_note, created_by, current_revision, pending_revision FROM articles "
+                        + "WHERE id = :id").param("id", id)
                 .query((rs, n) -> {
                     long by = rs.getLong("created_by");
                     Long createdBy = rs.wasNull() ? null : by;
+                    int current = rs.getInt("current_revision");
+                    Integer currentRevision = rs.wasNull() ? null : current;
+                    int pending = rs.getInt("pending_revision");
+                    Integer pendingRevision = rs.wasNull() ? null : pending;
                     return new Desk(rs.getInt("version"), SqlTime.read(rs, "trashed_at"), rs.getString("review_state"), rs.getString("review_note"),
-                            createdBy);
+                            createdBy, currentRevision, pendingRevision);
                 })
                 .optional();
+    }
+
+    /** The article now holds this revision's text; nothing is pending any more. */
+    void setCurrentRevision(long id, int number) {
+        jdbc.sql("UPDATE articles SET current_revision = :number, pending_revision = NULL WHERE id = :id").param("id", id).param("number", number)
+                .update();
+    }
+
+    /** This revision waits to be published or discarded; the article's own text (the live page) is untouched. */
+    void setPendingRevision(long id, int number) {
+        jdbc.sql("UPDATE articles SET pending_revision = :number WHERE id = :id").param("id", id).param("number", number).update();
+    }
+
+    /** The kept changes are dropped; the revision stays in the history. */
+    void clearPendingRevision(long id) {
+        jdbc.sql("UPDATE articles SET pending_revision = NULL WHERE id = :id").param("id", id).update();
     }
 
     /** Takes the next version if the article is still at {@code expected}; false if someone else saved first. */

@@ -100,7 +100,7 @@ abstract class EditorContract extends NewsroomTest {
         AdminSession owner = owner();
         long id = idFrom(owner.post("/admin/articles", article("Drone trial ends early", "Text.", "publish", 0)));
         String oldSlug = publishing.get(id).slug();
-        Map<String, String> form = article("Drone trial ends early", "Text.", "save", versionOf(owner, id));
+        Map<String, String> form = article("Drone trial ends early", "Text.", "publish", versionOf(owner, id));
         form.put("slug", "drone-trial-ends");
         assertThat(owner.post("/admin/articles/" + id, form).status()).isEqualTo(302);
 
@@ -210,6 +210,113 @@ abstract class EditorContract extends NewsroomTest {
         assertThat(page.selectFirst("img.portrait").attr("src")).startsWith("/media/");
         assertThat(page.text()).contains("Dana's dispatch");
         assertThat(owner().get("/admin/staff").page().text()).as("the staff list shows the new name").contains("Dana Whitfield");
+    }
+
+    @Test
+    void keptForLaterChangesToAPublishedArticleStayOffTheLivePageUntilPublished() {
+        AdminSession owner = owner();
+        long id = idFrom(owner.post("/admin/articles", article("Submarine contract signed", "The live text.", "publish", 0)));
+        String slug = publishing.get(id).slug();
+        assertThat(browser.get("/articles/" + slug).page().select("article").text()).contains("The live text.");
+
+        Document editor = owner.get("/admin/articles/" + id).page();
+        assertThat(editor.select("button[value=save]").text()).isEqualTo("Keep for later");
+        assertThat(editor.select("button[value=publish]").text()).isEqualTo("Update");
+        assertThat(editor.select(".live-version").text()).contains("Readers see revision 1");
+
+        assertThat(owner.post("/admin/articles/" + id, article("Submarine contract signed", "The corrected text.", "save", versionOf(owner, id)))
+                .status()).isEqualTo(302);
+        assertThat(browser.get("/articles/" + slug).page().select("article").text()).as("the live page is unchanged")
+                .contains("The live text.").doesNotContain("The corrected text.");
+        assertThat(publishing.get(id).bodyMarkdown()).isEqualTo("The live text.");
+
+        Document kept = owner.get("/admin/articles/" + id).page();
+        assertThat(kept.selectFirst("textarea[name=body]").wholeText()).as("the editor goes on with the kept changes").isEqualTo("The corrected text.");
+        assertThat(kept.select(".live-version").text()).contains("Readers see revision 1");
+        assertThat(kept.select(".pending-version").text()).contains("revision 2").contains("not live");
+        assertThat(owner.get("/admin/articles/" + id + "/preview").page().select("article").text()).as("the preview shows the kept changes")
+                .contains("The corrected text.");
+
+        assertThat(owner.post("/admin/articles/" + id + "/pending/publish", Map.of("version", Integer.toString(versionOf(owner, id)))).status())
+                .isEqualTo(302);
+        assertThat(browser.get("/articles/" + slug).page().select("article").text()).as("the cached page was purged")
+                .contains("The corrected text.").doesNotContain("The live text.");
+        Document published = owner.get("/admin/articles/" + id).page();
+        assertThat(published.select(".pending-version")).isEmpty();
+        assertThat(published.select(".live-version").text()).contains("Readers see revision 2");
+    }
+
+    @Test
+    void discardedChangesNeverReachTheLivePageAndTheEditorShowsTheLiveTextAgain() {
+        AdminSession owner = owner();
+        long id = idFrom(owner.post("/admin/articles", article("Tanker fleet renewed", "The live text.", "publish", 0)));
+        String slug = publishing.get(id).slug();
+        assertThat(owner.post("/admin/articles/" + id, article("Tanker fleet cancelled", "A mistaken text.", "save", versionOf(owner, id)))
+                .status()).isEqualTo(302);
+
+        assertThat(owner.post("/admin/articles/" + id + "/pending/discard", Map.of("version", Integer.toString(versionOf(owner, id)))).status())
+                .isEqualTo(302);
+        Document editor = owner.get("/admin/articles/" + id).page();
+        assertThat(editor.select(".pending-version")).isEmpty();
+        assertThat(editor.selectFirst("input[name=headline]").val()).isEqualTo("Tanker fleet renewed");
+        assertThat(editor.selectFirst("textarea[name=body]").wholeText()).isEqualTo("The live text.");
+        assertThat(browser.get("/articles/" + slug).page().select("article h1").text()).isEqualTo("Tanker fleet renewed");
+        assertThat(owner.post("/admin/articles/" + id + "/pending/publish", Map.of("version", Integer.toString(versionOf(owner, id)))).status())
+                .as("nothing is left to publish").isEqualTo(302);
+        assertThat(browser.get("/articles/" + slug).page().select("article").text()).doesNotContain("A mistaken text.");
+    }
+
+    @Test
+    void updateOnAPublishedArticleChangesTheLivePageAtOnce() {
+        AdminSession owner = owner();
+        long id = idFrom(owner.post("/admin/articles", article("Air base reopens", "The first text.", "publish", 0)));
+        String slug = publishing.get(id).slug();
+        assertThat(browser.get("/articles/" + slug).page().select("article").text()).contains("The first text.");
+        assertThat(owner.post("/admin/articles/" + id, article("Air base reopens", "The updated text.", "publish", versionOf(owner, id))).status())
+                .isEqualTo(302);
+        assertThat(browser.get("/articles/" + slug).page().select("article").text()).contains("The updated text.");
+        assertThat(owner.get("/admin/articles/" + id).page().select(".live-version").text()).contains("Readers see revision 2");
+    }
+
+    @Test
+    void theAdminApiKeepsAnUpdateToAPublishedArticlePendingUntilItIsPublished() throws Exception {
+        AdminSession owner = owner();
+        AdminSession.Response made = owner.post("/admin/api-keys", Map.of("name", unique("bridge"), "role", "editor"));
+        String key = made.page().selectFirst("#new-key").text();
+        long id = idFrom(owner.post("/admin/articles", article("Radar station opens", "The live text.", "publish", 0)));
+        String slug = publishing.get(id).slug();
+        int version = versionOf(owner, id);
+
+        var put = api("PUT", "/api/v1/articles/" + id, key, """
+                {"headline": "Radar station opens", "standfirst": "A standfirst.", "body": "The API's text.", "version": %d}""".formatted(version));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(put.body()).contains("\"pendingRevision\":2");
+        assertThat(browser.get("/articles/" + slug).page().select("article").text()).contains("The live text.").doesNotContain("The API's text.");
+
+        var published = api("POST", "/api/v1/articles/" + id + "/publish", key, "");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(published.body()).contains("\"pendingRevision\":null");
+        assertThat(browser.get("/articles/" + slug).page().select("article").text()).contains("The API's text.");
+    }
+
+    @Test
+    void aPreviewSaysItIsAPreviewAndLinksBackToTheEditor() {
+        AdminSession owner = owner();
+        long id = idFrom(owner.post("/admin/articles", article("Draft about drones", "Draft text.", "save", 0)));
+        Document preview = owner.get("/admin/articles/" + id + "/preview").page();
+        assertThat(preview.select(".preview-banner").text()).contains("Preview").contains("not public");
+        assertThat(preview.select(".preview-banner a[href=/admin/articles/" + id + "]").text()).isEqualTo("Back to the editor");
+        assertThat(preview.select("article .preview-banner")).as("the banner is not part of the article's text").isEmpty();
+
+        owner.post("/admin/articles/" + id, article("Draft about drones", "Draft text.", "publish", versionOf(owner, id)));
+        assertThat(browser.get("/articles/" + publishing.get(id).slug()).page().select(".preview-banner")).as("readers see no banner").isEmpty();
+    }
+
+    private java.net.http.HttpResponse<String> api(String method, String path, String key, String body) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.base() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private String settingsZone() {

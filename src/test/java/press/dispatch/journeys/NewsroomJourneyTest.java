@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,11 +69,11 @@ class NewsroomJourneyTest extends NewsroomTest {
         String base = browser.base();
 
         chrome.get(base + "/admin/articles");
-        assertThat(chrome.getCurrentUrl()).endsWith("/admin/sign-in");
+        assertThat(chrome.getCurrentUrl()).contains("/admin/sign-in");
         chrome.findElement(By.id("email")).sendKeys(OWNER_EMAIL);
         chrome.findElement(By.id("password")).sendKeys(PASSWORD);
         chrome.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe(base + "/admin"));
+        wait.until(ExpectedConditions.urlToBe(base + "/admin/articles"));
 
         // A photo with caption and structured credit, uploaded to the library.
         chrome.get(base + "/admin/media");
@@ -104,6 +105,7 @@ class NewsroomJourneyTest extends NewsroomTest {
         String previewUrl = chrome.findElement(By.linkText("Preview as readers will see it")).getAttribute("href");
         String editorUrl = chrome.getCurrentUrl();
         chrome.get(previewUrl);
+        assertThat(chrome.findElement(By.cssSelector(".preview-banner")).getText()).contains("Preview").contains("not public");
         String previewed = chrome.findElement(By.cssSelector("article")).getText();
         assertThat(chrome.findElement(By.cssSelector("article h1")).getText()).isEqualTo("Frigate completes sea trials ahead of schedule");
         assertThat(chrome.findElement(By.cssSelector("article figure figcaption")).getText())
@@ -122,6 +124,26 @@ class NewsroomJourneyTest extends NewsroomTest {
         assertThat(chrome.findElement(By.cssSelector("article blockquote")).getText()).contains("Every system met its target");
         assertThat(chrome.findElement(By.cssSelector("article")).getText()).as("the reader sees what the preview showed")
                 .isEqualTo(previewed);
+        String liveUrl = chrome.getCurrentUrl();
+
+        // A change to the live article kept for later leaves the live page alone until it is published.
+        chrome.get(editorUrl);
+        assertThat(chrome.findElement(By.cssSelector(".live-version")).getText()).contains("Readers see revision");
+        WebElement save = chrome.findElement(By.cssSelector("button[value=save]"));
+        assertThat(save.getText()).isEqualTo("Keep for later");
+        chrome.findElement(By.id("body")).sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n\nThe captain thanked the whole crew.");
+        save.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Kept for later"));
+        assertThat(chrome.findElement(By.cssSelector(".pending-version")).getText()).contains("not live");
+        chrome.get(liveUrl);
+        assertThat(chrome.findElement(By.cssSelector("article")).getText()).as("the live page is unchanged").isEqualTo(previewed);
+
+        chrome.get(editorUrl);
+        chrome.findElement(By.xpath("//button[normalize-space()='Publish these changes']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "readers see them now"));
+        assertThat(chrome.findElements(By.cssSelector(".pending-version"))).isEmpty();
+        chrome.get(liveUrl);
+        assertThat(chrome.findElement(By.cssSelector("article")).getText()).contains("The captain thanked the whole crew.");
 
         // A second article scheduled two minutes ahead goes live on time.
         chrome.get(base + "/admin/articles/new");
