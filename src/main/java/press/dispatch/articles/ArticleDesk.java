@@ -181,7 +181,8 @@ class ArticleDesk {
     ModelAndView revisions(@AuthenticationPrincipal Staff staff, @PathVariable long id, HttpServletRequest request) {
         Editing.Editable e = editing.open(staff, id);
         return new ModelAndView("articles/revisions", "page", new DeskPages.RevisionsPage(shells.shell(request, staff, "/admin/articles"), id,
-                e.article().headline(), editing.revisions(staff, id), e.version()));
+                e.article().headline(), editing.revisions(staff, id), e.version(), e.current() == null ? 0 : e.current().number(),
+                e.pending() == null ? 0 : e.pending().number(), e.article().status() == ArticleStatus.PUBLISHED));
     }
 
     @GetMapping("/admin/articles/{id}/diff")

@@ -20,7 +20,12 @@ public final class DeskPages {
         }
     }
 
-    public record RevisionsPage(AdminShell shell, long articleId, String headline, List<Revision> revisions, int version) {
+    /**
+     * @param current the number of the revision the article holds (0 if not known): "live" when {@code published}
+     * @param pending the number of the revision kept for later (0 when none)
+     */
+    public record RevisionsPage(AdminShell shell, long articleId, String headline, List<Revision> revisions, int version, int current,
+                                int pending, boolean published) {
     }
 
     public record DiffPage(AdminShell shell, long articleId, String headline, int from, int to, Map<String, List<Editing.DiffLine>> fields) {

@@ -165,6 +165,9 @@ public class Editing {
     @Transactional
     public void update(Staff staff, long id, ArticleDraft draft, int expectedVersion) {
         Article before = claim(staff, id, draft, expectedVersion);
+        if (before.status() == ArticleStatus.PUBLISHED) {
+            requireMayPublish(open(staff, id));
+        }
         apply(staff, id, before, bylineKept(staff, before, draft), null);
     }
 

@@ -64,6 +64,8 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("GET", "/admin/articles/{id}/revisions", Permission.PUBLISH_ANY),
             new Endpoint("GET", "/admin/articles/{id}/diff", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/admin/articles/{id}/revisions/{number}/restore", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/articles/{id}/pending/publish", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/articles/{id}/pending/discard", Permission.PUBLISH_ANY),
             new Endpoint("GET", "/admin/review", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/admin/review/{id}/publish", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/admin/review/{id}/return", Permission.PUBLISH_ANY),

@@ -236,6 +236,9 @@ abstract class EditorContract extends NewsroomTest {
         assertThat(kept.select(".pending-version").text()).contains("revision 2").contains("not live");
         assertThat(owner.get("/admin/articles/" + id + "/preview").page().select("article").text()).as("the preview shows the kept changes")
                 .contains("The corrected text.");
+        Document revisions = owner.get("/admin/articles/" + id + "/revisions").page();
+        assertThat(revisions.select("tbody tr").get(0).text()).startsWith("2 kept for later, not live");
+        assertThat(revisions.select("tbody tr").get(1).text()).startsWith("1 live");
 
         assertThat(owner.post("/admin/articles/" + id + "/pending/publish", Map.of("version", Integer.toString(versionOf(owner, id)))).status())
                 .isEqualTo(302);
