@@ -23,6 +23,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 import press.dispatch.testing.AdminSession;
 
@@ -82,6 +83,9 @@ class SmallHeapUploadsTest {
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly().waitFor();
             }
+        }
+        if (data != null) {
+            FileSystemUtils.deleteRecursively(data);
         }
     }
 
