@@ -263,7 +263,7 @@ class ArticleDesk {
             throw new InvalidArticleException(Map.of("photo", "Your role cannot upload photos; pick one from the library."));
         }
         try {
-            MediaItem item = media.ingest(photo.getBytes(), photo.getOriginalFilename(), new MediaDetails(form.photoCaption(), form.photoAlt(),
+            MediaItem item = media.ingest(photo, photo.getOriginalFilename(), new MediaDetails(form.photoCaption(), form.photoAlt(),
                     new Credit(form.photoPhotographer(), form.photoAgency(), form.photoLicence())));
             return form.withPhoto(item.id());
         } catch (RejectedUploadException e) {

@@ -44,7 +44,7 @@ class MediaApi {
         if (caption.length() > 1000 || photographer.length() > 200 || agency.length() > 200 || licence.length() > 200 || alt.length() > 500) {
             throw new RejectedUploadException("Caption, credit or alt text is too long.");
         }
-        MediaItem item = library.ingest(file.getBytes(), file.getOriginalFilename(), new MediaDetails(caption, alt, new Credit(photographer, agency,
+        MediaItem item = library.ingest(file, file.getOriginalFilename(), new MediaDetails(caption, alt, new Credit(photographer, agency,
                 licence)));
         return ResponseEntity.created(URI.create("/api/v1/media/" + item.id())).body(MediaJson.of(item));
     }
@@ -57,6 +57,10 @@ class MediaApi {
 
     @ExceptionHandler(RejectedUploadException.class)
     ResponseEntity<ApiError> rejected(RejectedUploadException e) {
+        if (e.tryAgainLater()) {
+            return ResponseEntity.status(503).header("Retry-After", "60")
+                    .body(ApiError.of(503, "busy", e.getMessage(), java.util.Map.of("file", e.getMessage())));
+        }
         return ResponseEntity.unprocessableEntity().body(ApiError.of(422, "invalid", e.getMessage(), java.util.Map.of("file", e.getMessage())));
     }
 }

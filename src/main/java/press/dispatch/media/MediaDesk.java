@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,7 +42,8 @@ class MediaDesk {
     ModelAndView upload(@AuthenticationPrincipal Staff staff, @RequestParam(required = false) MultipartFile photo,
                         @RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String photographer,
                         @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String licence,
-                        @RequestParam(defaultValue = "") String alt, HttpServletRequest request) {
+                        @RequestParam(defaultValue = "") String alt, HttpServletRequest request,
+                        HttpServletResponse response) {
         Map<String, String> values = Map.of("caption", caption, "photographer", photographer, "agency", agency, "licence", licence, "alt", alt);
         if (photo == null || photo.isEmpty()) {
             return page(staff, request, 1, values, Map.of("photo", "Choose a photo to upload."), HttpStatus.UNPROCESSABLE_ENTITY);
@@ -50,12 +52,16 @@ class MediaDesk {
             return page(staff, request, 1, values, Map.of("caption", "Caption, credit or alt text is too long."), HttpStatus.UNPROCESSABLE_ENTITY);
         }
         try {
-            MediaItem item = library.ingest(photo.getBytes(), photo.getOriginalFilename(),
+            MediaItem item = library.ingest(photo, photo.getOriginalFilename(),
                     new MediaDetails(caption, alt, new Credit(photographer, agency, licence)));
             AdminShells.flash(request, "Photo #" + item.id() + " added to the library.");
             return new ModelAndView("redirect:/admin/media");
         } catch (RejectedUploadException e) {
-            return page(staff, request, 1, values, Map.of("photo", e.getMessage()), HttpStatus.UNPROCESSABLE_ENTITY);
+            if (e.tryAgainLater()) {
+                response.setHeader("Retry-After", "60");
+            }
+            return page(staff, request, 1, values, Map.of("photo", e.getMessage()),
+                    e.tryAgainLater() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_ENTITY);
         } catch (IOException e) {
             return page(staff, request, 1, values, Map.of("photo", "The upload did not arrive completely; try again."), HttpStatus.BAD_REQUEST);
         }

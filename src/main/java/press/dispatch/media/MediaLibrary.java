@@ -2,6 +2,7 @@ package press.dispatch.media;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,24 +41,53 @@ public class MediaLibrary {
     private final Clock clock;
     private final Path root;
     private final SecureRandom random = new SecureRandom();
+    private final MediaSettings settings;
+    private final DecodingQueue queue;
 
-    MediaLibrary(JdbcClient jdbc, Clock clock, DataFolder dataFolder) {
+    MediaLibrary(JdbcClient jdbc, Clock clock, DataFolder dataFolder, MediaSettings settings, DecodingQueue queue) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.root = dataFolder.folder("media");
+        this.settings = settings;
+        this.queue = queue;
     }
 
     /**
      * Decodes, re-encodes and stores a photo with its variants. Files are written completely (to a temporary
      * folder, then moved into place) before the rows that point at them; a failed insert removes them again.
+     *
+     * <p>The header is checked before the upload joins the {@link DecodingQueue}, so an oversized photo is refused
+     * at once; the file is read into memory only when its turn comes.
+     *
+     * @throws IOException when the upload itself cannot be opened (it did not arrive completely)
      */
+    public MediaItem ingest(InputStreamSource upload, String originalFilename, MediaDetails details) throws IOException {
+        String filename = cleanFilename(originalFilename);
+        try (InputStream header = upload.getInputStream()) {
+            Photos.inspect(header, filename, settings.maxPixels());
+        }
+        try (DecodingQueue.Turn turn = queue.await(filename); InputStream in = upload.getInputStream()) {
+            Photos.Decoded photo = Photos.decode(in, filename, settings.maxPixels());
+            return store(photo.image(), photo.originalWidth(), photo.originalHeight(), filename, details);
+        }
+    }
+
+    /** {@link #ingest(InputStreamSource, String, MediaDetails)} for a file already in memory. */
     public MediaItem ingest(byte[] upload, String originalFilename, MediaDetails details) {
-        BufferedImage image = Photos.decode(upload);
-        return ingest(image, originalFilename, details);
+        try {
+            return ingest(new ByteArrayResource(upload), originalFilename, details);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stores an image drawn in memory (the demo site's photos) exactly as an upload would be stored. */
     public MediaItem ingest(BufferedImage image, String originalFilename, MediaDetails details) {
+        return store(image, image.getWidth(), image.getHeight(), cleanFilename(originalFilename), details);
+    }
+
+    /** Stores the variants of {@code image}, which may be a subsampled copy of an original of the given size. */
+    private MediaItem store(BufferedImage image, int originalWidth, int originalHeight, String filename, MediaDetails details) {
         String key = newKey();
         Path staging = root.resolve(".staging-" + key);
         Path target = root.resolve(key);
@@ -63,9 +95,8 @@ public class MediaLibrary {
         long totalBytes = 0;
         try {
             Files.createDirectories(staging);
-            BufferedImage rgb = image.getType() == BufferedImage.TYPE_INT_RGB ? image : Photos.flatten(image);
-            for (int width : variantWidths(rgb.getWidth())) {
-                BufferedImage scaled = Photos.scaleToWidth(rgb, width);
+            for (int width : variantWidths(image.getWidth())) {
+                BufferedImage scaled = Photos.scaleToWidth(image, width);
                 byte[] jpeg = Photos.encodeJpeg(scaled);
                 Files.write(staging.resolve(width + ".jpg"), jpeg);
                 totalBytes += jpeg.length;
@@ -76,7 +107,6 @@ public class MediaLibrary {
             deleteQuietly(staging);
             throw new UncheckedIOException("Could not store the photo under " + root, e);
         }
-        String filename = cleanFilename(originalFilename);
         try {
             long id = jdbc.sql("""
                     INSERT INTO media_items (storage_key, original_filename, content_type, width, height, byte_size, caption, alt_text,
@@ -84,7 +114,7 @@ public class MediaLibrary {
                     VALUES (:key, :filename, 'image/jpeg', :width, :height, :bytes, :caption, :alt, :photographer, :organisation, :licence, :now)
                     RETURNING id
                     """)
-                    .param("key", key).param("filename", filename).param("width", image.getWidth()).param("height", image.getHeight())
+                    .param("key", key).param("filename", filename).param("width", originalWidth).param("height", originalHeight)
                     .param("bytes", totalBytes).param("caption", details.caption()).param("alt", details.altText())
                     .param("photographer", details.credit().photographer()).param("organisation", details.credit().organisation())
                     .param("licence", details.credit().licence()).param("now", SqlTime.of(clock.instant()))
@@ -95,7 +125,7 @@ public class MediaLibrary {
                         .param("bytes", sizeOf(target.resolve(v.width() + ".jpg"))).update();
             }
             removeFilesIfRolledBack(target);
-            return new MediaItem(id, key, image.getWidth(), image.getHeight(), details.caption(), details.altText(), details.credit(), variants);
+            return new MediaItem(id, key, originalWidth, originalHeight, details.caption(), details.altText(), details.credit(), variants);
         } catch (RuntimeException e) {
             deleteQuietly(target);
             throw e;

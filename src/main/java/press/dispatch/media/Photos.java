@@ -4,71 +4,138 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Decoding with limits and re-encoding to JPEG. Re-encoding from pixels is what strips every piece of metadata
  * (EXIF, GPS, comments, embedded scripts in odd formats): nothing of the uploaded file is kept byte for byte.
+ *
+ * <p>Memory: the size is read from the file's header and checked against the pixel limit before any pixel is
+ * decoded, and a photo is decoded subsampled (every n-th pixel of every n-th row) to at most {@link #DECODED_WIDTH}
+ * pixels wide and {@link #DECODED_BYTES} bytes, however large the original: no upload ever occupies memory in
+ * proportion to its pixel count. Subsampling to twice the widest variant and then scaling down smoothly keeps the
+ * variants sharp without aliasing.
  */
 final class Photos {
 
     static final int MAX_BYTES = 30 * 1024 * 1024;
-    static final long MAX_PIXELS = 60_000_000L;
+    /** Twice the widest variant. */
+    static final int DECODED_WIDTH = 2 * 1600;
+    /** Room for 3,200 × 2,400 pixels of 8-bit RGB: a 3:2 or 4:3 photo at {@link #DECODED_WIDTH}. */
+    static final long DECODED_BYTES = 3200L * 2400 * 3;
     private static final Set<String> FORMATS = Set.of("jpeg", "png", "gif", "bmp");
+    private static final String NOT_AN_IMAGE = " is not a JPEG, PNG, GIF or BMP image.";
     private static final float QUALITY = 0.84f;
 
     private Photos() {
     }
 
-    static BufferedImage decode(byte[] bytes) {
-        if (bytes.length == 0) {
-            throw new RejectedUploadException("The file is empty.");
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new RejectedUploadException("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB.");
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    /** An upload's pixels, decoded within the memory budget, and the size of the original. */
+    record Decoded(BufferedImage image, int originalWidth, int originalHeight) {
+    }
+
+    /** Reads only the header: refuses what is not a photo, or has more than {@code maxPixels} pixels, without decoding it. */
+    static void inspect(InputStream upload, String name, long maxPixels) {
+        read(upload, name, maxPixels, false);
+    }
+
+    /** Decodes a photo subsampled to the memory budget; {@code upload} may hold at most {@link #MAX_BYTES}. */
+    static Decoded decode(InputStream upload, String name, long maxPixels) {
+        return read(upload, name, maxPixels, true);
+    }
+
+    private static Decoded read(InputStream upload, String name, long maxPixels, boolean decode) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new LimitedStream(upload, name))) {
+            if (in.read() < 0) {
+                throw new RejectedUploadException(name + " is empty.");
+            }
+            in.seek(0);
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new RejectedUploadException("The file is not a JPEG, PNG, GIF or BMP image.");
+                throw new RejectedUploadException(name + NOT_AN_IMAGE);
             }
             ImageReader reader = readers.next();
             try {
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
                 if (!FORMATS.contains(format)) {
-                    throw new RejectedUploadException("The file is not a JPEG, PNG, GIF or BMP image.");
+                    throw new RejectedUploadException(name + NOT_AN_IMAGE);
                 }
                 reader.setInput(in, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width < 1 || height < 1 || width * height > MAX_PIXELS) {
-                    throw new RejectedUploadException("The image is " + width + "×" + height + " pixels; at most " + MAX_PIXELS / 1_000_000
-                            + " megapixels are accepted.");
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width < 1 || height < 1 || (long) width * height > maxPixels) {
+                    throw new RejectedUploadException(name + " is " + width + "×" + height + " pixels (" + megapixels((long) width * height)
+                            + " megapixels); at most " + megapixels(maxPixels) + " megapixels are accepted.");
                 }
-                return flatten(reader.read(0));
+                if (!decode) {
+                    return null;
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = subsampling(width, height, bytesPerPixel(reader));
+                param.setSourceSubsampling(step, step, 0, 0);
+                return new Decoded(reader.read(0, param), width, height);
             } finally {
                 reader.dispose();
             }
+        } catch (RejectedUploadException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof RejectedUploadException rejected) {
-                throw rejected;
-            }
-            throw new RejectedUploadException("The image could not be read; it may be damaged.");
+            throw new RejectedUploadException(name + " could not be read as an image; it may be damaged.");
         }
+    }
+
+    /** The smallest step that brings the decoded image within {@link #DECODED_WIDTH} and {@link #DECODED_BYTES}. */
+    static int subsampling(int width, int height, int bytesPerPixel) {
+        int step = 1;
+        while (ceilDiv(width, step) > DECODED_WIDTH || (long) ceilDiv(width, step) * ceilDiv(height, step) * bytesPerPixel > DECODED_BYTES) {
+            step++;
+        }
+        return step;
+    }
+
+    private static int bytesPerPixel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            type = types.hasNext() ? types.next() : null;
+        }
+        if (type == null) {
+            return 4;
+        }
+        SampleModel model = type.getSampleModel();
+        int bits = 0;
+        for (int size : model.getSampleSize()) {
+            bits += size;
+        }
+        int storage = DataBuffer.getDataTypeSize(model.getDataType());
+        return Math.max(1, (int) Math.ceil(Math.max(bits, storage) / 8.0));
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    private static String megapixels(long pixels) {
+        return pixels % 1_000_000 == 0 ? Long.toString(pixels / 1_000_000) : String.format(Locale.ROOT, "%.1f", pixels / 1_000_000.0);
     }
 
     /** Opaque RGB on white, so transparency and palette images encode as JPEG. */
@@ -82,10 +149,13 @@ final class Photos {
         return rgb;
     }
 
-    /** Scales down in halving steps, which keeps detail without the cost of area averaging. */
+    /**
+     * Opaque RGB on white at the target width, scaled down in halving steps, which keeps detail without the cost of
+     * area averaging. The source may be of any type: only the scaled copies are RGB, never a full-size one.
+     */
     static BufferedImage scaleToWidth(BufferedImage source, int targetWidth) {
         if (targetWidth >= source.getWidth()) {
-            return source;
+            return source.getType() == BufferedImage.TYPE_INT_RGB ? source : flatten(source);
         }
         int targetHeight = Math.max(1, (int) Math.round((double) source.getHeight() * targetWidth / source.getWidth()));
         BufferedImage current = source;
@@ -96,6 +166,10 @@ final class Photos {
             h = w == targetWidth ? targetHeight : Math.max(targetHeight, h / 2);
             BufferedImage next = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = next.createGraphics();
+            if (current == source && source.getColorModel().hasAlpha()) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, w, h);
+            }
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.drawImage(current, 0, 0, w, h, null);
@@ -122,5 +196,48 @@ final class Photos {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /** Stops reading an upload beyond {@link #MAX_BYTES}, whatever the caller checked before. */
+    private static final class LimitedStream extends java.io.FilterInputStream {
+        private final String name;
+        private long count;
+
+        LimitedStream(InputStream in, String name) {
+            super(in);
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long n) {
+            count += n;
+            if (count > MAX_BYTES) {
+                throw new RejectedUploadException(name + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB.");
+            }
+        }
     }
 }

@@ -4,5 +4,7 @@
  *
  * <p>Glossary: a <em>media item</em> is one uploaded photo; a <em>variant</em> is one re-encoded width of it,
  * served at an immutable URL; a <em>credit</em> names the photographer, the agency or unit, and the licence.
+ * An upload waits for its <em>turn</em> to be decoded ({@code DecodingQueue}): the heap has room for only so many
+ * decodes at once.
  */
 package press.dispatch.media;

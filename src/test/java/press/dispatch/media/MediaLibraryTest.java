@@ -64,9 +64,9 @@ class MediaLibraryTest extends SiteTest {
     void somethingThatIsNotAnImageIsRejectedWithAClearMessage() {
         assertThatThrownBy(() -> library.ingest("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "x.svg", new MediaDetails("", "", null)))
                 .isInstanceOf(RejectedUploadException.class)
-                .hasMessage("The file is not a JPEG, PNG, GIF or BMP image.");
+                .hasMessage("x.svg is not a JPEG, PNG, GIF or BMP image.");
         assertThatThrownBy(() -> library.ingest(new byte[0], "empty.jpg", new MediaDetails("", "", null)))
-                .isInstanceOf(RejectedUploadException.class).hasMessage("The file is empty.");
+                .isInstanceOf(RejectedUploadException.class).hasMessage("empty.jpg is empty.");
     }
 
     @Test
@@ -74,6 +74,35 @@ class MediaLibraryTest extends SiteTest {
         assertThatThrownBy(() -> library.ingest(pngHeaderClaiming(100_000, 100_000), "bomb.png", new MediaDetails("", "", null)))
                 .isInstanceOf(RejectedUploadException.class)
                 .hasMessageContaining("100000×100000 pixels");
+    }
+
+    @Test
+    void aCameraSizedPhotoKeepsItsOwnSizeAndGetsEveryVariantFromASubsampledDecode() throws IOException {
+        MediaItem item = library.ingest(jpegWithComment(6000, 4000, "camera"), "camera.jpg", new MediaDetails("", "", null));
+
+        assertThat(item.width()).isEqualTo(6000);
+        assertThat(item.height()).isEqualTo(4000);
+        assertThat(item.variants()).extracting(MediaItem.Variant::width).containsExactly(480, 960, 1600);
+        assertThat(item.variants()).extracting(MediaItem.Variant::height).containsExactly(320, 640, 1067);
+    }
+
+    @Test
+    void aPhotoIsDecodedAtMostTwiceAsWideAsItsWidestVariant() throws IOException {
+        Photos.Decoded decoded = Photos.decode(new java.io.ByteArrayInputStream(jpegWithComment(6000, 4000, "camera")), "camera.jpg", 50_000_000);
+
+        assertThat(decoded.originalWidth()).isEqualTo(6000);
+        assertThat(decoded.image().getWidth()).isEqualTo(3000);
+        assertThat(decoded.image().getHeight()).isEqualTo(2000);
+    }
+
+    @Test
+    void aTransparentPngIsSetOnWhite() throws IOException {
+        MediaItem item = library.ingest(png(2000, 1000), "clear.png", new MediaDetails("", "", null));
+
+        for (MediaItem.Variant v : item.variants()) {
+            BufferedImage stored = ImageIO.read(dataDir.resolve("media").resolve(item.storageKey()).resolve(v.width() + ".jpg").toFile());
+            assertThat(new Color(stored.getRGB(v.width() / 2, v.height() / 2))).isEqualTo(Color.WHITE);
+        }
     }
 
     private static byte[] jpegWithComment(int width, int height, String comment) throws IOException {
@@ -107,7 +136,7 @@ class MediaLibraryTest extends SiteTest {
     }
 
     /** A PNG signature and header chunk declaring a huge image, with no pixel data behind it. */
-    private static byte[] pngHeaderClaiming(int width, int height) {
+    static byte[] pngHeaderClaiming(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         byte[] ihdr = {'I', 'H', 'D', 'R', (byte) (width >>> 24), (byte) (width >>> 16), (byte) (width >>> 8), (byte) width,

@@ -84,6 +84,22 @@ public final class AdminSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a multipart form with one file, as a browser's upload form does, with this session's CSRF token. */
+    public Response postFile(String path, Map<String, String> fields, String fileField, String filename, String contentType, byte[] file) {
+        String boundary = "----dispatch-" + Long.toHexString(System.nanoTime());
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** The CSRF token of this session, read from an admin page (every signed-in role can open "My account"). */
     public String csrf() {
         if (csrf == null) {
