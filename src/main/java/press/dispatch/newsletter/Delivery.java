@@ -132,7 +132,7 @@ class Delivery {
                 Cadence cadence = Cadence.valueOf(issue.kind().toUpperCase(java.util.Locale.ROOT));
                 subscriptions.forEachDigestRecipient(cadence, issue.frozen(), (recipient, follows) -> {
                     // A reader who follows only sections with nothing new gets no digest at all.
-                    if (follows.isEmpty() || follows.stream().anyMatch(sectionsWithStories::contains)) {
+                    if (follows.isEmpty() || sectionsWithStories.contains(-1L) || follows.stream().anyMatch(sectionsWithStories::contains)) {
                         add.accept(recipient, IssueEmails.variantOf(follows));
                     }
                 });

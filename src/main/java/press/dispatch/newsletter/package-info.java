@@ -4,7 +4,8 @@
  *
  * <p>Invariants: no recipient is ever skipped; after a crash, deliveries left in "sending" are sent again and
  * marked <em>uncertain</em> (the SMTP server may already have accepted them), so duplicates are possible only for
- * messages in flight at the crash and each is listed in the issue's report. <em>Submitted</em> means an SMTP
+ * messages in flight at the crash and each is listed in the issue's report A <em>digest</em> window starts where the
+ * previous window of its kind ended, so a story is in at most one daily and one weekly digest. <em>Submitted</em> means an SMTP
  * server accepted the message, not that it reached the inbox. An issue is "sent" only when every delivery is
  * sent or failed with a reason.
  */
