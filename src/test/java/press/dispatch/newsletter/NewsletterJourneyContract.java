@@ -181,6 +181,11 @@ abstract class NewsletterJourneyContract extends SiteTest {
             accepted.add(emails.message(c.issueId(), c.articleId(), c.variant(), new Recipient(c.subscriberId(), c.email(), subscriptions.linkToken(c.subscriberId()))));
         }
         assertThat(transport.send(accepted)).allMatch(o -> o.result() == MailTransport.Result.SUBMITTED);
+        List<String> inFlightEmails = inFlight.stream().map(Delivery.Claimed::email).sorted().toList();
+        IssueReport atOnce = newsletters.report(issueId).orElseThrow();
+        assertThat(atOnce.uncertain()).as("in flight: uncertain from the first moment, not after the lease").containsExactlyElementsOf(inFlightEmails);
+        assertThat(atOnce.sending()).isEqualTo(3);
+        assertThat(atOnce.pending()).as("waiting").isEqualTo(4);
 
         delivery.tick();
         assertThat(newsletters.report(issueId).orElseThrow().status()).as("claimed rows are not yet stale").isEqualTo("sending");
@@ -192,7 +197,6 @@ abstract class NewsletterJourneyContract extends SiteTest {
         assertThat(report.status()).isEqualTo("sent");
         assertThat(report.recipients()).isEqualTo(7);
         assertThat(report.sent()).isEqualTo(7);
-        List<String> inFlightEmails = inFlight.stream().map(Delivery.Claimed::email).sorted().toList();
         assertThat(report.uncertain()).containsExactlyElementsOf(inFlightEmails);
         for (String reader : readers) {
             int expected = inFlightEmails.contains(reader) ? 2 : 1;
