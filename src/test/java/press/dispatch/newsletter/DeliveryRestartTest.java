@@ -3,7 +3,6 @@ package press.dispatch.newsletter;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,8 @@ import press.dispatch.DispatchApplication;
 import press.dispatch.articles.ArticleDraft;
 import press.dispatch.articles.Publishing;
 import press.dispatch.subscriptions.SubscriberCsv;
+import press.dispatch.testing.MutableClock;
+import press.dispatch.testing.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +32,9 @@ class DeliveryRestartTest {
         List<String> inFlight;
         try (ConfigurableApplicationContext first = start()) {
             first.getBean(SubscriberCsv.class).importCsv(new StringReader("email\none@example.org\ntwo@example.org\nthree@example.org\n"), true);
+            MutableClock clock = first.getBean(MutableClock.class);
             first.getBean(JdbcClient.class).sql("UPDATE subscribers SET confirmed_at = :t")
-                    .param("t", Timestamp.from(Instant.now().minusSeconds(60))).update();
+                    .param("t", Timestamp.from(clock.instant().minusSeconds(60))).update();
             Publishing publishing = first.getBean(Publishing.class);
             long article = publishing.draft(new ArticleDraft("Sent when the process died", null, "", "Body", null, List.of(), List.of(), null,
                     "", "", "", false, true));
@@ -61,7 +63,7 @@ class DeliveryRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(DispatchApplication.class).run("--server.port=0", "--dispatch.data-dir=" + data, "--dispatch.demo=false",
+        return new SpringApplicationBuilder(DispatchApplication.class, TestClockConfiguration.class).run("--server.port=0", "--dispatch.data-dir=" + data, "--dispatch.demo=false",
                 "--dispatch.newsletter.first-check=1h", "--dispatch.digests.first-check=1h", "--dispatch.outbox.first-check=1h",
                 "--dispatch.publishing.first-check=1h");
     }
