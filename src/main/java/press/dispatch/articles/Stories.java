@@ -136,10 +136,10 @@ public class Stories {
         return cards(articles.listPublic(filter, clock.instant(), offset, limit));
     }
 
-    /** Stories published in {@code (from, to]}, newest first, at most {@code limit}. */
-    public List<StoryCard> publishedBetween(Instant from, Instant to, int limit) {
+    /** Stories published in {@code (from, to]} that go out by email (web only ones never do), newest first, at most {@code limit}. */
+    public List<StoryCard> emailedBetween(Instant from, Instant to, int limit) {
         Instant until = to.isAfter(clock.instant()) ? clock.instant() : to;
-        return cards(articles.listPublishedBetween(from, until, limit));
+        return cards(articles.listEmailedBetween(from, until, limit));
     }
 
     /** A page of stories, or empty when the page number is past the last page (page 1 always exists). */

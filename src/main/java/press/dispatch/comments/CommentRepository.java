@@ -26,14 +26,19 @@ class CommentRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(long articleId, Long parentId, int depth, String name, String email, String url, String body, String status, int score,
-                String reasons, String ip, boolean notify, boolean byStaff, Instant now) {
+    /**
+     * {@code replyTo} is the comment the reader answered; {@code parentId} is where the reply sits in the thread, which is
+     * that comment's own parent once the thread is at its depth limit.
+     */
+    long insert(long articleId, Long parentId, Long replyTo, int depth, String name, String email, String url, String body, String status,
+                int score, String reasons, String ip, boolean notify, boolean byStaff, Instant now) {
         return jdbc.sql("""
-                INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, author_url, body, status, score, reasons, ip,
-                                      notify_replies, by_staff, created_at, approved_at)
-                VALUES (:article, :parent, :depth, :name, :email, :url, :body, :status, :score, :reasons, :ip, :notify, :staff, :now, :approvedAt)
+                INSERT INTO comments (article_id, parent_id, reply_to_id, depth, author_name, author_email, author_url, body, status, score, reasons,
+                                      ip, notify_replies, by_staff, created_at, approved_at)
+                VALUES (:article, :parent, :replyTo, :depth, :name, :email, :url, :body, :status, :score, :reasons, :ip, :notify, :staff, :now,
+                        :approvedAt)
                 RETURNING id
-                """).param("article", articleId).param("parent", parentId).param("depth", depth).param("name", name).param("email", email)
+                """).param("article", articleId).param("parent", parentId).param("replyTo", replyTo).param("depth", depth).param("name", name).param("email", email)
                 .param("url", url).param("body", body).param("status", status).param("score", score).param("reasons", reasons).param("ip", ip)
                 .param("notify", notify).param("staff", byStaff).param("now", SqlTime.of(now))
                 .param("approvedAt", status.equals("approved") ? SqlTime.of(now) : null)
@@ -93,20 +98,29 @@ class CommentRepository {
                 .param("article", articleId).param("email", email).param("body", body).query(Long.class).single() > 0;
     }
 
-    void setStatus(long id, String status, Instant now) {
+    /**
+     * True when this made the comment public for the first time. Only one of two moderators approving the same comment
+     * at once sees true: the second UPDATE finds {@code approved_at} already set.
+     */
+    boolean setStatus(long id, String status, Instant now) {
         jdbc.sql("UPDATE comments SET status = :status WHERE id = :id").param("id", id).param("status", status).update();
-        if (status.equals("approved")) {
-            jdbc.sql("UPDATE comments SET approved_at = :now WHERE id = :id AND approved_at IS NULL").param("id", id).param("now", SqlTime.of(now))
-                    .update();
-        }
+        return status.equals("approved") && jdbc.sql("UPDATE comments SET approved_at = :now WHERE id = :id AND approved_at IS NULL")
+                .param("id", id).param("now", SqlTime.of(now)).update() == 1;
+    }
+
+    /** Who to tell of a reply: the answered comment's author, if they asked, are not staff and did not write the reply themselves. */
+    record ReplyNotice(long answeredId, String email) {
+    }
+
+    Optional<ReplyNotice> replyNotice(long replyId) {
+        return jdbc.sql("""
+                SELECT a.id, a.author_email FROM comments r JOIN comments a ON a.id = COALESCE(r.reply_to_id, r.parent_id)
+                WHERE r.id = :reply AND a.notify_replies = TRUE AND a.by_staff = FALSE AND a.author_email <> '' AND a.author_email <> r.author_email
+                """).param("reply", replyId).query((rs, n) -> new ReplyNotice(rs.getLong("id"), rs.getString("author_email"))).optional();
     }
 
     void editBody(long id, String body) {
         jdbc.sql("UPDATE comments SET body = :body WHERE id = :id").param("id", id).param("body", body).update();
-    }
-
-    boolean notifiesReplies(long id) {
-        return jdbc.sql("SELECT COUNT(*) FROM comments WHERE id = :id AND notify_replies = TRUE").param("id", id).query(Long.class).single() > 0;
     }
 
     void stopReplies(long id) {

@@ -22,6 +22,7 @@ import org.springframework.util.function.SingletonSupplier;
 
 import press.dispatch.articles.DiscussionChanged;
 import press.dispatch.articles.Editing;
+import press.dispatch.articles.Stories;
 import press.dispatch.articles.Story;
 import press.dispatch.platform.GroupCommit;
 import press.dispatch.platform.Outbox;
@@ -35,6 +36,10 @@ import press.dispatch.site.SiteSettings;
  * Takes comments in and decides on them. WordPress's rules (first comment held, link-count hold, word lists,
  * flood control) plus checks that need no CAPTCHA and work on cached pages: a honeypot field and a signed form
  * token that proves the form was shown at least a few seconds, and at most a day, before it was sent.
+ *
+ * <p>Every comment that becomes public for the first time — approved at once, approved later from the queue, the
+ * bulk actions or the API, or a staff reply — passes through {@link #shown} exactly once, in the transaction that
+ * made it public, whichever path did it; that is where the author of the comment it answers hears of it.
  */
 @Service
 public class Moderation {
@@ -54,6 +59,7 @@ public class Moderation {
     private final Clock clock;
     /** Resolved once: an ObjectProvider looks the bean up again (by type, among every bean) on each call. */
     private final SingletonSupplier<Editing> editing;
+    private final SingletonSupplier<Stories> stories;
     private final GroupCommit groupCommit;
     private final boolean rateLimits;
     private final Duration ipRetention;
@@ -65,8 +71,10 @@ public class Moderation {
     Moderation(CommentRepository comments, Signatures signatures, SiteSettings settings, ApplicationEventPublisher events, Outbox outbox, Clock clock,
                @Value("${dispatch.comments.rate-limits:true}") boolean rateLimits,
                @Value("${dispatch.comments.ip-retention-days:30}") int ipRetentionDays,
-               org.springframework.beans.factory.ObjectProvider<Editing> editing, GroupCommit groupCommit) {
+               org.springframework.beans.factory.ObjectProvider<Editing> editing, GroupCommit groupCommit,
+               org.springframework.beans.factory.ObjectProvider<Stories> stories) {
         this.editing = SingletonSupplier.of(editing::getIfAvailable);
+        this.stories = SingletonSupplier.of(stories::getObject);
         this.groupCommit = groupCommit;
         this.comments = comments;
         this.signatures = signatures;
@@ -148,10 +156,10 @@ public class Moderation {
             if (groupCommit.serial() && comments.sameTextExists(story.article().id(), email, body)) {
                 throw new CommentRefusedException(409, DUPLICATE);
             }
-            long stored = comments.insert(story.article().id(), parentId, depth, form.name().strip(), email, form.website().strip(), body, status,
-                    score, String.join("; ", reasons), ip, form.notifyReplies(), false, clock.instant());
+            long stored = comments.insert(story.article().id(), parentId, replyTo == null ? null : replyTo.id(), depth, form.name().strip(), email,
+                    form.website().strip(), body, status, score, String.join("; ", reasons), ip, form.notifyReplies(), false, clock.instant());
             if (status.equals("approved")) {
-                notifyReplyAuthor(story, replyTo, stored);
+                shown(story, stored);
             } else if (status.equals("pending")) {
                 notifyModerators(story, moderators, stored, form.name().strip(), body, reasons);
             }
@@ -277,7 +285,9 @@ public class Moderation {
     @Transactional
     public Optional<Comment> moveTo(long id, String status) {
         return comments.find(id).map(c -> {
-            comments.setStatus(id, status, clock.instant());
+            if (comments.setStatus(id, status, clock.instant())) {
+                stories.get().findById(c.articleId()).ifPresent(story -> shown(story, id));
+            }
             purge(c.articleId());
             return comments.find(id).orElseThrow();
         });
@@ -307,16 +317,21 @@ public class Moderation {
         Comment parent = comments.find(parentId).filter(c -> c.articleId() == story.article().id())
                 .orElseThrow(() -> new InvalidCommentException(Map.of("comment", "No such comment on this article.")));
         int depthLimit = Integer.parseInt(settings.current().get(Setting.COMMENTS_THREAD_DEPTH));
-        long id = comments.insert(story.article().id(), parent.depth() >= depthLimit ? parent.parentId() : parent.id(),
+        long id = comments.insert(story.article().id(), parent.depth() >= depthLimit ? parent.parentId() : parent.id(), parent.id(),
                 Math.min(parent.depth() + 1, depthLimit), staffName, staffEmail.toLowerCase(Locale.ROOT), "", body.strip(), "approved", 0, "staff",
                 null, false, true, clock.instant());
+        shown(story, id);
         purge(story.article().id());
         return id;
     }
 
     private void move(Story story, String status, long... ids) {
         for (long id : ids) {
-            comments.find(id).filter(c -> c.articleId() == story.article().id()).ifPresent(c -> comments.setStatus(id, status, clock.instant()));
+            comments.find(id).filter(c -> c.articleId() == story.article().id()).ifPresent(c -> {
+                if (comments.setStatus(id, status, clock.instant())) {
+                    shown(story, id);
+                }
+            });
         }
         purge(story.article().id());
     }
@@ -360,28 +375,22 @@ public class Moderation {
         }
     }
 
-    private void notifyReplyAuthor(Story story, Comment parent, long replyId) {
-        if (parent == null) {
-            return;
-        }
-        comments.find(parent.id()).ifPresent(p -> {
-            // Only when they asked for it; the stop link is one click.
-            if (!p.byStaff() && notifies(p.id()) && !p.authorEmail().isEmpty()) {
-                Settings site = settings.current();
-                String stop = site.baseUrl() + "/comments/stop-replies?token=" + signatures.sign("comment-replies", Long.toString(p.id()), null);
-                outbox.enqueue(p.authorEmail(), "New reply to your comment on \"" + story.article().headline() + "\"", """
-                        Someone replied to your comment on %s:
+    /**
+     * A comment has just become public for the first time (the caller saw {@code approved_at} set by its own write). If it
+     * answers someone who asked to hear of replies, they get one email; the stop link is one click.
+     */
+    private void shown(Story story, long commentId) {
+        comments.replyNotice(commentId).ifPresent(notice -> {
+            Settings site = settings.current();
+            String stop = site.baseUrl() + "/comments/stop-replies?token=" + signatures.sign("comment-replies", Long.toString(notice.answeredId()), null);
+            outbox.enqueue(notice.email(), "New reply to your comment on \"" + story.article().headline() + "\"", """
+                    Someone replied to your comment on %s:
 
-                        %s%s#comment-%d
+                    %s%s#comment-%d
 
-                        To stop emails about replies to this comment: %s
-                        """.formatted(site.name(), site.baseUrl(), story.href(), replyId, stop));
-            }
+                    To stop emails about replies to this comment: %s
+                    """.formatted(site.name(), site.baseUrl(), story.href(), commentId, stop));
         });
-    }
-
-    private boolean notifies(long commentId) {
-        return comments.notifiesReplies(commentId);
     }
 
     /** Stops reply emails for the comment a stop link names; false if the link is broken. */

@@ -17,7 +17,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,7 +36,8 @@ import press.dispatch.subscriptions.Subscriptions;
  * Works through the delivery ledger. Each worker claims a batch (pending → sending) in one statement, sends it
  * over one SMTP connection, then records every outcome. A delivery is only ever marked sent after the SMTP
  * server accepted it; one still "sending" after {@link #STALE_AFTER} was interrupted and is sent again as
- * uncertain.
+ * uncertain. On SQLite, which only one process uses, every "sending" delivery found at start-up belongs to a
+ * process that died, so it is sent again at once instead of after the lease.
  */
 @Component
 class Delivery {
@@ -73,9 +76,25 @@ class Delivery {
         });
     }
 
+    /** Set once the claims of a dead process are resolved; no batch is claimed before. */
+    private volatile boolean started;
+
+    @EventListener(ApplicationStartedEvent.class)
+    void recoverAtStart() {
+        if (dialect == Dialect.SQLITE) {
+            int recovered = jdbc.sql("UPDATE deliveries SET status = 'pending', uncertain = TRUE, next_attempt_at = :now WHERE status = 'sending'")
+                    .param("now", SqlTime.of(clock.instant())).update();
+            if (recovered > 0) {
+                log.warn("{} newsletter deliveries were being sent when Dispatch stopped; sending them again now (they are reported as uncertain)",
+                        recovered);
+            }
+        }
+        started = true;
+    }
+
     @Scheduled(fixedDelayString = "${dispatch.newsletter.check-every:1s}", initialDelayString = "${dispatch.newsletter.first-check:3s}")
     void tick() {
-        if (!running.compareAndSet(false, true)) {
+        if (!started || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -132,7 +151,7 @@ class Delivery {
                 Cadence cadence = Cadence.valueOf(issue.kind().toUpperCase(java.util.Locale.ROOT));
                 subscriptions.forEachDigestRecipient(cadence, issue.frozen(), (recipient, follows) -> {
                     // A reader who follows only sections with nothing new gets no digest at all.
-                    if (follows.isEmpty() || follows.stream().anyMatch(sectionsWithStories::contains)) {
+                    if (follows.isEmpty() || sectionsWithStories.contains(-1L) || follows.stream().anyMatch(sectionsWithStories::contains)) {
                         add.accept(recipient, IssueEmails.variantOf(follows));
                     }
                 });

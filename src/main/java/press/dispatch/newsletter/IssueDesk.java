@@ -31,12 +31,13 @@ class IssueDesk {
     @GetMapping("/admin/newsletters")
     ModelAndView list(@AuthenticationPrincipal Staff staff, HttpServletRequest request) {
         List<IssueReport> issues = newsletters.recentIssueIds(RECENT).stream().map(newsletters::report).flatMap(java.util.Optional::stream).toList();
-        return new ModelAndView("newsletter/issues", "page", new IssuesPage(shells.shell(request, staff, "/admin/newsletters"), issues, null));
+        return new ModelAndView("newsletter/issues", "page", new IssuesPage(shells.shell(request, staff, "/admin/newsletters"), issues, null,
+                newsletters.countUnaddressed()));
     }
 
     @GetMapping("/admin/newsletters/{id}")
     ModelAndView issue(@AuthenticationPrincipal Staff staff, @PathVariable long id, HttpServletRequest request) {
         IssueReport report = newsletters.report(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return new ModelAndView("newsletter/issues", "page", new IssuesPage(shells.shell(request, staff, "/admin/newsletters"), List.of(), report));
+        return new ModelAndView("newsletter/issues", "page", new IssuesPage(shells.shell(request, staff, "/admin/newsletters"), List.of(), report, 0));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ import press.dispatch.platform.Outbox;
 import press.dispatch.site.Setting;
 import press.dispatch.site.Settings;
 import press.dispatch.site.SiteSettings;
+import press.dispatch.subscriptions.Cadence;
 import press.dispatch.subscriptions.Recipient;
 import press.dispatch.subscriptions.Subscriptions;
 
@@ -80,7 +82,7 @@ class IssueEmails {
     /** The sections that have stories in a digest's window (a story with no section counts for every reader). */
     Set<Long> digestSections(long issueId, Instant from, Instant to) {
         Set<Long> sections = new HashSet<>();
-        for (StoryCard card : stories.publishedBetween(from, to, Digests.MAX_STORIES)) {
+        for (StoryCard card : stories.emailedBetween(from, to, Digests.WINDOW_STORIES)) {
             sections.add(card.section() == null ? -1L : card.section().id());
         }
         return sections;
@@ -130,21 +132,24 @@ class IssueEmails {
     }
 
     private Rendered renderDigest(long issueId, Set<Long> follows) {
-        record Window(String subject, Instant from, Instant to) {
+        record Window(String kind, Instant from, Instant to) {
         }
-        Window window = jdbc.sql("SELECT subject, window_start, window_end FROM newsletter_issues WHERE id = :id").param("id", issueId)
-                .query((rs, n) -> new Window(rs.getString("subject"), SqlTime.read(rs, "window_start"), SqlTime.read(rs, "window_end"))).single();
+        Window window = jdbc.sql("SELECT kind, window_start, window_end FROM newsletter_issues WHERE id = :id").param("id", issueId)
+                .query((rs, n) -> new Window(rs.getString("kind"), SqlTime.read(rs, "window_start"), SqlTime.read(rs, "window_end"))).single();
         Settings site = settings.current();
         String base = site.baseUrl();
-        List<DigestView.Item> items = stories.publishedBetween(window.from(), window.to(), Digests.MAX_STORIES).stream()
+        List<DigestView.Item> items = stories.emailedBetween(window.from(), window.to(), Digests.WINDOW_STORIES).stream()
                 .filter(c -> follows.isEmpty() || c.section() == null || follows.contains(c.section().id()))
+                .limit(Digests.MAX_STORIES)
                 .map(c -> new DigestView.Item(c.headline(), c.standfirst(), base + c.href(), c.section() == null ? "" : c.section().name(),
                         c.photo() == null ? null : base + c.photo().src(), c.photo() == null ? "" : c.photo().alt()))
                 .toList();
-        DigestView view = new DigestView(site.name(), site.tagline(), window.subject(), items, site.get(Setting.MAIL_POSTAL_ADDRESS), MANAGE, UNSUBSCRIBE);
+        // The subject counts what this reader's email holds, not every story of the window.
+        String subject = Digests.subject(Cadence.valueOf(window.kind().toUpperCase(Locale.ROOT)), items.size(), site.name());
+        DigestView view = new DigestView(site.name(), site.tagline(), subject, items, site.get(Setting.MAIL_POSTAL_ADDRESS), MANAGE, UNSUBSCRIBE);
         StringOutput html = new StringOutput();
         templates.render("newsletter/digest.jte", view, html);
-        StringBuilder text = new StringBuilder(site.name()).append("\n").append(window.subject()).append("\n\n");
+        StringBuilder text = new StringBuilder(site.name()).append("\n").append(subject).append("\n\n");
         for (DigestView.Item item : items) {
             text.append(item.headline()).append("\n");
             if (!item.standfirst().isEmpty()) {
@@ -155,7 +160,7 @@ class IssueEmails {
         text.append("--\nYou get this digest because you subscribed to ").append(site.name()).append(".\nManage your subscription: ").append(MANAGE)
                 .append("\nUnsubscribe: ").append(UNSUBSCRIBE).append("\n").append(site.get(Setting.MAIL_POSTAL_ADDRESS)).append("\n");
         String domain = sender.from().getAddress().replaceAll(".*@", "");
-        return new Rendered(window.subject(), html.toString(), text.toString(), domain);
+        return new Rendered(subject, html.toString(), text.toString(), domain);
     }
 
     private Rendered render(long articleId) {

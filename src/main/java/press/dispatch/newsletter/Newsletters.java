@@ -60,11 +60,12 @@ public class Newsletters {
                 .query((rs, n) -> {
                     long article = rs.getLong("article_id");
                     Long articleId = rs.wasNull() ? null : article;
+                    // A delivery still "sending" is uncertain from the start: whether the mail server accepted it is not known until
+                    // the outcome is recorded, and if the sender died it never will be.
                     return new IssueReport(issueId, articleId, rs.getString("subject"), rs.getString("status"),
-                            count(issueId, null), count(issueId, "sent"), count(issueId, "failed"),
-                            count(issueId, "pending") + count(issueId, "sending"),
-                            jdbc.sql("SELECT email FROM deliveries WHERE issue_id = :id AND uncertain = TRUE ORDER BY email").param("id", issueId)
-                                    .query(String.class).list(),
+                            count(issueId, null), count(issueId, "sent"), count(issueId, "failed"), count(issueId, "pending"), count(issueId, "sending"),
+                            jdbc.sql("SELECT email FROM deliveries WHERE issue_id = :id AND (uncertain = TRUE OR status = 'sending') ORDER BY email")
+                                    .param("id", issueId).query(String.class).list(),
                             jdbc.sql("SELECT email || ': ' || COALESCE(last_error, '') FROM deliveries WHERE issue_id = :id AND status = 'failed' ORDER BY email")
                                     .param("id", issueId).query(String.class).list());
                 })
@@ -76,8 +77,19 @@ public class Newsletters {
                 .param("id", issueId).param("status", status == null ? "" : status).query(Long.class).single();
     }
 
-    /** The newest issues first, for the newsroom's newsletter screen. */
+    /**
+     * The newest issues first, for the newsroom's newsletter screen: those with recipients, or not yet addressed. An issue whose
+     * frozen audience was empty (nobody was subscribed) sent nothing and is not listed; {@link #countUnaddressed} counts them.
+     */
     public List<Long> recentIssueIds(int limit) {
-        return jdbc.sql("SELECT id FROM newsletter_issues ORDER BY id DESC LIMIT :limit").param("limit", limit).query(Long.class).list();
+        return jdbc.sql("SELECT id FROM newsletter_issues i WHERE " + ADDRESSED + " ORDER BY id DESC LIMIT :limit").param("limit", limit)
+                .query(Long.class).list();
     }
+
+    /** Issues that are done and had nobody to go to. */
+    public long countUnaddressed() {
+        return jdbc.sql("SELECT COUNT(*) FROM newsletter_issues i WHERE NOT (" + ADDRESSED + ")").query(Long.class).single();
+    }
+
+    private static final String ADDRESSED = "(i.status <> 'sent' OR EXISTS (SELECT 1 FROM deliveries d WHERE d.issue_id = i.id))";
 }

@@ -348,6 +348,64 @@ abstract class CommentsContract extends SiteTest {
     }
 
     @Test
+    void aReaderWhoAskedHearsOfEveryReplyOnceWhicheverPathMadeItPublic() throws Exception {
+        String reader = unique("asker").replace(" ", "-") + "@example.com";
+        comment(Map.of("comment", "Tell me about every reply", "author", "Asker", "email", reader, "notify", "yes"));
+        long asked = idOf(reader, "Tell me about every reply");
+        moderation.approve(story(), asked);
+        assertThat(replyEmails(reader)).isZero();
+
+        moderation.replyAsStaff(story(), asked, "The Desk", "desk@news.example", "Thanks, we will follow this up.");
+        assertThat(replyEmails(reader)).as("a staff reply from the admin").isEqualTo(1);
+
+        String first = unique("newcomer").replace(" ", "-") + "@example.com";
+        comment(Map.of("comment", "A held reply", "author", "Newcomer", "email", first, "parent", String.valueOf(asked)));
+        long held = idOf(first, "A held reply");
+        assertThat(statusOf(first, "A held reply")).isEqualTo("pending");
+        assertThat(replyEmails(reader)).as("nothing while the reply is held").isEqualTo(1);
+        moderation.approve(story(), held);
+        assertThat(replyEmails(reader)).as("a held reply approved from the queue").isEqualTo(2);
+        moderation.unapprove(story(), held);
+        moderation.approve(story(), held);
+        assertThat(replyEmails(reader)).as("approved again: already told").isEqualTo(2);
+
+        String second = unique("another").replace(" ", "-") + "@example.com";
+        comment(Map.of("comment", "Another held reply", "author", "Another", "email", second, "parent", String.valueOf(asked)));
+        long viaBulk = idOf(second, "Another held reply");
+        moderation.moveTo(viaBulk, "approved");
+        moderation.moveTo(viaBulk, "approved");
+        assertThat(replyEmails(reader)).as("a held reply approved by the bulk action or the API, twice").isEqualTo(3);
+
+        comment(Map.of("comment", "Straight through this time", "author", "Newcomer", "email", first, "parent", String.valueOf(asked)));
+        assertThat(statusOf(first, "Straight through this time")).isEqualTo("approved");
+        assertThat(replyEmails(reader)).as("a reply approved at once").isEqualTo(4);
+
+        comment(Map.of("comment", "Answering myself", "author", "Asker", "email", reader, "parent", String.valueOf(asked)));
+        assertThat(replyEmails(reader)).as("nobody is told of their own reply").isEqualTo(4);
+    }
+
+    @Test
+    void aReplyBeyondTheDepthLimitIsToldToTheAuthorItAnswersNotToTheOneAbove() throws Exception {
+        settings.update(Map.of(Setting.COMMENTS_THREAD_DEPTH.key(), "2"));
+        String top = unique("top").replace(" ", "-") + "@example.com";
+        String middle = unique("middle").replace(" ", "-") + "@example.com";
+        comment(Map.of("comment", "Top of the thread", "author", "Top", "email", top, "notify", "yes"));
+        long root = idOf(top, "Top of the thread");
+        moderation.approve(story(), root);
+        comment(Map.of("comment", "In the middle", "author", "Middle", "email", middle, "notify", "yes", "parent", String.valueOf(root)));
+        long reply = idOf(middle, "In the middle");
+        moderation.approve(story(), reply);
+        assertThat(replyEmails(top)).isEqualTo(1);
+
+        String late = unique("late").replace(" ", "-") + "@example.com";
+        comment(Map.of("comment", "Answering the middle", "author", "Late", "email", late, "parent", String.valueOf(reply)));
+        moderation.approve(story(), idOf(late, "Answering the middle"));
+        assertThat(replyEmails(middle)).isEqualTo(1);
+        assertThat(replyEmails(top)).isEqualTo(1);
+        settings.update(Map.of(Setting.COMMENTS_THREAD_DEPTH.key(), "3"));
+    }
+
+    @Test
     void moderatorsApproveInBulkEditAndReplyAsStaff() throws Exception {
         String email = unique("queue").replace(" ", "-") + "@example.com";
         comment(Map.of("comment", "Queue one", "author", "Q", "email", email));
@@ -368,6 +426,10 @@ abstract class CommentsContract extends SiteTest {
     }
 
     // --- helpers ---
+
+    long replyEmails(String to) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = :to AND subject LIKE 'New reply%'").param("to", to).query(Long.class).single();
+    }
 
     long outbox(String to, String containing) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = :to AND text_body LIKE :text").param("to", to)

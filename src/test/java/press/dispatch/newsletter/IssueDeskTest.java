@@ -48,4 +48,22 @@ class IssueDeskTest extends NewsroomTest {
         assertThat(detail.page().text()).contains("2 recipients");
         assertThat(owner.get("/admin/newsletters/987654").status()).isEqualTo(404);
     }
+
+    @Test
+    void anArticlePublishedWithNobodySubscribedIsNotListedAmongTheSends() {
+        jdbc.sql("UPDATE subscribers SET status = 'unsubscribed'").update();
+        long nobody = publishedArticle(unique("Published to nobody"), null);
+        long issue = newsletters.issueForArticle(nobody).orElseThrow();
+        // As the worker's next round would (it also runs on its own here, so its tick() may be busy).
+        delivery.prepareIssues();
+        delivery.completeIssues();
+        assertThat(newsletters.report(issue).orElseThrow().status()).isEqualTo("sent");
+
+        AdminSession owner = owner();
+        Document list = owner.get("/admin/newsletters").page();
+        assertThat(list.select("a[href=/admin/newsletters/" + issue + "]")).as("not among the sends").isEmpty();
+        assertThat(list.select(".unaddressed").text()).contains("had nobody subscribed to send to");
+        Document detail = owner.get("/admin/newsletters/" + issue).page();
+        assertThat(detail.select(".no-recipients").text()).startsWith("No recipients: nobody was subscribed");
+    }
 }

@@ -181,6 +181,11 @@ abstract class NewsletterJourneyContract extends SiteTest {
             accepted.add(emails.message(c.issueId(), c.articleId(), c.variant(), new Recipient(c.subscriberId(), c.email(), subscriptions.linkToken(c.subscriberId()))));
         }
         assertThat(transport.send(accepted)).allMatch(o -> o.result() == MailTransport.Result.SUBMITTED);
+        List<String> inFlightEmails = inFlight.stream().map(Delivery.Claimed::email).sorted().toList();
+        IssueReport atOnce = newsletters.report(issueId).orElseThrow();
+        assertThat(atOnce.uncertain()).as("in flight: uncertain from the first moment, not after the lease").containsExactlyElementsOf(inFlightEmails);
+        assertThat(atOnce.sending()).isEqualTo(3);
+        assertThat(atOnce.pending()).as("waiting").isEqualTo(4);
 
         delivery.tick();
         assertThat(newsletters.report(issueId).orElseThrow().status()).as("claimed rows are not yet stale").isEqualTo("sending");
@@ -192,7 +197,6 @@ abstract class NewsletterJourneyContract extends SiteTest {
         assertThat(report.status()).isEqualTo("sent");
         assertThat(report.recipients()).isEqualTo(7);
         assertThat(report.sent()).isEqualTo(7);
-        List<String> inFlightEmails = inFlight.stream().map(Delivery.Claimed::email).sorted().toList();
         assertThat(report.uncertain()).containsExactlyElementsOf(inFlightEmails);
         for (String reader : readers) {
             int expected = inFlightEmails.contains(reader) ? 2 : 1;
@@ -253,6 +257,130 @@ abstract class NewsletterJourneyContract extends SiteTest {
         digests.tick();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM newsletter_issues WHERE kind = 'daily'").query(Long.class).single())
                 .as("nothing new: no digest").isEqualTo(dailyIssues);
+    }
+
+    @Test
+    void aDigestsSubjectCountsTheStoriesThatEmailHolds() throws Exception {
+        Section land = section("Subject land");
+        Section sea = section("Subject sea");
+        String reader = digestReader("DAILY", land);
+        clock.advance(Duration.ofSeconds(1));
+        List<String> landStories = List.of(unique("Land one"), unique("Land two"));
+        landStories.forEach(h -> publishedArticle(h, land));
+        for (int i = 0; i < 3; i++) {
+            publishedArticle(unique("Sea story"), sea);
+        }
+        dailyDigestNow();
+
+        MimeMessage digest = only(reader);
+        assertThat(digest.getSubject()).isEqualTo("Your daily digest: 2 new stories from " + siteSettings.current().name());
+        String body = GreenMailUtil.getBody(digest).replace("=\r\n", "");
+        assertThat(body).contains(landStories.get(0)).contains(landStories.get(1)).doesNotContain("Sea story");
+    }
+
+    @Test
+    void aWebOnlyStoryIsInNoDigest() throws Exception {
+        Section section = section("Web only digest");
+        String reader = digestReader("DAILY", section);
+        clock.advance(Duration.ofSeconds(1));
+        String emailed = unique("Emailed story");
+        String webOnly = unique("Web only story");
+        publishedArticle(emailed, section);
+        publishing.publish(publishing.draft(new ArticleDraft(webOnly, null, "", "Body", section.id(), List.of(), List.of(), null, "", "", "",
+                true, true)));
+        dailyDigestNow();
+
+        MimeMessage digest = only(reader);
+        assertThat(digest.getSubject()).startsWith("Your daily digest: 1 new story");
+        assertThat(GreenMailUtil.getBody(digest).replace("=\r\n", "")).contains(emailed).doesNotContain(webOnly);
+    }
+
+    @Test
+    void changingTheDigestTimeTakesEffectFromTheNextMomentAndNoStoryIsSentTwice() throws Exception {
+        Section section = section("Digest time");
+        String reader = digestReader("DAILY", section);
+        clock.advance(Duration.ofSeconds(1));
+        String s1 = publishedHeadline(section);
+        java.time.ZonedDateTime seven = dailyDigestNow();
+        assertThat(body(only(reader))).contains(s1);
+
+        clock.advance(Duration.ofHours(1));
+        String s2 = publishedHeadline(section);
+        clock.advance(Duration.ofHours(4));
+        String s3 = publishedHeadline(section);
+        advanceTo(seven.plusDays(1).plusMinutes(1));
+        digests.tick();
+        delivery.tick();
+        assertThat(body(only(reader))).contains(s2).contains(s3).doesNotContain(s1);
+
+        // The next morning, 2 h 31 min after the digest went out, the digest is moved 3 minutes ahead.
+        clock.advance(Duration.ofHours(1));
+        String s4 = publishedHeadline(section);
+        advanceTo(seven.plusDays(1).plusHours(2).plusMinutes(31));
+        dailyTime(seven.plusHours(2).plusMinutes(34).toLocalTime());
+        digests.tick();
+        delivery.tick();
+        assertThat(messagesTo(reader)).as("no digest for a moment already past").isEmpty();
+        advanceTo(seven.plusDays(1).plusHours(2).plusMinutes(35));
+        digests.tick();
+        delivery.tick();
+        assertThat(body(only(reader))).as("only what came after the last digest").contains(s4).doesNotContain(s3).doesNotContain(s2);
+
+        // Moved back to a time that has passed today: the next one is tomorrow, covering everything since the last.
+        clock.advance(Duration.ofMinutes(10));
+        String s5 = publishedHeadline(section);
+        dailyTime(seven.plusHours(1).toLocalTime());
+        digests.tick();
+        delivery.tick();
+        assertThat(messagesTo(reader)).as("never backwards").isEmpty();
+        advanceTo(seven.plusDays(2).plusHours(1).plusMinutes(1));
+        digests.tick();
+        delivery.tick();
+        assertThat(body(only(reader))).contains(s5).doesNotContain(s4);
+    }
+
+    /** A confirmed subscriber who wants a digest of one section. */
+    private String digestReader(String cadence, Section section) throws Exception {
+        String reader = unique("digest").replace(" ", "-") + "@example.com";
+        subscriptions.subscribe(reader, "127.0.0.1");
+        long subscriber = jdbc.sql("SELECT id FROM subscribers WHERE email = :e").param("e", reader).query(Long.class).single();
+        jdbc.sql("UPDATE subscribers SET status = 'confirmed', confirmed_at = :t WHERE id = :id")
+                .param("t", java.sql.Timestamp.from(clock.instant().minusSeconds(60))).param("id", subscriber).update();
+        HttpResponse<String> chosen = post("/subscriptions/manage", "token=" + subscriptions.linkToken(subscriber) + "&cadence=" + cadence
+                + "&section=" + section.id());
+        assertThat(chosen.statusCode()).isEqualTo(302);
+        return reader;
+    }
+
+    private String publishedHeadline(Section section) {
+        String headline = unique("Digest story");
+        publishedArticle(headline, section);
+        return headline;
+    }
+
+    /** Moves the daily digest to two minutes from now, lets its moment pass and sends it; returns the moment. */
+    private java.time.ZonedDateTime dailyDigestNow() {
+        java.time.ZonedDateTime at = clock.instant().plus(Duration.ofMinutes(2)).atZone(siteSettings.current().zone())
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        dailyTime(at.toLocalTime());
+        advanceTo(at.plusMinutes(1));
+        digests.tick();
+        delivery.tick();
+        return at;
+    }
+
+    private void dailyTime(java.time.LocalTime at) {
+        siteSettings.update(java.util.Map.of(press.dispatch.site.Setting.DIGEST_DAILY_TIME.key(), String.format("%02d:%02d", at.getHour(), at.getMinute())));
+    }
+
+    private void advanceTo(java.time.ZonedDateTime moment) {
+        Duration ahead = Duration.between(clock.instant(), moment.toInstant());
+        assertThat(ahead).as("the test clock only moves forward").isPositive();
+        clock.advance(ahead);
+    }
+
+    private static String body(MimeMessage message) throws Exception {
+        return GreenMailUtil.getBody(message).replace("=\r\n", "");
     }
 
     private MimeMessage only(String address) throws Exception {
