@@ -79,23 +79,29 @@ public class Outbox {
         String to = address.strip().toLowerCase(java.util.Locale.ROOT);
         List<String> needles = java.util.stream.Stream.concat(java.util.stream.Stream.of(to), mentions.stream())
                 .map(m -> m.toLowerCase(java.util.Locale.ROOT)).filter(m -> !m.isBlank()).distinct().toList();
-        // LIKE narrows the rows in the database; the whole-word check below drops "#comment-1" inside "#comment-12".
-        StringBuilder where = new StringBuilder("LOWER(recipient) = :to");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("to", to);
-        for (int i = 0; i < needles.size(); i++) {
-            String pattern = "%" + needles.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            where.append(" OR LOWER(subject) LIKE :n").append(i).append(" ESCAPE '!' OR LOWER(text_body) LIKE :n").append(i).append(" ESCAPE '!'");
-            params.put("n" + i, pattern);
+        java.util.Map<Long, Held> found = new java.util.TreeMap<>();
+        // A bounded number of patterns per query: a prolific commenter has thousands of comments to look for.
+        for (int from = 0; from < needles.size(); from += 100) {
+            List<String> batch = needles.subList(from, Math.min(needles.size(), from + 100));
+            // LIKE narrows the rows in the database; the whole-word check below drops "#comment-1" inside "#comment-12".
+            StringBuilder where = new StringBuilder("LOWER(recipient) = :to");
+            java.util.Map<String, Object> params = new java.util.HashMap<>();
+            params.put("to", to);
+            for (int i = 0; i < batch.size(); i++) {
+                String pattern = "%" + batch.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+                where.append(" OR LOWER(subject) LIKE :n").append(i).append(" ESCAPE '!' OR LOWER(text_body) LIKE :n").append(i).append(" ESCAPE '!'");
+                params.put("n" + i, pattern);
+            }
+            jdbc.sql("SELECT id, recipient, subject, text_body, status, created_at, sent_at FROM outbox WHERE " + where)
+                    .params(params)
+                    .query((rs, n) -> new Held(rs.getLong("id"), new Message(rs.getString("recipient"), rs.getString("subject"),
+                            rs.getString("text_body"), rs.getString("status"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "sent_at"))))
+                    .list().stream()
+                    .filter(h -> h.message().recipient().equalsIgnoreCase(to)
+                            || batch.stream().anyMatch(n -> mentions(h.message().subject(), n) || mentions(h.message().text(), n)))
+                    .forEach(h -> found.put(h.id(), h));
         }
-        return jdbc.sql("SELECT id, recipient, subject, text_body, status, created_at, sent_at FROM outbox WHERE " + where + " ORDER BY id")
-                .params(params)
-                .query((rs, n) -> new Held(rs.getLong("id"), new Message(rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
-                        rs.getString("status"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "sent_at"))))
-                .list().stream()
-                .filter(h -> h.message().recipient().equalsIgnoreCase(to)
-                        || needles.stream().anyMatch(n -> mentions(h.message().subject(), n) || mentions(h.message().text(), n)))
-                .toList();
+        return List.copyOf(found.values());
     }
 
     /** True if {@code needle} stands whole in the text: "ana@x.org" is not in "joana@x.org", nor "#comment-1" in "#comment-12". */

@@ -31,6 +31,7 @@ import press.dispatch.articles.Stories;
 import press.dispatch.articles.Story;
 import press.dispatch.comments.CommentForm;
 import press.dispatch.comments.Moderation;
+import press.dispatch.platform.Outbox;
 import press.dispatch.site.Setting;
 import press.dispatch.site.SiteSettings;
 import press.dispatch.subscriptions.Subscriptions;
@@ -64,6 +65,9 @@ abstract class PrivacyContract extends NewsroomTest {
 
     @Autowired
     ApiKeys keys;
+
+    @Autowired
+    Outbox outbox;
 
     @Autowired
     DataSource dataSource;
@@ -125,11 +129,15 @@ abstract class PrivacyContract extends NewsroomTest {
     void afterErasureNoTableHoldsThePersonsAddressNameIpOrWordsAndOthersKeepTheirs() throws Exception {
         Person person = everythingHeldAbout();
         assertThat(scan(person)).as("before erasure, the scan finds them").isNotEmpty();
+        String lookalike = "jo" + person.email();
+        outbox.enqueue(lookalike, "Someone else's notice", "About comment #comment-" + person.firstComment() + "0 and " + lookalike + ".\n");
         AdminSession owner = owner();
 
         AdminSession.Response answer = owner.post("/admin/privacy/erase", Map.of("email", person.email().toUpperCase(Locale.ROOT), "confirm", "yes"));
         assertThat(answer.status()).isEqualTo(302);
 
+        assertThat(jdbc.sql("DELETE FROM outbox WHERE recipient = :to").param("to", lookalike).update())
+                .as("an address that merely ends like theirs, about a comment whose number starts like theirs, is someone else's").isEqualTo(1);
         assertThat(scan(person)).isEmpty();
         assertThat(owner.get("/admin/privacy").page().select(".flash, [role=status]").text()).contains("Erased: 2 comment(s), 1 subscriber record(s)");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM comments WHERE id IN (:ids)").param("ids", List.of(person.othersComment(), person.othersReply()))
