@@ -274,6 +274,52 @@ public class Accounts {
         }
     }
 
+    /** The staff account of this address, if there is one (for a data-access request). */
+    public Optional<Account> export(String email) {
+        return staff.findByEmail(normalEmail(email)).map(StaffRepository.Row::account);
+    }
+
+    /**
+     * Why {@code by} may not erase the account of this address, or empty when they may (or there is none): the
+     * owner's account is never erased (the site would have no owner), nor one's own, nor one above one's role.
+     */
+    public Optional<String> refusalToErase(Staff by, String email) {
+        return staff.findByEmail(normalEmail(email)).map(StaffRepository.Row::account).map(target -> {
+            if (target.role() == Role.OWNER) {
+                return "This address belongs to the owner's account, which cannot be erased: the site must keep its owner.";
+            }
+            if (target.id() == by.id()) {
+                return "This is your own account; another owner or admin must erase it.";
+            }
+            if (target.role().ordinal() < by.role().ordinal()) {
+                return "This address belongs to an account above your role.";
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Erases the staff account of this address (for an erasure request): an invitation is deleted; an account is
+     * disabled at once and keeps nothing of the person. Their byline and the names in article revisions are the
+     * newsroom's published record and stay. False if there is no account; throws if {@link #refusalToErase} refuses.
+     */
+    @Transactional
+    public boolean erase(Staff by, String email) {
+        Optional<String> refusal = refusalToErase(by, email);
+        if (refusal.isPresent()) {
+            throw new InvalidAccountException("email", refusal.get());
+        }
+        return staff.findByEmail(normalEmail(email)).map(StaffRepository.Row::account).map(target -> {
+            if ("invited".equals(target.status())) {
+                staff.deleteInvitation(target.id());
+            } else {
+                staff.anonymise(target.id());
+            }
+            log.info("Staff account {} erased at the request of account {}", target.id(), by.id());
+            return true;
+        }).orElse(false);
+    }
+
     /** The account behind a session, if it is still active and its password has not changed since sign-in. */
     Optional<Staff> stillValid(long id, int sessionStamp) {
         return staff.find(id).filter(r -> r.account().active() && r.sessionStamp() == sessionStamp).map(StaffRepository.Row::staff);

@@ -17,5 +17,7 @@ public enum Permission {
     /** site settings */
     SETTINGS,
     /** staff accounts and API keys */
-    STAFF
+    STAFF,
+    /** find, export and erase everything held about one person (data-protection requests) */
+    PERSONAL_DATA
 }

@@ -91,6 +91,18 @@ class StaffRepository {
         jdbc.sql("DELETE FROM staff WHERE id = :id AND status = 'invited'").param("id", id).update();
     }
 
+    /**
+     * Keeps the row (API keys and invitations name it) but nothing of the person: a placeholder address, no name,
+     * a password nothing matches, disabled, and every session signed out.
+     */
+    void anonymise(long id) {
+        jdbc.sql("""
+                UPDATE staff SET email = :placeholder, display_name = 'Erased account', status = 'disabled', password_hash = 'erased',
+                       session_stamp = session_stamp + 1
+                WHERE id = :id
+                """).param("id", id).param("placeholder", "erased-" + id + "@erased.invalid").update();
+    }
+
     private Row row(ResultSet rs, int n) throws SQLException {
         Account account = new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), Role.ofColumn(rs.getString("role")),
                 rs.getString("status"), SqlTime.read(rs, "created_at"));

@@ -67,6 +67,7 @@ class StaffSecurity {
                         .requestMatchers("/admin/settings", "/admin/settings/**").hasAuthority(Permission.SETTINGS.name())
                         .requestMatchers("/admin/staff", "/admin/staff/**", "/admin/api-keys", "/admin/api-keys/**")
                         .hasAuthority(Permission.STAFF.name())
+                        .requestMatchers("/admin/privacy", "/admin/privacy/**").hasAuthority(Permission.PERSONAL_DATA.name())
                         .requestMatchers("/admin/comments", "/admin/comments/**").hasAuthority(Permission.MODERATE.name())
                         .requestMatchers("/admin/subscribers", "/admin/subscribers/**", "/admin/newsletters", "/admin/newsletters/**")
                         .hasAuthority(Permission.SUBSCRIBERS.name())
@@ -91,6 +92,7 @@ class StaffSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**").permitAll()
                         .requestMatchers("/api/v1/subscribers", "/api/v1/subscribers/**").hasAuthority(Permission.SUBSCRIBERS.name())
+                        .requestMatchers("/api/v1/privacy", "/api/v1/privacy/**").hasAuthority(Permission.PERSONAL_DATA.name())
                         .requestMatchers("/api/v1/comments", "/api/v1/comments/**").hasAuthority(Permission.MODERATE.name())
                         .requestMatchers("/api/v1/media", "/api/v1/media/**").hasAuthority(Permission.UPLOAD.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))

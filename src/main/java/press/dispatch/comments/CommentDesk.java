@@ -83,32 +83,6 @@ class CommentDesk {
         return new ModelAndView("redirect:/admin/comments?status=" + (STATUSES.contains(status) ? status : "pending"));
     }
 
-    /** One person's comment data, found by email address: shown, downloaded as JSON, or erased (data-protection requests). */
-    @GetMapping("/admin/comments/person")
-    ModelAndView person(@AuthenticationPrincipal Staff staff, @RequestParam(defaultValue = "") String email, HttpServletRequest request) {
-        String address = email.strip();
-        List<Comment> found = address.isEmpty() ? List.of() : moderation.export(address);
-        return new ModelAndView("comments/person", "page", new PersonPage(shells.shell(request, staff, "/admin/comments"), address, found));
-    }
-
-    @GetMapping(value = "/admin/comments/person/export.json", produces = "application/json")
-    org.springframework.http.ResponseEntity<List<Comment>> exportPerson(@RequestParam(defaultValue = "") String email) {
-        return org.springframework.http.ResponseEntity.ok()
-                .header("Content-Disposition", "attachment; filename=\"comments.json\"")
-                .body(email.isBlank() ? List.of() : moderation.export(email));
-    }
-
-    @PostMapping("/admin/comments/person/erase")
-    ModelAndView erasePerson(@RequestParam(defaultValue = "") String email, HttpServletRequest request) {
-        if (email.isBlank()) {
-            AdminShells.flash(request, "Give the email address whose comments should be erased.");
-        } else {
-            int erased = moderation.erase(email);
-            AdminShells.flash(request, erased + " comment(s) of " + email.strip() + " erased.");
-        }
-        return new ModelAndView("redirect:/admin/comments/person");
-    }
-
     @PostMapping("/admin/comments/{id}/edit")
     ModelAndView edit(@PathVariable long id, @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "pending") String status,
                       HttpServletRequest request) {

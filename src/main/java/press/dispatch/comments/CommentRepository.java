@@ -63,11 +63,6 @@ class CommentRepository {
         return jdbc.sql("SELECT COUNT(*) FROM comments WHERE status = :status").param("status", status).query(Long.class).single();
     }
 
-    List<Comment> listByEmail(String email) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM comments WHERE author_email = :email ORDER BY id").param("email", email).query(this::comment)
-                .list();
-    }
-
     Map<Long, Long> countApproved(Collection<Long> articleIds) {
         Map<Long, Long> counts = new HashMap<>();
         if (articleIds.isEmpty()) {
@@ -131,13 +126,47 @@ class CommentRepository {
         return jdbc.sql("UPDATE comments SET ip = NULL WHERE ip IS NOT NULL AND created_at < :before").param("before", SqlTime.of(before)).update();
     }
 
-    /** Erases a person: their comments keep their place in threads, but text, name, email, website and IP are gone. */
+    /**
+     * Deletes a person's comments that nobody replied to, repeating until none is left: deleting their own reply
+     * can leave their earlier comment without replies. Returns how many were deleted.
+     */
+    int deleteUnreplied(String email) {
+        int deleted = 0;
+        int round;
+        do {
+            round = jdbc.sql("""
+                    DELETE FROM comments WHERE author_email = :email AND NOT EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = comments.id)
+                    """).param("email", email).update();
+            deleted += round;
+        } while (round > 0);
+        return deleted;
+    }
+
+    /**
+     * Erases what is left of a person: comments others replied to keep their place in threads, but text, name, email,
+     * website, IP and the reasons of the checks (which can quote them) are gone.
+     */
     int erase(String email) {
         return jdbc.sql("""
                 UPDATE comments SET author_name = 'Deleted', author_email = '', author_url = '', body = '(This comment was deleted at its author''s request.)',
-                       ip = NULL, notify_replies = FALSE, status = CASE WHEN status = 'approved' THEN 'approved' ELSE 'trash' END
+                       ip = NULL, notify_replies = FALSE, reasons = '', status = CASE WHEN status = 'approved' THEN 'approved' ELSE 'trash' END
                 WHERE author_email = :email
                 """).param("email", email).update();
+    }
+
+    /** Everything stored with one person's comments, the IP and the reply-email choice included. */
+    List<StoredComment> listStoredByEmail(String email) {
+        return jdbc.sql("""
+                SELECT id, article_id, parent_id, author_name, author_email, author_url, body, status, ip, notify_replies, by_staff, created_at,
+                       approved_at
+                FROM comments WHERE author_email = :email ORDER BY id
+                """).param("email", email).query((rs, n) -> {
+                    long parent = rs.getLong("parent_id");
+                    Long parentId = rs.wasNull() ? null : parent;
+                    return new StoredComment(rs.getLong("id"), rs.getLong("article_id"), parentId, rs.getString("author_name"),
+                            rs.getString("author_email"), rs.getString("author_url"), rs.getString("body"), rs.getString("status"), rs.getString("ip"),
+                            rs.getBoolean("notify_replies"), rs.getBoolean("by_staff"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "approved_at"));
+                }).list();
     }
 
     List<Long> articleIdsOf(String email) {

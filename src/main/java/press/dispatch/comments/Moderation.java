@@ -410,19 +410,4 @@ public class Moderation {
             log.info("Erased the IP address of {} comments older than {} days", erased, ipRetention.toDays());
         }
     }
-
-    /** Everything stored about the comments of one email address (for a data-access request). */
-    public List<Comment> export(String email) {
-        return comments.listByEmail(email.strip().toLowerCase(Locale.ROOT));
-    }
-
-    /** Erases one person's comment data; returns how many comments were erased. */
-    @Transactional
-    public int erase(String email) {
-        String address = email.strip().toLowerCase(Locale.ROOT);
-        List<Long> articles = comments.articleIdsOf(address);
-        int erased = comments.erase(address);
-        articles.forEach(this::purge);
-        return erased;
-    }
 }

@@ -77,6 +77,33 @@ public class Newsletters {
                 .param("id", issueId).param("status", status == null ? "" : status).query(Long.class).single();
     }
 
+    /** Every delivery of every issue to this address (for a data-access request). */
+    public List<DeliveryRecord> deliveriesTo(String email) {
+        return jdbc.sql("""
+                SELECT d.issue_id, i.subject, d.email, d.status, d.attempts, d.uncertain, d.last_error, d.sent_at
+                FROM deliveries d JOIN newsletter_issues i ON i.id = d.issue_id WHERE d.email = :email ORDER BY d.issue_id
+                """).param("email", normal(email))
+                .query((rs, n) -> new DeliveryRecord(rs.getLong("issue_id"), rs.getString("subject"), rs.getString("email"), rs.getString("status"),
+                        rs.getInt("attempts"), rs.getBoolean("uncertain"), rs.getString("last_error"), SqlTime.read(rs, "sent_at")))
+                .list();
+    }
+
+    /**
+     * Takes this address out of the ledger (for an erasure request): a delivery not yet made is deleted, so nothing
+     * more is sent; one sent or failed keeps its line, so an issue's report still adds up, with the address and
+     * the server's answer (which can quote it) gone. Returns how many lines held the address.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int eraseDeliveriesTo(String email) {
+        String address = normal(email);
+        int deleted = jdbc.sql("DELETE FROM deliveries WHERE email = :email AND status IN ('pending', 'sending')").param("email", address).update();
+        return deleted + jdbc.sql("UPDATE deliveries SET email = '(erased)', last_error = NULL WHERE email = :email").param("email", address).update();
+    }
+
+    private static String normal(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
      * The newest issues first, for the newsroom's newsletter screen: those with recipients, or not yet addressed. An issue whose
      * frozen audience was empty (nobody was subscribed) sent nothing and is not listed; {@link #countUnaddressed} counts them.

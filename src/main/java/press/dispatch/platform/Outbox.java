@@ -51,6 +51,78 @@ public class Outbox {
                 """).param("to", recipient).param("subject", subject).param("text", text).param("now", SqlTime.of(now)).update();
     }
 
+    /** One email as the outbox holds it, for a person's data export. */
+    public record Message(String recipient, String subject, String text, String status, Instant createdAt, Instant sentAt) {
+    }
+
+    /**
+     * The emails, sent or waiting, that hold a person's data: those to {@code address}, and those whose subject or
+     * text contains the address or one of {@code mentions} (such as a link to their comment) as a whole word.
+     */
+    public List<Message> listHolding(String address, java.util.Collection<String> mentions) {
+        return holding(address, mentions).stream().map(Held::message).toList();
+    }
+
+    /** Deletes every email {@link #listHolding} finds, sent or not; returns how many. */
+    public int eraseHolding(String address, java.util.Collection<String> mentions) {
+        int erased = 0;
+        for (Held held : holding(address, mentions)) {
+            erased += jdbc.sql("DELETE FROM outbox WHERE id = :id").param("id", held.id()).update();
+        }
+        return erased;
+    }
+
+    private record Held(long id, Message message) {
+    }
+
+    private List<Held> holding(String address, java.util.Collection<String> mentions) {
+        String to = address.strip().toLowerCase(java.util.Locale.ROOT);
+        List<String> needles = java.util.stream.Stream.concat(java.util.stream.Stream.of(to), mentions.stream())
+                .map(m -> m.toLowerCase(java.util.Locale.ROOT)).filter(m -> !m.isBlank()).distinct().toList();
+        java.util.Map<Long, Held> found = new java.util.TreeMap<>();
+        // A bounded number of patterns per query: a prolific commenter has thousands of comments to look for.
+        for (int from = 0; from < needles.size(); from += 100) {
+            List<String> batch = needles.subList(from, Math.min(needles.size(), from + 100));
+            // LIKE narrows the rows in the database; the whole-word check below drops "#comment-1" inside "#comment-12".
+            StringBuilder where = new StringBuilder("LOWER(recipient) = :to");
+            java.util.Map<String, Object> params = new java.util.HashMap<>();
+            params.put("to", to);
+            for (int i = 0; i < batch.size(); i++) {
+                String pattern = "%" + batch.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+                where.append(" OR LOWER(subject) LIKE :n").append(i).append(" ESCAPE '!' OR LOWER(text_body) LIKE :n").append(i).append(" ESCAPE '!'");
+                params.put("n" + i, pattern);
+            }
+            jdbc.sql("SELECT id, recipient, subject, text_body, status, created_at, sent_at FROM outbox WHERE " + where)
+                    .params(params)
+                    .query((rs, n) -> new Held(rs.getLong("id"), new Message(rs.getString("recipient"), rs.getString("subject"),
+                            rs.getString("text_body"), rs.getString("status"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "sent_at"))))
+                    .list().stream()
+                    .filter(h -> h.message().recipient().equalsIgnoreCase(to)
+                            || batch.stream().anyMatch(n -> mentions(h.message().subject(), n) || mentions(h.message().text(), n)))
+                    .forEach(h -> found.put(h.id(), h));
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** True if {@code needle} stands whole in the text: "ana@x.org" is not in "joana@x.org", nor "#comment-1" in "#comment-12". */
+    private static boolean mentions(String text, String needle) {
+        String haystack = text.toLowerCase(java.util.Locale.ROOT);
+        for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+            int end = at + needle.length();
+            boolean startsWhole = at == 0 || !Character.isLetterOrDigit(needle.charAt(0)) || !partOfAddress(haystack.charAt(at - 1));
+            boolean endsWhole = end == haystack.length() || !Character.isLetterOrDigit(haystack.charAt(end))
+                    && !(".-".indexOf(haystack.charAt(end)) >= 0 && end + 1 < haystack.length() && Character.isLetterOrDigit(haystack.charAt(end + 1)));
+            if (startsWhole && endsWhole) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean partOfAddress(char c) {
+        return Character.isLetterOrDigit(c) || "._%+-".indexOf(c) >= 0;
+    }
+
     @Scheduled(fixedDelayString = "${dispatch.outbox.check-every:2s}", initialDelayString = "${dispatch.outbox.first-check:2s}")
     public synchronized void sendDue() {
         Instant now = clock.instant();

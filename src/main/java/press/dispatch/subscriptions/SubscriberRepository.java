@@ -144,6 +144,26 @@ class SubscriberRepository {
                 .param("before", SqlTime.of(before)).update();
     }
 
+    Optional<SubscriberRecord> record(String email) {
+        return jdbc.sql("""
+                SELECT id, email, status, cadence, consent_at, consent_form, consent_ip, confirmed_at, unsubscribed_at, suppressed_reason,
+                       created_at, updated_at
+                FROM subscribers WHERE email = :email
+                """).param("email", email)
+                .query((rs, n) -> new SubscriberRecord(rs.getString("email"), rs.getString("status"), rs.getString("cadence"), sections(rs.getLong("id")),
+                        SqlTime.read(rs, "consent_at"), rs.getString("consent_form"), rs.getString("consent_ip"), SqlTime.read(rs, "confirmed_at"),
+                        SqlTime.read(rs, "unsubscribed_at"), rs.getString("suppressed_reason"), SqlTime.read(rs, "created_at"),
+                        SqlTime.read(rs, "updated_at")))
+                .optional();
+    }
+
+    /** Deletes the subscriber and the sections they follow; false if there was none. */
+    boolean delete(String email) {
+        jdbc.sql("DELETE FROM subscriber_sections WHERE subscriber_id IN (SELECT id FROM subscribers WHERE email = :email)").param("email", email)
+                .update();
+        return jdbc.sql("DELETE FROM subscribers WHERE email = :email").param("email", email).update() > 0;
+    }
+
     List<Object[]> counts() {
         return jdbc.sql("SELECT status, COUNT(*) AS n FROM subscribers GROUP BY status")
                 .query((rs, n) -> new Object[] {rs.getString("status"), rs.getLong("n")}).list();

@@ -159,6 +159,24 @@ public class Subscriptions {
         }
     }
 
+    /** The subscriber record of this address, consent included (for a data-access request). */
+    public Optional<SubscriberRecord> export(String email) {
+        return subscribers.record(normal(email));
+    }
+
+    /**
+     * Deletes the subscriber record of this address outright (for an erasure request); no suppression entry is
+     * kept, so the address could subscribe again. False if there was none.
+     */
+    @Transactional
+    public boolean erase(String email) {
+        return subscribers.delete(normal(email));
+    }
+
+    private static String normal(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private Optional<Subscriber> find(long id) {
         return subscribers.find(id).map(r -> new Subscriber(r.id(), r.email(), r.status(), r.cadence(), subscribers.sections(r.id()), r.confirmedAt()));
     }

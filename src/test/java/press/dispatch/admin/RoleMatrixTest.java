@@ -73,9 +73,6 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("POST", "/admin/media/upload", Permission.UPLOAD),
             new Endpoint("GET", "/admin/comments", Permission.MODERATE),
             new Endpoint("POST", "/admin/comments/bulk", Permission.MODERATE),
-            new Endpoint("GET", "/admin/comments/person", Permission.MODERATE),
-            new Endpoint("GET", "/admin/comments/person/export.json", Permission.MODERATE),
-            new Endpoint("POST", "/admin/comments/person/erase", Permission.MODERATE),
             new Endpoint("POST", "/admin/comments/{commentId}/edit", Permission.MODERATE),
             new Endpoint("POST", "/admin/comments/{commentId}/reply", Permission.MODERATE),
             new Endpoint("GET", "/admin/subscribers", Permission.SUBSCRIBERS),
@@ -90,6 +87,9 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("GET", "/admin/api-keys", Permission.STAFF),
             new Endpoint("POST", "/admin/api-keys", Permission.STAFF),
             new Endpoint("POST", "/admin/api-keys/{keyId}/revoke", Permission.STAFF),
+            new Endpoint("GET", "/admin/privacy", Permission.PERSONAL_DATA),
+            new Endpoint("GET", "/admin/privacy/export.json", Permission.PERSONAL_DATA),
+            new Endpoint("POST", "/admin/privacy/erase", Permission.PERSONAL_DATA),
             new Endpoint("GET", "/admin/settings", Permission.SETTINGS),
             new Endpoint("POST", "/admin/settings", Permission.SETTINGS),
             new Endpoint("GET", "/admin/account", Permission.WRITE),
@@ -118,7 +118,9 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("GET", "/api/v1/subscribers", Permission.SUBSCRIBERS),
             new Endpoint("GET", "/api/v1/subscribers/export.csv", Permission.SUBSCRIBERS),
             new Endpoint("GET", "/api/v1/comments", Permission.MODERATE),
-            new Endpoint("POST", "/api/v1/comments/{id}/{action}", Permission.MODERATE));
+            new Endpoint("POST", "/api/v1/comments/{id}/{action}", Permission.MODERATE),
+            new Endpoint("POST", "/api/v1/privacy/export", Permission.PERSONAL_DATA),
+            new Endpoint("POST", "/api/v1/privacy/erase", Permission.PERSONAL_DATA));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -17,7 +17,7 @@ import press.dispatch.testing.NewsroomTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The moderation queue and the person's-data screen, used through the admin's forms. */
+/** The moderation queue, used through the admin's forms. */
 class CommentDeskTest extends NewsroomTest {
 
     @DynamicPropertySource
@@ -56,21 +56,5 @@ class CommentDeskTest extends NewsroomTest {
         String page = browser.get(story.href()).body();
         assertThat(page).contains("A first held comment.").contains("A second held comment.");
         assertThat(page).as("the address is never public").doesNotContain("first@example.org");
-    }
-
-    @Test
-    void onePersonsCommentsAreFoundDownloadedAndErased() {
-        Story story = stories.findById(publishedArticle(unique("Privacy story"), null)).orElseThrow();
-        held(story, "private.person@example.org", "Please forget me later.");
-        AdminSession owner = owner();
-        Document found = owner.get("/admin/comments/person?email=Private.Person@example.org").page();
-        assertThat(found.text()).contains("1 comment(s)").contains("Please forget me later.");
-        AdminSession.Response json = owner.get("/admin/comments/person/export.json?email=private.person@example.org");
-        assertThat(json.header("Content-Type")).contains("application/json");
-        assertThat(json.body()).contains("Please forget me later.").contains("private.person@example.org");
-
-        assertThat(owner.post("/admin/comments/person/erase", Map.of("email", "private.person@example.org")).status()).isEqualTo(302);
-        assertThat(moderation.export("private.person@example.org")).isEmpty();
-        assertThat(owner.get("/admin/comments/person?email=private.person@example.org").page().text()).contains("No comments from");
     }
 }

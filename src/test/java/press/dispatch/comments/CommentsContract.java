@@ -46,6 +46,9 @@ abstract class CommentsContract extends SiteTest {
     Stories stories;
 
     @Autowired
+    Commenters commenters;
+
+    @Autowired
     SiteSettings settings;
 
     @Autowired
@@ -310,14 +313,34 @@ abstract class CommentsContract extends SiteTest {
     void oldIpsAreErasedAndOnePersonsCommentsCanBeExportedAndErased() throws Exception {
         String email = unique("gdpr").replace(" ", "-") + "@example.com";
         long id = approvedCommentFrom(email);
-        assertThat(moderation.export(email)).extracting(Comment::id).contains(id);
+        assertThat(commenters.export(email)).extracting(StoredComment::id).contains(id);
         clock.advance(Duration.ofDays(31));
         moderation.eraseOldIps();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM comments WHERE id = :id AND ip IS NULL").param("id", id).query(Long.class).single()).isEqualTo(1);
 
-        assertThat(moderation.erase(email)).isGreaterThanOrEqualTo(1);
-        assertThat(moderation.export(email)).isEmpty();
-        assertThat(browser.get("/articles/" + slug).body()).contains("deleted at its author").doesNotContain("First approved words");
+        assertThat(commenters.erase(email)).isGreaterThanOrEqualTo(1);
+        assertThat(commenters.export(email)).isEmpty();
+        assertThat(browser.get("/articles/" + slug).body()).doesNotContain("First approved words");
+    }
+
+    @Test
+    void anErasedCommentOthersRepliedToStaysInItsThreadWithNothingOfItsAuthorAndTheRestAreDeleted() throws Exception {
+        String email = unique("erased").replace(" ", "-") + "@example.com";
+        long answered = approvedCommentFrom(email);
+        String other = unique("answerer").replace(" ", "-") + "@example.com";
+        approvedCommentFrom(other);
+        comment(Map.of("comment", "An answer from someone else", "author", "Answerer", "email", other, "parent", String.valueOf(answered)));
+        long answer = idOf(other, "An answer from someone else");
+        comment(Map.of("comment", "My own follow-up", "author", "Approved Reader", "email", email, "parent", String.valueOf(answered)));
+        long unanswered = idOf(email, "My own follow-up");
+
+        assertThat(commenters.erase(email)).isEqualTo(2);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comments WHERE id = :id").param("id", unanswered).query(Long.class).single()).isZero();
+        Document page = browser.get("/articles/" + slug).page();
+        assertThat(page.select("#comment-" + answered + " .comment-body").text()).contains("deleted at its author");
+        assertThat(page.select("#comment-" + answered).text()).doesNotContain("Approved Reader").doesNotContain("First approved words");
+        assertThat(page.select("#comment-" + answered + " #comment-" + answer + " .comment-body").text()).isEqualTo("An answer from someone else");
     }
 
     @Test
