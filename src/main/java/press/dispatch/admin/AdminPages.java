@@ -21,11 +21,13 @@ import press.dispatch.accounts.Accounts;
 import press.dispatch.accounts.ApiKey;
 import press.dispatch.accounts.ApiKeys;
 import press.dispatch.accounts.InvalidAccountException;
+import press.dispatch.accounts.Permission;
 import press.dispatch.accounts.Role;
 import press.dispatch.accounts.Staff;
 import press.dispatch.accounts.StaffSessions;
 import press.dispatch.site.InvalidSettingsException;
 import press.dispatch.site.Setting;
+import press.dispatch.site.Settings;
 import press.dispatch.site.SiteSettings;
 
 import press.dispatch.admin.AdminViews.AccountPage;
@@ -61,7 +63,8 @@ class AdminPages {
                 .map(p -> new DashboardPage.Panel(p.heading(), p.lines(staff)))
                 .filter(p -> !p.lines().isEmpty())
                 .toList();
-        return view("admin/dashboard", new DashboardPage(shells.shell(request, staff, "/admin"), shown), HttpStatus.OK);
+        List<String> warnings = staff.can(Permission.SETTINGS) ? settings.current().warnings(request.getServerName()) : List.of();
+        return view("admin/dashboard", new DashboardPage(shells.shell(request, staff, "/admin"), shown, warnings), HttpStatus.OK);
     }
 
     @GetMapping("/admin/staff")
@@ -154,8 +157,7 @@ class AdminPages {
     ModelAndView settings(@AuthenticationPrincipal Staff staff, HttpServletRequest request) {
         Map<String, String> values = new LinkedHashMap<>();
         Arrays.stream(Setting.values()).forEach(s -> values.put(s.key(), settings.current().get(s)));
-        return view("admin/settings", new SettingsPage(shells.shell(request, staff, "/admin/settings"), SettingsForm.GROUPS, values, Map.of()),
-                HttpStatus.OK);
+        return view("admin/settings", settingsPage(staff, request, values, Map.of()), HttpStatus.OK);
     }
 
     @PostMapping("/admin/settings")
@@ -174,9 +176,14 @@ class AdminPages {
         } catch (InvalidSettingsException e) {
             Map<String, String> values = new LinkedHashMap<>();
             Arrays.stream(Setting.values()).forEach(s -> values.put(s.key(), changes.getOrDefault(s.key(), settings.current().get(s))));
-            return view("admin/settings", new SettingsPage(shells.shell(request, staff, "/admin/settings"), SettingsForm.GROUPS, values,
-                    e.problems()), HttpStatus.UNPROCESSABLE_ENTITY);
+            return view("admin/settings", settingsPage(staff, request, values, e.problems()), HttpStatus.UNPROCESSABLE_ENTITY);
         }
+    }
+
+    private SettingsPage settingsPage(Staff staff, HttpServletRequest request, Map<String, String> values, Map<String, String> problems) {
+        Settings now = settings.current();
+        return new SettingsPage(shells.shell(request, staff, "/admin/settings"), SettingsForm.GROUPS, values, problems,
+                now.warnings(request.getServerName()), now.baseUrl());
     }
 
     private ModelAndView staffPage(Staff staff, HttpServletRequest request, Map<String, String> values, Map<String, String> problems,

@@ -12,7 +12,7 @@ public enum Setting {
     NAME("site.name", "Dispatch", 100),
     TAGLINE("site.tagline", "News as it happens", 200),
     DESCRIPTION("site.description", "An independent newsroom.", 500),
-    BASE_URL("site.base_url", "http://localhost:8080", 300),
+    BASE_URL("site.base_url", "", 300),
     LANGUAGE("site.language", "en", 35),
     TIME_ZONE("site.time_zone", "UTC", 64),
     FOOTER("site.footer", "Published with Dispatch.", 500),
@@ -82,7 +82,7 @@ public enum Setting {
     public Optional<String> problemWith(String value) {
         if (value == null || value.isBlank()) {
             return this == FOOTER || this == DESCRIPTION || this == COMMENTS_HOLD_WORDS || this == COMMENTS_SPAM_WORDS
-                    || this == COMMENTS_MODERATOR_EMAIL ? Optional.empty() : Optional.of("must not be empty");
+                    || this == COMMENTS_MODERATOR_EMAIL || this == BASE_URL ? Optional.empty() : Optional.of("must not be empty");
         }
         if (value.length() > maxLength) {
             return Optional.of("must be at most " + maxLength + " characters");
