@@ -1,0 +1,21 @@
+package press.dispatch.platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalysisReporter;
+
+/**
+ * Prints an analysed start-up failure as one line (Spring Boot's own reporter, which prints a multi-line
+ * "APPLICATION FAILED TO START" block, is switched off in application.properties). A failure no analyzer
+ * understands still gets Spring's "Application run failed" with its stack trace.
+ */
+final class StartUpFailureReporter implements FailureAnalysisReporter {
+
+    private static final Logger log = LoggerFactory.getLogger("press.dispatch.StartUp");
+
+    @Override
+    public void report(FailureAnalysis analysis) {
+        log.error("Dispatch cannot start: {}", analysis.getDescription().replaceAll("\\s*\\R\\s*", " "));
+    }
+}
