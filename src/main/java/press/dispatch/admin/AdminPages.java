@@ -25,6 +25,7 @@ import press.dispatch.accounts.Permission;
 import press.dispatch.accounts.Role;
 import press.dispatch.accounts.Staff;
 import press.dispatch.accounts.StaffSessions;
+import press.dispatch.platform.MailHold;
 import press.dispatch.site.InvalidSettingsException;
 import press.dispatch.site.Setting;
 import press.dispatch.site.Settings;
@@ -33,6 +34,7 @@ import press.dispatch.site.SiteSettings;
 import press.dispatch.admin.AdminViews.AccountPage;
 import press.dispatch.admin.AdminViews.ApiKeysPage;
 import press.dispatch.admin.AdminViews.DashboardPage;
+import press.dispatch.admin.AdminViews.HeldMail;
 import press.dispatch.admin.AdminViews.SettingsPage;
 import press.dispatch.admin.AdminViews.StaffPage;
 
@@ -46,9 +48,11 @@ class AdminPages {
     private final ApiKeys keys;
     private final SiteSettings settings;
     private final StaffSessions sessions;
+    private final MailHold mailHold;
 
     AdminPages(AdminShells shells, List<DashboardPanel> panels, Accounts accounts, ApiKeys keys, SiteSettings settings,
-               StaffSessions sessions) {
+               StaffSessions sessions, MailHold mailHold) {
+        this.mailHold = mailHold;
         this.shells = shells;
         this.panels = panels;
         this.accounts = accounts;
@@ -64,7 +68,8 @@ class AdminPages {
                 .filter(p -> !p.lines().isEmpty())
                 .toList();
         List<String> warnings = staff.can(Permission.SETTINGS) ? settings.current().warnings(request.getServerName()) : List.of();
-        return view("admin/dashboard", new DashboardPage(shells.shell(request, staff, "/admin"), shown, warnings), HttpStatus.OK);
+        AdminShell shell = shells.shell(request, staff, "/admin");
+        return view("admin/dashboard", new DashboardPage(shell, shown, warnings, heldMail(shell)), HttpStatus.OK);
     }
 
     @GetMapping("/admin/staff")
@@ -182,8 +187,27 @@ class AdminPages {
 
     private SettingsPage settingsPage(Staff staff, HttpServletRequest request, Map<String, String> values, Map<String, String> problems) {
         Settings now = settings.current();
-        return new SettingsPage(shells.shell(request, staff, "/admin/settings"), SettingsForm.GROUPS, values, problems,
-                now.warnings(request.getServerName()), now.baseUrl());
+        AdminShell shell = shells.shell(request, staff, "/admin/settings");
+        return new SettingsPage(shell, SettingsForm.GROUPS, values, problems, now.warnings(request.getServerName()), now.baseUrl(), heldMail(shell));
+    }
+
+    /** Only those who may change settings (owner, admins) see held mail and may release or discard it. */
+    private HeldMail heldMail(AdminShell shell) {
+        return shell.can(Permission.SETTINGS) && mailHold.held() ? new HeldMail(shell, mailHold.waiting()) : null;
+    }
+
+    @PostMapping("/admin/settings/mail-hold/release")
+    ModelAndView releaseMail(HttpServletRequest request) {
+        mailHold.release();
+        AdminShells.flash(request, "Outgoing mail released: queued mail is being sent.");
+        return new ModelAndView("redirect:/admin");
+    }
+
+    @PostMapping("/admin/settings/mail-hold/discard")
+    ModelAndView discardMail(HttpServletRequest request) {
+        int discarded = mailHold.discardAndRelease();
+        AdminShells.flash(request, discarded + " queued messages discarded; new mail is sent again.");
+        return new ModelAndView("redirect:/admin");
     }
 
     private ModelAndView staffPage(Staff staff, HttpServletRequest request, Map<String, String> values, Map<String, String> problems,

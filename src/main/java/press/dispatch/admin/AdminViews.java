@@ -15,7 +15,7 @@ public final class AdminViews {
     }
 
     /** @param warnings what still looks like a test install (see {@code Settings.warnings}), for those who may change settings */
-    public record DashboardPage(AdminShell shell, List<Panel> panels, List<String> warnings) {
+    public record DashboardPage(AdminShell shell, List<Panel> panels, List<String> warnings, HeldMail heldMail) {
         public record Panel(String heading, List<DashboardPanel.Line> lines) {
         }
     }
@@ -32,7 +32,7 @@ public final class AdminViews {
 
     /** @param linksNow the address links in emails start with now (the base URL, or the address this server listens on) */
     public record SettingsPage(AdminShell shell, List<SettingGroup> groups, Map<String, String> values, Map<String, String> problems,
-                               List<String> warnings, String linksNow) {
+                               List<String> warnings, String linksNow, HeldMail heldMail) {
         public String value(Setting setting) {
             return values.get(setting.key());
         }
@@ -60,6 +60,10 @@ public final class AdminViews {
     }
 
     public record Choice(String value, String label) {
+    }
+
+    /** Outgoing mail is held (DISPATCH_MAIL_HOLD): how many messages of each kind wait. Null when mail flows. */
+    public record HeldMail(AdminShell shell, Map<String, Long> waiting) {
     }
 
     public record SettingGroup(String heading, List<SettingField> fields) {
