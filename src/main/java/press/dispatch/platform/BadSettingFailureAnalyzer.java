@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Turns a setting that stops start-up — our own {@link BadSettingException}, or a value Spring cannot convert
  * ({@code SERVER_PORT=notaport}, {@code DISPATCH_DEMO=maybe}) — into one line naming the environment variable and
- * what to set it to. {@link StartUpFailureReporter} prints that line instead of Spring's multi-line report.
+ * what to set it to (the description says it all, so there is no separate action). {@link StartUpFailureReporter}
+ * prints that line instead of Spring's multi-line report.
  * Runs before Spring Boot's own analyzers.
  */
 final class BadSettingFailureAnalyzer implements FailureAnalyzer, Ordered {
@@ -39,7 +40,7 @@ final class BadSettingFailureAnalyzer implements FailureAnalyzer, Ordered {
     public FailureAnalysis analyze(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BadSettingException bad) {
-                return new FailureAnalysis(bad.getMessage(), "Set " + bad.setting() + ": " + bad.fix(), bad);
+                return new FailureAnalysis(bad.getMessage(), null, bad);
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -67,7 +68,7 @@ final class BadSettingFailureAnalyzer implements FailureAnalyzer, Ordered {
             value = set != null ? set : environment != null ? environment.resolvePlaceholders(text) : text;
         }
         String fix = fixFor(property, type);
-        return new FailureAnalysis(variable + " is '" + value + "': " + fix, "Set " + variable + ": " + fix, failure);
+        return new FailureAnalysis(variable + " is '" + value + "': " + fix, null, failure);
     }
 
     /** The environment variable users set for a property: as application.properties maps it, else Spring's relaxed name. */

@@ -16,6 +16,11 @@ final class StartUpFailureReporter implements FailureAnalysisReporter {
 
     @Override
     public void report(FailureAnalysis analysis) {
-        log.error("Dispatch cannot start: {}", analysis.getDescription().replaceAll("\\s*\\R\\s*", " "));
+        String line = analysis.getDescription();
+        if (analysis.getAction() != null && !analysis.getAction().isBlank()) {
+            // Spring Boot's own analyses (a port already in use) keep their advice, on the same line.
+            line += " " + analysis.getAction();
+        }
+        log.error("Dispatch cannot start: {}", line.replaceAll("\\s*\\R\\s*", " ").strip());
     }
 }

@@ -114,6 +114,15 @@ class BadSettingsTest {
         assertThat(whatTheUserSees(output)).isEqualTo("Dispatch cannot start: DISPATCH_HEALTH_MIN_FREE is 'lots': set it to a size such as 10MB");
     }
 
+    @Test
+    void aPortAlreadyInUseStopsStartUpWithOneLineSayingWhatToDo(CapturedOutput output) throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--server.port=" + taken.getLocalPort())).isNotNull();
+            assertThat(whatTheUserSees(output)).startsWith("Dispatch cannot start: Web server failed to start. Port " + taken.getLocalPort()
+                    + " was already in use. ").contains("listen on another port");
+        }
+    }
+
     /** The start-up failure as printed: exactly one line, and no multi-line report or stack trace around it. */
     private static String whatTheUserSees(CapturedOutput output) {
         String all = output.getAll();
