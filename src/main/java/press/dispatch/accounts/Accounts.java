@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import press.dispatch.platform.Outbox;
 import press.dispatch.platform.Signatures;
-import press.dispatch.site.Setting;
 import press.dispatch.site.SiteSettings;
 
 /**
@@ -353,7 +352,7 @@ public class Accounts {
     }
 
     private String baseUrl() {
-        return settings.current().get(Setting.BASE_URL).replaceAll("/+$", "");
+        return settings.current().baseUrl();
     }
 
     private static Optional<Long> parseId(String s) {

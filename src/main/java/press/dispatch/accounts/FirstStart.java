@@ -7,7 +7,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import press.dispatch.platform.DispatchProperties;
-import press.dispatch.site.Setting;
 import press.dispatch.site.SiteSettings;
 
 /**
@@ -22,10 +21,8 @@ class FirstStart {
     private final Accounts accounts;
     private final DispatchProperties properties;
     private final SiteSettings settings;
-    private final org.springframework.core.env.Environment environment;
 
-    FirstStart(Accounts accounts, DispatchProperties properties, SiteSettings settings, org.springframework.core.env.Environment environment) {
-        this.environment = environment;
+    FirstStart(Accounts accounts, DispatchProperties properties, SiteSettings settings) {
         this.accounts = accounts;
         this.properties = properties;
         this.settings = settings;
@@ -47,13 +44,7 @@ class FirstStart {
             }
             return;
         }
-        String base = settings.current().get(Setting.BASE_URL).replaceAll("/+$", "");
-        String port = environment.getProperty("local.server.port");
-        if (base.equals(Setting.BASE_URL.defaultValue()) && port != null) {
-            // The base URL was never set: point at the port this server actually listens on.
-            base = "http://localhost:" + port;
-        }
-        String link = base + "/admin/setup?token=" + accounts.newSetupToken();
+        String link = settings.current().baseUrl() + "/admin/setup?token=" + accounts.newSetupToken();
         log.warn("""
 
                 ==================================================================================

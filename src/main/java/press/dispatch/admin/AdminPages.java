@@ -21,16 +21,20 @@ import press.dispatch.accounts.Accounts;
 import press.dispatch.accounts.ApiKey;
 import press.dispatch.accounts.ApiKeys;
 import press.dispatch.accounts.InvalidAccountException;
+import press.dispatch.accounts.Permission;
 import press.dispatch.accounts.Role;
 import press.dispatch.accounts.Staff;
 import press.dispatch.accounts.StaffSessions;
+import press.dispatch.platform.MailHold;
 import press.dispatch.site.InvalidSettingsException;
 import press.dispatch.site.Setting;
+import press.dispatch.site.Settings;
 import press.dispatch.site.SiteSettings;
 
 import press.dispatch.admin.AdminViews.AccountPage;
 import press.dispatch.admin.AdminViews.ApiKeysPage;
 import press.dispatch.admin.AdminViews.DashboardPage;
+import press.dispatch.admin.AdminViews.HeldMail;
 import press.dispatch.admin.AdminViews.SettingsPage;
 import press.dispatch.admin.AdminViews.StaffPage;
 
@@ -44,9 +48,11 @@ class AdminPages {
     private final ApiKeys keys;
     private final SiteSettings settings;
     private final StaffSessions sessions;
+    private final MailHold mailHold;
 
     AdminPages(AdminShells shells, List<DashboardPanel> panels, Accounts accounts, ApiKeys keys, SiteSettings settings,
-               StaffSessions sessions) {
+               StaffSessions sessions, MailHold mailHold) {
+        this.mailHold = mailHold;
         this.shells = shells;
         this.panels = panels;
         this.accounts = accounts;
@@ -61,7 +67,9 @@ class AdminPages {
                 .map(p -> new DashboardPage.Panel(p.heading(), p.lines(staff)))
                 .filter(p -> !p.lines().isEmpty())
                 .toList();
-        return view("admin/dashboard", new DashboardPage(shells.shell(request, staff, "/admin"), shown), HttpStatus.OK);
+        List<String> warnings = staff.can(Permission.SETTINGS) ? settings.current().warnings(request.getServerName()) : List.of();
+        AdminShell shell = shells.shell(request, staff, "/admin");
+        return view("admin/dashboard", new DashboardPage(shell, shown, warnings, heldMail(shell)), HttpStatus.OK);
     }
 
     @GetMapping("/admin/staff")
@@ -154,8 +162,7 @@ class AdminPages {
     ModelAndView settings(@AuthenticationPrincipal Staff staff, HttpServletRequest request) {
         Map<String, String> values = new LinkedHashMap<>();
         Arrays.stream(Setting.values()).forEach(s -> values.put(s.key(), settings.current().get(s)));
-        return view("admin/settings", new SettingsPage(shells.shell(request, staff, "/admin/settings"), SettingsForm.GROUPS, values, Map.of()),
-                HttpStatus.OK);
+        return view("admin/settings", settingsPage(staff, request, values, Map.of()), HttpStatus.OK);
     }
 
     @PostMapping("/admin/settings")
@@ -174,9 +181,33 @@ class AdminPages {
         } catch (InvalidSettingsException e) {
             Map<String, String> values = new LinkedHashMap<>();
             Arrays.stream(Setting.values()).forEach(s -> values.put(s.key(), changes.getOrDefault(s.key(), settings.current().get(s))));
-            return view("admin/settings", new SettingsPage(shells.shell(request, staff, "/admin/settings"), SettingsForm.GROUPS, values,
-                    e.problems()), HttpStatus.UNPROCESSABLE_ENTITY);
+            return view("admin/settings", settingsPage(staff, request, values, e.problems()), HttpStatus.UNPROCESSABLE_ENTITY);
         }
+    }
+
+    private SettingsPage settingsPage(Staff staff, HttpServletRequest request, Map<String, String> values, Map<String, String> problems) {
+        Settings now = settings.current();
+        AdminShell shell = shells.shell(request, staff, "/admin/settings");
+        return new SettingsPage(shell, SettingsForm.GROUPS, values, problems, now.warnings(request.getServerName()), now.baseUrl(), heldMail(shell));
+    }
+
+    /** Only those who may change settings (owner, admins) see held mail and may release or discard it. */
+    private HeldMail heldMail(AdminShell shell) {
+        return shell.can(Permission.SETTINGS) && mailHold.held() ? new HeldMail(shell, mailHold.waiting()) : null;
+    }
+
+    @PostMapping("/admin/settings/mail-hold/release")
+    ModelAndView releaseMail(HttpServletRequest request) {
+        mailHold.release();
+        AdminShells.flash(request, "Outgoing mail released: queued mail is being sent.");
+        return new ModelAndView("redirect:/admin");
+    }
+
+    @PostMapping("/admin/settings/mail-hold/discard")
+    ModelAndView discardMail(HttpServletRequest request) {
+        int discarded = mailHold.discardAndRelease();
+        AdminShells.flash(request, discarded + " queued messages discarded; new mail is sent again.");
+        return new ModelAndView("redirect:/admin");
     }
 
     private ModelAndView staffPage(Staff staff, HttpServletRequest request, Map<String, String> values, Map<String, String> problems,

@@ -14,7 +14,8 @@ public final class AdminViews {
     private AdminViews() {
     }
 
-    public record DashboardPage(AdminShell shell, List<Panel> panels) {
+    /** @param warnings what still looks like a test install (see {@code Settings.warnings}), for those who may change settings */
+    public record DashboardPage(AdminShell shell, List<Panel> panels, List<String> warnings, HeldMail heldMail) {
         public record Panel(String heading, List<DashboardPanel.Line> lines) {
         }
     }
@@ -29,7 +30,9 @@ public final class AdminViews {
     public record AccountPage(AdminShell shell, Map<String, String> problems) {
     }
 
-    public record SettingsPage(AdminShell shell, List<SettingGroup> groups, Map<String, String> values, Map<String, String> problems) {
+    /** @param linksNow the address links in emails start with now (the base URL, or the address this server listens on) */
+    public record SettingsPage(AdminShell shell, List<SettingGroup> groups, Map<String, String> values, Map<String, String> problems,
+                               List<String> warnings, String linksNow, HeldMail heldMail) {
         public String value(Setting setting) {
             return values.get(setting.key());
         }
@@ -39,8 +42,28 @@ public final class AdminViews {
         }
     }
 
-    /** @param multiline shown as a text area */
-    public record SettingField(Setting setting, String label, String help, boolean multiline) {
+    /**
+     * @param multiline shown as a text area
+     * @param choices   when not empty, the value is chosen from these (a {@code <select>})
+     */
+    public record SettingField(Setting setting, String label, String help, boolean multiline, List<Choice> choices) {
+
+        /** The choices, plus the current value when it is not one of them (so saving the form never changes it unseen). */
+        public List<Choice> choicesWith(String current) {
+            if (current == null || choices.stream().anyMatch(c -> c.value().equals(current))) {
+                return choices;
+            }
+            List<Choice> all = new java.util.ArrayList<>(choices);
+            all.add(0, new Choice(current, current));
+            return all;
+        }
+    }
+
+    public record Choice(String value, String label) {
+    }
+
+    /** Outgoing mail is held (DISPATCH_MAIL_HOLD): how many messages of each kind wait. Null when mail flows. */
+    public record HeldMail(AdminShell shell, Map<String, Long> waiting) {
     }
 
     public record SettingGroup(String heading, List<SettingField> fields) {

@@ -1,8 +1,15 @@
 package press.dispatch.admin;
 
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import press.dispatch.site.Setting;
+
+import static press.dispatch.admin.AdminViews.Choice;
 
 import static press.dispatch.admin.AdminViews.SettingField;
 import static press.dispatch.admin.AdminViews.SettingGroup;
@@ -18,9 +25,10 @@ final class SettingsForm {
                     f(Setting.NAME, "Site name", ""),
                     f(Setting.TAGLINE, "Tagline", ""),
                     area(Setting.DESCRIPTION, "Description", "For search engines and feeds."),
-                    f(Setting.BASE_URL, "Address of the site", "Used in emails and feeds, such as https://news.example"),
+                    f(Setting.BASE_URL, "Address of the site",
+                            "Used in emails and feeds, such as https://news.example. Empty: the address this server listens on."),
                     f(Setting.LANGUAGE, "Language", "A language tag such as en or en-GB."),
-                    f(Setting.TIME_ZONE, "Time zone", "Dates on pages and scheduling use it, such as Europe/London."),
+                    choice(Setting.TIME_ZONE, "Time zone", "Dates on pages and scheduling use it.", timeZones()),
                     area(Setting.FOOTER, "Footer text", ""))),
             new SettingGroup("Subscribe box", List.of(
                     f(Setting.SUBSCRIBE_HEADING, "Heading", "{site} is replaced by the site name."),
@@ -39,7 +47,9 @@ final class SettingsForm {
                     f(Setting.COMMENTS_NOTIFY_REPLIES, "Notify-me label", ""),
                     f(Setting.COMMENTS_BUTTON, "Button", ""))),
             new SettingGroup("Comment rules", List.of(
-                    f(Setting.COMMENTS_MODERATION, "Moderation", "hold_first: approve people with an approved comment; hold_all: hold every comment."),
+                    choice(Setting.COMMENTS_MODERATION, "Moderation", "", List.of(
+                            new Choice("hold_first", "Hold a person's first comment; publish once one is approved"),
+                            new Choice("hold_all", "Hold every comment for a moderator"))),
                     f(Setting.COMMENTS_MAX_LINKS, "Hold comments with more links than", ""),
                     area(Setting.COMMENTS_HOLD_WORDS, "Hold words", "One per line; matched in name, email, website, text and IP."),
                     area(Setting.COMMENTS_SPAM_WORDS, "Spam words", "One per line; a match marks the comment as spam."),
@@ -53,14 +63,26 @@ final class SettingsForm {
                     f(Setting.MAIL_REPLY_TO, "Reply-to address", ""),
                     area(Setting.MAIL_POSTAL_ADDRESS, "Postal address (in every footer)", ""),
                     f(Setting.DIGEST_DAILY_TIME, "Daily digest time", "24-hour clock, site time zone."),
-                    f(Setting.DIGEST_WEEKLY_DAY, "Weekly digest day", "MONDAY to SUNDAY."),
+                    choice(Setting.DIGEST_WEEKLY_DAY, "Weekly digest day", "", Arrays.stream(DayOfWeek.values())
+                            .map(d -> new Choice(d.name(), d.getDisplayName(TextStyle.FULL, Locale.ENGLISH))).toList()),
                     f(Setting.DIGEST_WEEKLY_TIME, "Weekly digest time", "24-hour clock, site time zone."))));
 
     private static SettingField f(Setting s, String label, String help) {
-        return new SettingField(s, label, help, false);
+        return new SettingField(s, label, help, false, List.of());
     }
 
     private static SettingField area(Setting s, String label, String help) {
-        return new SettingField(s, label, help, true);
+        return new SettingField(s, label, help, true, List.of());
+    }
+
+    private static SettingField choice(Setting s, String label, String help, List<Choice> choices) {
+        return new SettingField(s, label, help, false, choices);
+    }
+
+    /** Region-based zones (Europe/London) and UTC; the old three-letter and SystemV aliases are left out. */
+    private static List<Choice> timeZones() {
+        return ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.equals("UTC") || z.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
+                .sorted().map(z -> new Choice(z, z.replace('_', ' '))).toList();
     }
 }

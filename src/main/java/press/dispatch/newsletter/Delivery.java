@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import press.dispatch.platform.Dialect;
 import press.dispatch.platform.DispatchProperties;
+import press.dispatch.platform.MailHold;
 import press.dispatch.platform.MailTransport;
 import press.dispatch.platform.SqlTime;
 import press.dispatch.subscriptions.Cadence;
@@ -57,9 +58,11 @@ class Delivery {
     private final ExecutorService workers;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ApplicationEventPublisher events;
+    private final MailHold hold;
 
     Delivery(JdbcClient jdbc, Subscriptions subscriptions, IssueEmails emails, MailTransport transport, Clock clock, Dialect dialect,
-             DispatchProperties properties, ApplicationEventPublisher events) {
+             DispatchProperties properties, ApplicationEventPublisher events, MailHold hold) {
+        this.hold = hold;
         this.events = events;
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
@@ -98,6 +101,11 @@ class Delivery {
             return;
         }
         try {
+            if (hold.held()) {
+                // Nothing is sent; audiences are still frozen into the ledger, so a discard covers every issue.
+                prepareIssues();
+                return;
+            }
             recoverInterrupted();
             prepareIssues();
             sendDue();

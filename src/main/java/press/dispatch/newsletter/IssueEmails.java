@@ -113,9 +113,9 @@ class IssueEmails {
         message.setContent(alternative);
         String mailto = "mailto:" + sender.replyTo().getAddress() + "?subject="
                 + URLEncoder.encode("unsubscribe " + recipient.linkToken(), StandardCharsets.UTF_8).replace("+", "%20");
-        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <" + mailto + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.setHeader("List-Id", listId(r.domain()));
+        MailTransport.setHeader(message, "List-Unsubscribe", "<" + unsubscribe + ">, <" + mailto + ">");
+        MailTransport.setHeader(message, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        MailTransport.setHeader(message, "List-Id", listId(r.domain()));
         return message;
     }
 
@@ -125,7 +125,8 @@ class IssueEmails {
 
     private String listId(String domain) {
         try {
-            return new InternetAddress("newsletter@" + domain, settings.current().name(), "UTF-8").toString().replace("@", ".");
+            // RFC 2919: the list's name as a phrase (quoted or encoded by the library), then <newsletter.domain>.
+            return new InternetAddress("newsletter." + domain, MailTransport.phrase(settings.current().name()), "UTF-8").toString();
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,9 @@
 package press.dispatch.platform;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -41,6 +44,7 @@ class DatabaseConfiguration {
                     + "journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=10000&transaction_mode=IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
+            checkReachable(properties.database());
             config.setJdbcUrl(properties.database().url());
             config.setUsername(properties.database().user());
             config.setPassword(properties.database().password());
@@ -73,6 +77,56 @@ class DatabaseConfiguration {
     @Bean
     FlywayConfigurationCustomizer migrationFolders(Dialect dialect) {
         return flyway -> flyway.locations(dialect.migrationLocation());
+    }
+
+    /**
+     * Connects once before the pool does, so that an unreachable server, a refused password or a missing database
+     * stops start-up with one line naming the setting (the pool would log a long stack trace instead).
+     */
+    static void checkReachable(DispatchProperties.Database database) {
+        String url = database.url();
+        String shown = url.replaceAll("\\?.*", "");
+        Properties props = new Properties();
+        if (!blank(database.user())) {
+            props.setProperty("user", database.user());
+        }
+        if (database.password() != null) {
+            props.setProperty("password", database.password());
+        }
+        props.setProperty("connectTimeout", "10");
+        Properties parsed = org.postgresql.Driver.parseURL(url, null);
+        String where = parsed == null ? shown : parsed.getProperty("PGHOST", "localhost") + ":" + parsed.getProperty("PGPORT", "5432");
+        try (Connection connection = new org.postgresql.Driver().connect(url, props)) {
+            if (connection == null) {
+                throw new BadSettingException("DISPATCH_DATABASE_URL", "is '" + shown + "', which the PostgreSQL driver does not accept",
+                        "set it to a jdbc:postgresql://host:5432/dbname URL");
+            }
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String reason = rootMessage(e);
+            if (state.startsWith("28")) {
+                throw new BadSettingException("DISPATCH_DATABASE_PASSWORD", "is not accepted by PostgreSQL at " + where + " for user '"
+                        + database.user() + "' (" + reason + ")", "set DISPATCH_DATABASE_USER and DISPATCH_DATABASE_PASSWORD to an account of that server");
+            }
+            if (state.equals("3D000")) {
+                throw new BadSettingException("DISPATCH_DATABASE_URL", "is '" + shown + "', but that database does not exist at " + where,
+                        "create it (createdb " + (parsed == null ? "dispatch" : parsed.getProperty("PGDBNAME", "dispatch")) + ") or name an existing one");
+            }
+            throw new BadSettingException("DISPATCH_DATABASE_URL", "is '" + shown + "', but no PostgreSQL server answers at " + where + " (" + reason + ")",
+                    "start PostgreSQL there, or set it to the address of a running server, such as jdbc:postgresql://localhost:5432/dispatch");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("\\s+", " ").strip();
     }
 
     static Dialect dialectOf(String url) {

@@ -34,7 +34,7 @@ public record DispatchProperties(Path dataDir, Database database, Boolean demo, 
             pageCache = new PageCacheSettings(true, 64);
         }
         if (mail == null) {
-            mail = new MailSettings(4, 0, 50, null);
+            mail = new MailSettings(4, 0, 50, null, false);
         }
         if (admin == null) {
             admin = new Admin(null, null);
@@ -83,8 +83,9 @@ public record DispatchProperties(Path dataDir, Database database, Boolean demo, 
      * @param ratePerSecond at most this many messages a second (0: no limit)
      * @param batchSize     messages sent over one connection before it is closed and the ledger updated
      * @param smtp          the SMTP server; without a host, mail is written to files
+     * @param hold          hold all outgoing mail from start-up until released in the admin (a restored backup)
      */
-    public record MailSettings(int connections, int ratePerSecond, int batchSize, Smtp smtp) {
+    public record MailSettings(int connections, int ratePerSecond, int batchSize, Smtp smtp, boolean hold) {
         public MailSettings {
             if (connections < 1 || connections > 64) {
                 throw new BadSettingException("DISPATCH_MAIL_CONNECTIONS", "is " + connections, "set it to a number from 1 to 64");

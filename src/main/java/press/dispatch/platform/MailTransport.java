@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -70,6 +71,19 @@ public final class MailTransport {
                 setHeader("Message-ID", messageId);
             }
         };
+    }
+
+    /**
+     * Sets a header through the mail library's folding, which indents every line break, so no value can start a
+     * header (a {@code Bcc:}) or the body of its own. Header values are never concatenated into raw header text.
+     */
+    public static void setHeader(MimeMessage message, String name, String value) throws MessagingException {
+        message.setHeader(name, MimeUtility.fold(name.length() + 2, value));
+    }
+
+    /** Text for a display name in a header (a sender's or a list's name): line breaks and other control characters become spaces. */
+    public static String phrase(String text) {
+        return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
     }
 
     /** Sends a batch; the outcomes are in the order of the messages. */

@@ -28,8 +28,10 @@ public class Outbox {
     private final MailTransport transport;
     private final Clock clock;
     private final Sender sender;
+    private final MailHold hold;
 
-    Outbox(JdbcClient jdbc, MailTransport transport, Clock clock, Sender sender) {
+    Outbox(JdbcClient jdbc, MailTransport transport, Clock clock, Sender sender, MailHold hold) {
+        this.hold = hold;
         this.jdbc = jdbc;
         this.transport = transport;
         this.clock = clock;
@@ -125,6 +127,9 @@ public class Outbox {
 
     @Scheduled(fixedDelayString = "${dispatch.outbox.check-every:2s}", initialDelayString = "${dispatch.outbox.first-check:2s}")
     public synchronized void sendDue() {
+        if (hold.held()) {
+            return;
+        }
         Instant now = clock.instant();
         List<Row> due = jdbc.sql("""
                 SELECT id, recipient, subject, text_body, attempts FROM outbox

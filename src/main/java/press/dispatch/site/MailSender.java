@@ -6,6 +6,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.springframework.stereotype.Component;
 
+import press.dispatch.platform.MailTransport;
 import press.dispatch.platform.Outbox;
 
 /** Mail comes from the sender named in the site settings. */
@@ -22,7 +23,7 @@ class MailSender implements Outbox.Sender {
     public InternetAddress from() {
         Settings s = settings.current();
         try {
-            return new InternetAddress(s.get(Setting.MAIL_FROM_ADDRESS), s.get(Setting.MAIL_FROM_NAME), "UTF-8");
+            return new InternetAddress(s.get(Setting.MAIL_FROM_ADDRESS), MailTransport.phrase(s.get(Setting.MAIL_FROM_NAME)), "UTF-8");
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }

@@ -12,7 +12,7 @@ public enum Setting {
     NAME("site.name", "Dispatch", 100),
     TAGLINE("site.tagline", "News as it happens", 200),
     DESCRIPTION("site.description", "An independent newsroom.", 500),
-    BASE_URL("site.base_url", "http://localhost:8080", 300),
+    BASE_URL("site.base_url", "", 300),
     LANGUAGE("site.language", "en", 35),
     TIME_ZONE("site.time_zone", "UTC", 64),
     FOOTER("site.footer", "Published with Dispatch.", 500),
@@ -69,6 +69,18 @@ public enum Setting {
         return defaultValue;
     }
 
+    /**
+     * Whether the value may span lines. Every other value may end up in a mail header (the site name in
+     * {@code List-Id}, the sender's name in {@code From}) or a one-line label, so a line break is refused there.
+     */
+    public boolean multiline() {
+        return switch (this) {
+            case DESCRIPTION, FOOTER, SUBSCRIBE_TEXT, COMMENTS_PRIVACY, COMMENTS_REQUIRED, COMMENTS_HOLD_WORDS, COMMENTS_SPAM_WORDS,
+                 MAIL_POSTAL_ADDRESS -> true;
+            default -> false;
+        };
+    }
+
     public static Optional<Setting> ofKey(String key) {
         for (Setting s : values()) {
             if (s.key.equals(key)) {
@@ -82,12 +94,15 @@ public enum Setting {
     public Optional<String> problemWith(String value) {
         if (value == null || value.isBlank()) {
             return this == FOOTER || this == DESCRIPTION || this == COMMENTS_HOLD_WORDS || this == COMMENTS_SPAM_WORDS
-                    || this == COMMENTS_MODERATOR_EMAIL ? Optional.empty() : Optional.of("must not be empty");
+                    || this == COMMENTS_MODERATOR_EMAIL || this == BASE_URL ? Optional.empty() : Optional.of("must not be empty");
         }
         if (value.length() > maxLength) {
             return Optional.of("must be at most " + maxLength + " characters");
         }
-        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && !(c == '\r' && key.endsWith("_words")))) {
+        if (!multiline() && value.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)) {
+            return Optional.of("must be one line, without line breaks, tabs or other control characters");
+        }
+        if (value.chars().anyMatch(c -> (c < 0x20 || c == 0x7f) && c != '\n' && c != '\r' && c != '\t')) {
             return Optional.of("must not contain control characters");
         }
         switch (this) {

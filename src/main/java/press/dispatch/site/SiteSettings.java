@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
@@ -26,11 +29,16 @@ public class SiteSettings {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final AtomicReference<Settings> current = new AtomicReference<>();
+    private final Environment environment;
+    private volatile String listeningAddress;
 
-    SiteSettings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    SiteSettings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Environment environment) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.environment = environment;
+        String port = environment.getProperty("server.port", "8080");
+        this.listeningAddress = address(port.matches("[1-9][0-9]{0,4}") ? Integer.parseInt(port) : 8080);
     }
 
     public Settings current() {
@@ -64,6 +72,27 @@ public class SiteSettings {
         current.set(load());
     }
 
+    /** Until the base URL is set, links follow the port the server actually opened (SERVER_PORT, or a random one). */
+    @EventListener
+    void serverStarted(WebServerInitializedEvent started) {
+        if (started.getApplicationContext().getServerNamespace() == null) {
+            listeningAddress = address(started.getWebServer().getPort());
+            current.set(load());
+        }
+    }
+
+    private String address(int port) {
+        String host = environment.getProperty("server.address", "localhost");
+        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "localhost";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, true) && (environment.containsProperty("server.ssl.bundle")
+                || environment.containsProperty("server.ssl.key-store") || environment.containsProperty("server.ssl.certificate"));
+        return (tls ? "https" : "http") + "://" + host + ":" + port;
+    }
+
     public boolean demoLoaded() {
         return jdbc.sql("SELECT COUNT(*) FROM site_settings WHERE key = :key").param("key", DEMO_MARKER).query(Long.class).single() > 0;
     }
@@ -85,6 +114,6 @@ public class SiteSettings {
         jdbc.sql("SELECT key, value FROM site_settings").query((rs, n) -> Map.entry(rs.getString("key"), rs.getString("value")))
                 .list()
                 .forEach(e -> Setting.ofKey(e.getKey()).ifPresent(s -> stored.put(s, e.getValue())));
-        return new Settings(stored);
+        return new Settings(stored, listeningAddress);
     }
 }

@@ -92,6 +92,8 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("POST", "/admin/privacy/erase", Permission.PERSONAL_DATA),
             new Endpoint("GET", "/admin/settings", Permission.SETTINGS),
             new Endpoint("POST", "/admin/settings", Permission.SETTINGS),
+            new Endpoint("POST", "/admin/settings/mail-hold/release", Permission.SETTINGS),
+            new Endpoint("POST", "/admin/settings/mail-hold/discard", Permission.SETTINGS),
             new Endpoint("GET", "/admin/account", Permission.WRITE),
             new Endpoint("GET", "/admin/byline", Permission.WRITE),
             new Endpoint("POST", "/admin/byline", Permission.WRITE),

@@ -66,7 +66,7 @@ class ReaderJourneyTest {
         // With no SMTP server configured, the confirmation is an .eml file under <data>/mail/, as on a newcomer's machine.
         Path mail = data.resolve("mail");
         String body = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> confirmationTo(mail, address));
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080(/subscribe/confirm\\?token=\\S+)").matcher(body);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:" + port + "(/subscribe/confirm\\?token=\\S+)").matcher(body);
         assertThat(link.find()).as(body).isTrue();
 
         browser.get("http://localhost:" + port + link.group(1));

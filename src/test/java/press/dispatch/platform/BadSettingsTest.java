@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -13,6 +19,7 @@ import press.dispatch.DispatchApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(OutputCaptureExtension.class)
 class BadSettingsTest {
 
     @TempDir
@@ -69,10 +76,71 @@ class BadSettingsTest {
         assertThat(new DispatchProperties.PageCacheSettings(true, 200).maxBytes(128 * mb)).isEqualTo(200 * mb);
     }
 
+    @Test
+    void aPortThatIsNotANumberStopsStartUpWithOneLineNamingTheSetting(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--server.port=notaport")).isNotNull();
+        assertThat(whatTheUserSees(output)).isEqualTo("Dispatch cannot start: SERVER_PORT is 'notaport': set it to a port number from 1 to 65535, such as 8080");
+    }
+
+    @Test
+    void aDemoSwitchThatIsNeitherTrueNorFalseStopsStartUpWithOneLineNamingTheSetting(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.demo=maybe")).isNotNull();
+        assertThat(whatTheUserSees(output))
+                .isEqualTo("Dispatch cannot start: DISPATCH_DEMO is 'maybe': set it to true or false, or leave it empty (the demo site only on SQLite)");
+    }
+
+    @Test
+    void aMailRateThatIsNotANumberStopsStartUpNamingTheVariableUsersSet(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.mail.rate-per-second=fast")).isNotNull();
+        assertThat(whatTheUserSees(output)).isEqualTo("Dispatch cannot start: DISPATCH_MAIL_RATE is 'fast': set it to a whole number");
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsStartUpWithOneLineNamingTheUrlAndWhereItTried(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.database.url=jdbc:postgresql://127.0.0.1:1/news?password=secret",
+                "--dispatch.database.user=news"))
+                .rootCause().isInstanceOf(BadSettingException.class);
+        assertThat(whatTheUserSees(output))
+                .startsWith("Dispatch cannot start: DISPATCH_DATABASE_URL is 'jdbc:postgresql://127.0.0.1:1/news', but no PostgreSQL server answers at "
+                        + "127.0.0.1:1 (")
+                .endsWith("): start PostgreSQL there, or set it to the address of a running server, such as jdbc:postgresql://localhost:5432/dispatch")
+                .doesNotContain("secret");
+    }
+
+    @Test
+    void aHealthMinimumThatIsNotASizeStopsStartUpShowingTheValueThatWasSet(CapturedOutput output) {
+        // As the environment variable would, the argument fills the placeholder in application.properties.
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--DISPATCH_HEALTH_MIN_FREE=lots")).isNotNull();
+        assertThat(whatTheUserSees(output)).isEqualTo("Dispatch cannot start: DISPATCH_HEALTH_MIN_FREE is 'lots': set it to a size such as 10MB");
+    }
+
+    @Test
+    void aPortAlreadyInUseStopsStartUpWithOneLineSayingWhatToDo(CapturedOutput output) throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--server.port=" + taken.getLocalPort())).isNotNull();
+            assertThat(whatTheUserSees(output)).startsWith("Dispatch cannot start: Web server failed to start. Port " + taken.getLocalPort()
+                    + " was already in use. ").contains("listen on another port");
+        }
+    }
+
+    /** The start-up failure as printed: exactly one line, and no multi-line report or stack trace around it. */
+    private static String whatTheUserSees(CapturedOutput output) {
+        String all = output.getAll();
+        assertThat(all).doesNotContain("APPLICATION FAILED TO START").doesNotContain("\tat ").doesNotContain("cancelling refresh attempt")
+                .doesNotContain("Exception during pool initialization");
+        List<String> lines = all.lines().filter(l -> l.contains("Dispatch cannot start")).toList();
+        assertThat(lines).hasSize(1);
+        return lines.get(0).substring(lines.get(0).indexOf("Dispatch cannot start"));
+    }
+
     private static void start(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--server.port=0";
-        all[args.length + 1] = "--dispatch.demo=false";
-        new SpringApplicationBuilder(DispatchApplication.class).run(all).close();
+        List<String> all = new ArrayList<>(List.of(args));
+        if (all.stream().noneMatch(a -> a.startsWith("--server.port="))) {
+            all.add("--server.port=0");
+        }
+        if (all.stream().noneMatch(a -> a.startsWith("--dispatch.demo="))) {
+            all.add("--dispatch.demo=false");
+        }
+        new SpringApplicationBuilder(DispatchApplication.class).run(all.toArray(new String[0])).close();
     }
 }

@@ -55,6 +55,13 @@ public final class AdminSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with extra headers, such as the X-Forwarded-Host a reverse proxy adds. */
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Signs in through the form; the answer is the server's (302 to /admin on success). */
     public Response signIn(String email, String password) {
         Response form = get("/admin/sign-in");
