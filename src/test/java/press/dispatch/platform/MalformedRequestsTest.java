@@ -63,6 +63,15 @@ class MalformedRequestsTest extends SiteTest {
         assertAtMostOneLineWithoutATrace(output.getAll().substring(before), "invalid UTF-8");
     }
 
+    @Test
+    void aScannerAskingForPagesThatDoNotExistLeavesAtMostOneLineEach(CapturedOutput output) {
+        for (String path : List.of("/wp-login.php", "/.env", "/cgi-bin/test.cgi")) {
+            int before = output.getAll().length();
+            assertThat(browser.get(path).status()).as(path).isEqualTo(404);
+            assertAtMostOneLineWithoutATrace(output.getAll().substring(before), path);
+        }
+    }
+
     private static void assertAtMostOneLineWithoutATrace(String logged, String what) {
         List<String> lines = Arrays.stream(logged.split("\\R")).filter(line -> !line.isBlank()).toList();
         assertThat(lines).as(what + " leaves no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by")
