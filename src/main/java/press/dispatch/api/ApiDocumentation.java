@@ -51,7 +51,7 @@ class ApiDocumentation {
     @Bean
     OpenApiCustomizer errorsAndRequiredFields() {
         return api -> {
-            api.getComponents().addSchemas("ApiError", errorSchema());
+            api.getComponents().addSchemas("ApiError", errorSchema()).addSchemas("ApiErrorBody", errorBodySchema());
             Set<String> answers = new HashSet<>();
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 ApiResponses responses = operation.getResponses();
@@ -110,17 +110,22 @@ class ApiDocumentation {
     }
 
     private static Schema<?> errorSchema() {
+        Schema<?> error = new ObjectSchema().addProperty("error", new Schema<>().$ref("#/components/schemas/ApiErrorBody"))
+                .description("Every error answer of the API");
+        error.setRequired(List.of("error"));
+        return error;
+    }
+
+    private static Schema<?> errorBodySchema() {
         Schema<?> body = new ObjectSchema()
                 .addProperty("status", new IntegerSchema().format("int32").description("The HTTP status, repeated"))
                 .addProperty("code", new StringSchema().description("Stable, for programs: bad_request, unauthorized, forbidden, not_found, "
-                        + "method_not_allowed, not_acceptable, conflict, unsupported_media_type, invalid, internal"))
+                        + "method_not_allowed, not_acceptable, conflict, too_large, unsupported_media_type, invalid, internal"))
                 .addProperty("message", new StringSchema().description("For people"))
                 .addProperty("fields", new ObjectSchema().additionalProperties(new StringSchema())
                         .description("What was wrong with each field; empty when the error is not about fields"));
         body.setRequired(List.of("status", "code", "message", "fields"));
-        Schema<?> error = new ObjectSchema().addProperty("error", body).description("Every error answer of the API");
-        error.setRequired(List.of("error"));
-        return error;
+        return body;
     }
 
     /** The schemas an answer uses, followed through properties and array items. */

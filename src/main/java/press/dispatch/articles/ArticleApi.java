@@ -46,9 +46,9 @@ class ArticleApi {
      * answers 409 instead of being overwritten.
      */
     record ArticleInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String headline, String slug, String standfirst,
-                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Markdown") String body, Long sectionId, List<String> tags, List<Long> authorIds,
-                        Long featuredMediaId, String featuredCaption, String featuredCredit, String featuredAlt, Boolean webOnly,
-                        Boolean commentsOpen, @Schema(description = "Required on update: the version you read") Integer version) {
+                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Markdown") String body, Long sectionId,
+                        List<String> tags, List<Long> authorIds, Long featuredMediaId, String featuredCaption, String featuredCredit,
+                        String featuredAlt, Boolean webOnly, Boolean commentsOpen, @Schema(description = "Required on update: the version you read") Integer version) {
         ArticleDraft draft() {
             return new ArticleDraft(headline, slug, standfirst, body, sectionId, authorIds, tags, featuredMediaId, featuredCaption, featuredCredit,
                     featuredAlt, webOnly != null && webOnly, commentsOpen == null || commentsOpen);
@@ -57,7 +57,8 @@ class ArticleApi {
 
     record ArticleJson(long id, String slug, @Schema(nullable = true, description = "Only when published") String url, String status,
                        boolean trashed, String reviewState, String headline, String standfirst, String body,
-                       @Schema(nullable = true) Long sectionId, List<String> tags, List<Long> authorIds, @Schema(nullable = true) Long featuredMediaId,
+                       @Schema(nullable = true) Long sectionId, List<String> tags, List<Long> authorIds,
+                       @Schema(nullable = true) Long featuredMediaId,
                        String featuredCaption, String featuredCredit, String featuredAlt, boolean webOnly, boolean commentsOpen,
                        @Schema(nullable = true, description = "For scheduled: when it goes live") Instant publishedAt, Instant updatedAt,
                        int version) {
@@ -125,9 +126,10 @@ class ArticleApi {
         return json(editing.open(staff, id));
     }
 
+    @Operation(operationId = "scheduleArticle", summary = "Schedule publication",
+            description = "publishAt is an ISO-8601 instant in the future, such as 2026-12-01T09:30:00Z.")
     @ApiResponse(responseCode = "200", description = "Scheduled")
     @ApiResponse(responseCode = "422", description = "publishAt is missing or not in the future (invalid)")
-    @Operation(operationId = "scheduleArticle", summary = "Schedule publication", description = "publishAt is an ISO-8601 instant in the future, such as 2026-12-01T09:30:00Z.")
     @PostMapping("/{id}/schedule")
     ArticleJson schedule(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody ScheduleInput input) {
         editing.open(staff, id);

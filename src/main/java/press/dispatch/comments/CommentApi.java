@@ -30,8 +30,8 @@ class CommentApi {
         this.moderation = moderation;
     }
 
-    record CommentJson(long id, long articleId, @Schema(nullable = true) Long parentId, String authorName, String authorEmail, String authorUrl, String body, String status,
-                       int score, String reasons, boolean byStaff, Instant createdAt) {
+    record CommentJson(long id, long articleId, @Schema(nullable = true) Long parentId, String authorName, String authorEmail, String authorUrl,
+                       String body, String status, int score, String reasons, boolean byStaff, Instant createdAt) {
         static CommentJson of(Comment c) {
             return new CommentJson(c.id(), c.articleId(), c.parentId(), c.authorName(), c.authorEmail(), c.authorUrl(), c.body(), c.status(),
                     c.score(), c.reasons(), c.byStaff(), c.createdAt());
@@ -40,9 +40,9 @@ class CommentApi {
 
     @Operation(operationId = "listComments", summary = "List comments of one status, newest first, 50 a page")
     @GetMapping
-    List<CommentJson> list(@Parameter(schema = @Schema(allowableValues = {"pending", "approved", "spam", "trash"}))
+    List<CommentJson> list(@Parameter(schema = @Schema(allowableValues = {"pending", "approved", "spam", "trash"}, defaultValue = "pending"))
                            @RequestParam(defaultValue = "pending") String status,
-                           @Parameter(schema = @Schema(minimum = "1")) @RequestParam(defaultValue = "1") int page) {
+                           @RequestParam(defaultValue = "1") int page) {
         String wanted = CommentDesk.STATUSES.contains(status) ? status : "pending";
         int number = Math.max(1, Math.min(page, 10_000));
         return moderation.queue(wanted, (number - 1) * 50, 50).stream().map(CommentJson::of).toList();
@@ -54,7 +54,8 @@ class CommentApi {
     @ApiResponse(responseCode = "422", description = "An unknown action (invalid)")
     @PostMapping("/{id}/{action}")
     ResponseEntity<?> moderate(@PathVariable long id,
-                               @Parameter(schema = @Schema(allowableValues = {"approve", "unapprove", "spam", "trash"})) @PathVariable String action) {
+                               @Parameter(schema = @Schema(allowableValues = {"approve", "unapprove", "spam", "trash"}))
+                               @PathVariable String action) {
         String status = CommentDesk.statusFor(action);
         if (status == null) {
             return ResponseEntity.unprocessableEntity().body(ApiError.of(422, "invalid", "The action must be approve, unapprove, spam or trash.",

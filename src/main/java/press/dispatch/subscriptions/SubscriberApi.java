@@ -40,9 +40,10 @@ class SubscriberApi {
 
     @Operation(operationId = "listSubscribers", summary = "List subscribers of one status, 100 a page")
     @GetMapping
-    SubscriberList list(@Parameter(schema = @Schema(allowableValues = {"confirmed", "pending", "unsubscribed", "suppressed"}))
+    SubscriberList list(@Parameter(schema = @Schema(allowableValues = {"confirmed", "pending", "unsubscribed", "suppressed"},
+                                    defaultValue = "confirmed"))
                         @RequestParam(defaultValue = "confirmed") String status,
-                        @Parameter(schema = @Schema(minimum = "1")) @RequestParam(defaultValue = "1") int page) {
+                        @RequestParam(defaultValue = "1") int page) {
         String wanted = SubscriberDesk.STATUSES.contains(status) ? status : "confirmed";
         int number = Math.max(1, Math.min(page, 100_000));
         List<Subscriber> found = subscriptions.list(wanted, (number - 1) * 100, 101);

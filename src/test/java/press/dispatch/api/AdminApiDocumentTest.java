@@ -105,6 +105,10 @@ class AdminApiDocumentTest extends NewsroomTest {
                     .matches("[a-z][A-Za-z]+");
             assertThat(ids.add(operation.getOperationId())).as(name + "'s operation id is unique").isTrue();
             assertThat(operation.getResponses().keySet()).as(name + " documents its errors").anyMatch(status -> status.startsWith("4"));
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> p.getName().equals("page") || p.getName().equals("id"))
+                        .forEach(p -> assertThat(p.getSchema().getType()).as(name + " " + p.getName() + " is a number").isEqualTo("integer"));
+            }
             operation.getResponses().forEach((status, response) -> {
                 if (status.startsWith("4") || status.startsWith("5")) {
                     assertThat(schemaOf(response)).as(name + " " + status + " is the error shape").isEqualTo("#/components/schemas/ApiError");
@@ -132,6 +136,7 @@ class AdminApiDocumentTest extends NewsroomTest {
         assertThat(((Schema<?>) schemas.get("ArticleJson").getProperties().get("headline")).getNullable()).isNotEqualTo(Boolean.TRUE);
         assertThat(schemas.get("ArticleInput").getRequired()).containsExactlyInAnyOrder("headline", "body");
         assertThat(schemas.get("ApiError").getRequired()).containsExactly("error");
+        assertThat(schemas.get("ApiErrorBody").getRequired()).containsExactlyInAnyOrder("status", "code", "message", "fields");
     }
 
     @Test
