@@ -56,7 +56,7 @@ class SubscriberApi {
     @Operation(operationId = "exportSubscribers", summary = "Export every subscriber as CSV",
             description = "Columns: email, status, cadence, consent_at, consent_form, confirmed_at, unsubscribed_at.")
     @ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
-            schema = @Schema(type = "string")))
+            schema = @Schema(type = "string", format = "binary")))
     @GetMapping(value = "/export.csv", produces = "text/csv")
     void export(HttpServletResponse response) throws IOException {
         SubscriberDesk.download(csv, response);

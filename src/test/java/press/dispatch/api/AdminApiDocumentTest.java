@@ -126,7 +126,9 @@ class AdminApiDocumentTest extends NewsroomTest {
         Schema<?> form = resolved(upload.getRequestBody().getContent().get("multipart/form-data").getSchema());
         assertThat(form.getProperties()).containsOnlyKeys("file", "caption", "photographer", "agency", "licence", "alt");
         assertThat(form.getRequired()).containsExactly("file");
-        assertThat(api.getPaths().get("/api/v1/subscribers/export.csv").getGet().getResponses().get("200").getContent()).containsOnlyKeys("text/csv");
+        var export = api.getPaths().get("/api/v1/subscribers/export.csv").getGet().getResponses().get("200").getContent();
+        assertThat(export).containsOnlyKeys("text/csv");
+        assertThat(export.get("text/csv").getSchema().getFormat()).as("a file to save, not JSON to parse").isEqualTo("binary");
 
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         assertThat(schemas.get("MediaJson").getRequired()).contains("id", "url", "credit");
