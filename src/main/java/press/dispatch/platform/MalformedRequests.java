@@ -1,5 +1,9 @@
 package press.dispatch.platform;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -25,9 +29,9 @@ class MalformedRequests implements HandlerExceptionResolver, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedRequests.class);
 
-    private final java.util.List<ErrorViewResolver> errorPages;
+    private final List<ErrorViewResolver> errorPages;
 
-    MalformedRequests(java.util.List<ErrorViewResolver> errorPages) {
+    MalformedRequests(List<ErrorViewResolver> errorPages) {
         this.errorPages = errorPages;
     }
 
@@ -44,8 +48,8 @@ class MalformedRequests implements HandlerExceptionResolver, Ordered {
         }
         log.debug("{} {} answered 400: {}", request.getMethod(), request.getRequestURI(), e.getClass().getSimpleName());
         // Rendered here rather than through sendError: the error dispatch would read the same unreadable body again.
-        ModelAndView page = errorPages.stream().map(pages -> pages.resolveErrorView(request, HttpStatus.BAD_REQUEST, java.util.Map.of()))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        ModelAndView page = errorPages.stream().map(pages -> pages.resolveErrorView(request, HttpStatus.BAD_REQUEST, Map.of()))
+                .filter(Objects::nonNull).findFirst().orElse(null);
         if (page == null) {
             page = new ModelAndView((View) (model, req, res) -> res.sendError(HttpServletResponse.SC_BAD_REQUEST));
         }
