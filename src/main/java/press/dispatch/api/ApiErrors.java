@@ -5,22 +5,21 @@ import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Errors every API controller shares, in the {@link ApiError} shape. A feature's own errors (invalid fields, a
- * conflict) are answered by handlers in its controller, which take precedence.
+ * conflict) are answered by handlers in its controller, which take precedence; errors of the request itself (address,
+ * method, format, an unreadable multipart body) by {@link ApiRequestErrors}, before any controller is chosen.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
@@ -38,17 +37,7 @@ class ApiErrors {
         return answer(HttpStatus.BAD_REQUEST, "bad_request", "A parameter is missing or has the wrong type.");
     }
 
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType() {
-        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send application/json (or multipart/form-data for uploads).");
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method() {
-        return answer(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "This address does not take that method.");
-    }
-
-    @ExceptionHandler({NoSuchElementException.class, NoResourceFoundException.class})
+    @ExceptionHandler(NoSuchElementException.class)
     ResponseEntity<ApiError> notFound() {
         return answer(HttpStatus.NOT_FOUND, "not_found", "There is nothing at this address.");
     }
@@ -65,6 +54,7 @@ class ApiErrors {
     }
 
     static ResponseEntity<ApiError> answer(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(ApiError.of(status.value(), code, message));
+        // The content type is set, not negotiated: an error is JSON even to a request that accepts only text/csv.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(status.value(), code, message));
     }
 }

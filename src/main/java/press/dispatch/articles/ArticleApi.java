@@ -7,6 +7,9 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,29 +45,34 @@ class ArticleApi {
      * What a script writes. On update, {@code version} must be the version it read: a newer save by someone else
      * answers 409 instead of being overwritten.
      */
-    record ArticleInput(String headline, String slug, String standfirst, String body, Long sectionId, List<String> tags, List<Long> authorIds,
-                        Long featuredMediaId, String featuredCaption, String featuredCredit, String featuredAlt, Boolean webOnly,
-                        Boolean commentsOpen, Integer version) {
+    record ArticleInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String headline, String slug, String standfirst,
+                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Markdown") String body, Long sectionId,
+                        List<String> tags, List<Long> authorIds, Long featuredMediaId, String featuredCaption, String featuredCredit,
+                        String featuredAlt, Boolean webOnly, Boolean commentsOpen, @Schema(description = "Required on update: the version you read") Integer version) {
         ArticleDraft draft() {
             return new ArticleDraft(headline, slug, standfirst, body, sectionId, authorIds, tags, featuredMediaId, featuredCaption, featuredCredit,
                     featuredAlt, webOnly != null && webOnly, commentsOpen == null || commentsOpen);
         }
     }
 
-    record ArticleJson(long id, String slug, String url, String status, boolean trashed, String reviewState, String headline, String standfirst,
-                       String body, Long sectionId, List<String> tags, List<Long> authorIds, Long featuredMediaId, String featuredCaption,
-                       String featuredCredit, String featuredAlt, boolean webOnly, boolean commentsOpen, Instant publishedAt, Instant updatedAt,
-                       int version, Integer pendingRevision) {
+    record ArticleJson(long id, String slug, @Schema(nullable = true, description = "Only when published") String url, String status,
+                       boolean trashed, String reviewState, String headline, String standfirst, String body,
+                       @Schema(nullable = true) Long sectionId, List<String> tags, List<Long> authorIds,
+                       @Schema(nullable = true) Long featuredMediaId,
+                       String featuredCaption, String featuredCredit, String featuredAlt, boolean webOnly, boolean commentsOpen,
+                       @Schema(nullable = true, description = "For scheduled: when it goes live") Instant publishedAt, Instant updatedAt,
+                       int version,
+                       @Schema(nullable = true, description = "On a published article: the revision kept for later, not yet live") Integer pendingRevision) {
     }
 
     record ArticleLine(long id, String slug, String headline, String status, boolean trashed, String reviewState, String authors,
-                       Instant publishedAt, Instant updatedAt) {
+                       @Schema(nullable = true) Instant publishedAt, Instant updatedAt) {
     }
 
-    record ScheduleInput(Instant publishAt) {
+    record ScheduleInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant publishAt) {
     }
 
-    @Operation(summary = "List articles, most recently changed first",
+    @Operation(operationId = "listArticles", summary = "List articles, most recently changed first",
             description = "Editors and admins see every article; authors and contributors see their own.")
     @GetMapping
     List<ArticleLine> list(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff,
@@ -78,21 +86,29 @@ class ArticleApi {
                 .toList();
     }
 
-    @Operation(summary = "Read one article with its version")
+    @Operation(operationId = "getArticle", summary = "Read one article with its version")
     @GetMapping("/{id}")
     ArticleJson get(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id) {
         return json(editing.open(staff, id));
     }
 
-    @Operation(summary = "Create a draft", description = "The key's staff member is the byline unless an editor's key names authorIds.")
+    @Operation(operationId = "createArticle", summary = "Create a draft",
+            description = "The key's staff member is the byline unless an editor's key names authorIds.")
+    @ApiResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new article's address in the API", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "422", description = "Some fields are not acceptable; nothing was saved (invalid)")
     @PostMapping
     ResponseEntity<ArticleJson> create(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @RequestBody ArticleInput input) {
         long id = editing.create(staff, input.draft());
         return ResponseEntity.created(URI.create("/api/v1/articles/" + id)).body(json(editing.open(staff, id)));
     }
 
-    @Operation(summary = "Replace an article's content", description = "Send the version you read; 409 if someone saved since. "
+    @Operation(operationId = "updateArticle", summary = "Replace an article's content",
+            description = "Send the version you read; 409 if someone saved since. "
             + "On a published article the content is kept as pendingRevision and the live page is unchanged until POST …/publish.")
+    @ApiResponse(responseCode = "200", description = "Saved")
+    @ApiResponse(responseCode = "409", description = "Someone saved after the version you sent; fields.version is the current one (conflict)")
+    @ApiResponse(responseCode = "422", description = "Some fields are not acceptable, or no version was sent; nothing was saved (invalid)")
     @PutMapping("/{id}")
     ArticleJson update(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody ArticleInput input) {
         editing.open(staff, id);
@@ -103,14 +119,19 @@ class ArticleApi {
         return json(editing.open(staff, id));
     }
 
-    @Operation(summary = "Publish now", description = "Also makes a published article's pending revision live.")
+    @Operation(operationId = "publishArticle", summary = "Publish now", description = "Also makes a published article's pending revision live.")
+    @ApiResponse(responseCode = "200", description = "Published")
+    @ApiResponse(responseCode = "422", description = "The article cannot be published as it is (invalid)")
     @PostMapping("/{id}/publish")
     ArticleJson publish(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id) {
         editing.publish(staff, id);
         return json(editing.open(staff, id));
     }
 
-    @Operation(summary = "Schedule publication", description = "publishAt is an ISO-8601 instant in the future, such as 2026-12-01T09:30:00Z.")
+    @Operation(operationId = "scheduleArticle", summary = "Schedule publication",
+            description = "publishAt is an ISO-8601 instant in the future, such as 2026-12-01T09:30:00Z.")
+    @ApiResponse(responseCode = "200", description = "Scheduled")
+    @ApiResponse(responseCode = "422", description = "publishAt is missing or not in the future (invalid)")
     @PostMapping("/{id}/schedule")
     ArticleJson schedule(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody ScheduleInput input) {
         editing.open(staff, id);
@@ -121,7 +142,7 @@ class ArticleApi {
         return json(editing.open(staff, id));
     }
 
-    @Operation(summary = "Unpublish (back to draft, off the site)")
+    @Operation(operationId = "unpublishArticle", summary = "Unpublish (back to draft, off the site)")
     @PostMapping("/{id}/unpublish")
     ArticleJson unpublish(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id) {
         editing.unpublish(staff, id);

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,25 +30,32 @@ class CommentApi {
         this.moderation = moderation;
     }
 
-    record CommentJson(long id, long articleId, Long parentId, String authorName, String authorEmail, String authorUrl, String body, String status,
-                       int score, String reasons, boolean byStaff, Instant createdAt) {
+    record CommentJson(long id, long articleId, @Schema(nullable = true) Long parentId, String authorName, String authorEmail, String authorUrl,
+                       String body, String status, int score, String reasons, boolean byStaff, Instant createdAt) {
         static CommentJson of(Comment c) {
             return new CommentJson(c.id(), c.articleId(), c.parentId(), c.authorName(), c.authorEmail(), c.authorUrl(), c.body(), c.status(),
                     c.score(), c.reasons(), c.byStaff(), c.createdAt());
         }
     }
 
-    @Operation(summary = "List comments of one status, newest first, 50 a page", description = "status: pending (default), approved, spam, trash")
+    @Operation(operationId = "listComments", summary = "List comments of one status, newest first, 50 a page")
     @GetMapping
-    List<CommentJson> list(@RequestParam(defaultValue = "pending") String status, @RequestParam(defaultValue = "1") int page) {
+    List<CommentJson> list(@Parameter(schema = @Schema(allowableValues = {"pending", "approved", "spam", "trash"}, defaultValue = "pending"))
+                           @RequestParam(defaultValue = "pending") String status,
+                           @RequestParam(defaultValue = "1") int page) {
         String wanted = CommentDesk.STATUSES.contains(status) ? status : "pending";
         int number = Math.max(1, Math.min(page, 10_000));
         return moderation.queue(wanted, (number - 1) * 50, 50).stream().map(CommentJson::of).toList();
     }
 
-    @Operation(summary = "Moderate one comment", description = "action: approve, unapprove, spam or trash")
+    @Operation(operationId = "moderateComment", summary = "Moderate one comment")
+    @ApiResponse(responseCode = "200", description = "The comment as it is now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommentJson.class)))
+    @ApiResponse(responseCode = "422", description = "An unknown action (invalid)")
     @PostMapping("/{id}/{action}")
-    ResponseEntity<?> moderate(@PathVariable long id, @PathVariable String action) {
+    ResponseEntity<?> moderate(@PathVariable long id,
+                               @Parameter(schema = @Schema(allowableValues = {"approve", "unapprove", "spam", "trash"}))
+                               @PathVariable String action) {
         String status = CommentDesk.statusFor(action);
         if (status == null) {
             return ResponseEntity.unprocessableEntity().body(ApiError.of(422, "invalid", "The action must be approve, unapprove, spam or trash.",

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,17 +35,41 @@ class MediaApi {
         this.library = library;
     }
 
-    record MediaJson(long id, String url, int width, int height, String caption, String altText, Credit credit, String srcset) {
+    record MediaJson(long id, String url, int width, int height, String caption, String altText, CreditJson credit, String srcset) {
         static MediaJson of(MediaItem m) {
-            return new MediaJson(m.id(), m.src(1600), m.width(), m.height(), m.caption(), m.altText(), m.credit(), m.srcset());
+            Credit c = m.credit();
+            return new MediaJson(m.id(), m.src(1600), m.width(), m.height(), m.caption(), m.altText(),
+                    new CreditJson(c.photographer(), c.organisation(), c.licence()), m.srcset());
         }
     }
 
-    @Operation(summary = "Upload a photo (multipart/form-data)", description = "Fields: file (required), caption, photographer, agency, licence, alt.")
+    /** A photo's credit as the API writes it: the three parts, each possibly empty. */
+    @Schema(name = "Credit")
+    record CreditJson(String photographer, String organisation, String licence) {
+    }
+
+    /** The multipart form an upload sends; documents the form, the fields are bound one by one below. */
+    @Schema(name = "PhotoUpload")
+    record PhotoUpload(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
+                               description = "JPEG, PNG, GIF or BMP") String file,
+                       @Schema(maxLength = 1000) String caption, @Schema(maxLength = 200) String photographer,
+                       @Schema(maxLength = 200, description = "The agency or unit; answered as credit.organisation") String agency,
+                       @Schema(maxLength = 200) String licence, @Schema(maxLength = 500, description = "Alt text") String alt) {
+    }
+
+    @Operation(operationId = "uploadPhoto", summary = "Upload a photo", description = "Every upload is decoded and re-encoded.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = PhotoUpload.class))))
+    @ApiResponse(responseCode = "201", description = "Stored",
+            headers = @Header(name = "Location", description = "The photo's address in the API", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "422", description = "The file is not an image, or a field is too long (invalid)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<MediaJson> upload(@RequestParam MultipartFile file, @RequestParam(defaultValue = "") String caption,
-                                     @RequestParam(defaultValue = "") String photographer, @RequestParam(defaultValue = "") String agency,
-                                     @RequestParam(defaultValue = "") String licence, @RequestParam(defaultValue = "") String alt) throws IOException {
+    ResponseEntity<MediaJson> upload(@Parameter(hidden = true) @RequestParam MultipartFile file,
+                                     @Parameter(hidden = true) @RequestParam(defaultValue = "") String caption,
+                                     @Parameter(hidden = true) @RequestParam(defaultValue = "") String photographer,
+                                     @Parameter(hidden = true) @RequestParam(defaultValue = "") String agency,
+                                     @Parameter(hidden = true) @RequestParam(defaultValue = "") String licence,
+                                     @Parameter(hidden = true) @RequestParam(defaultValue = "") String alt) throws IOException {
         if (caption.length() > 1000 || photographer.length() > 200 || agency.length() > 200 || licence.length() > 200 || alt.length() > 500) {
             throw new RejectedUploadException("Caption, credit or alt text is too long.");
         }
@@ -49,7 +78,7 @@ class MediaApi {
         return ResponseEntity.created(URI.create("/api/v1/media/" + item.id())).body(MediaJson.of(item));
     }
 
-    @Operation(summary = "Read one photo's details")
+    @Operation(operationId = "getPhoto", summary = "Read one photo's details")
     @GetMapping("/{id}")
     MediaJson get(@PathVariable long id) {
         return library.find(id).map(MediaJson::of).orElseThrow();

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,15 +32,18 @@ class SubscriberApi {
         this.csv = csv;
     }
 
-    record SubscriberJson(long id, String email, String status, String cadence, Set<Long> sectionIds, Instant confirmedAt) {
+    record SubscriberJson(long id, String email, String status, String cadence, Set<Long> sectionIds, @Schema(nullable = true) Instant confirmedAt) {
     }
 
     record SubscriberList(Map<String, Long> counts, List<SubscriberJson> subscribers, int page, boolean hasMore) {
     }
 
-    @Operation(summary = "List subscribers of one status, 100 a page", description = "status: confirmed (default), pending, unsubscribed, suppressed")
+    @Operation(operationId = "listSubscribers", summary = "List subscribers of one status, 100 a page")
     @GetMapping
-    SubscriberList list(@RequestParam(defaultValue = "confirmed") String status, @RequestParam(defaultValue = "1") int page) {
+    SubscriberList list(@Parameter(schema = @Schema(allowableValues = {"confirmed", "pending", "unsubscribed", "suppressed"},
+                                    defaultValue = "confirmed"))
+                        @RequestParam(defaultValue = "confirmed") String status,
+                        @RequestParam(defaultValue = "1") int page) {
         String wanted = SubscriberDesk.STATUSES.contains(status) ? status : "confirmed";
         int number = Math.max(1, Math.min(page, 100_000));
         List<Subscriber> found = subscriptions.list(wanted, (number - 1) * 100, 101);
@@ -46,7 +53,10 @@ class SubscriberApi {
                 .toList(), number, more);
     }
 
-    @Operation(summary = "Export every subscriber as CSV")
+    @Operation(operationId = "exportSubscribers", summary = "Export every subscriber as CSV",
+            description = "Columns: email, status, cadence, consent_at, consent_form, confirmed_at, unsubscribed_at.")
+    @ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string", format = "binary")))
     @GetMapping(value = "/export.csv", produces = "text/csv")
     void export(HttpServletResponse response) throws IOException {
         SubscriberDesk.download(csv, response);

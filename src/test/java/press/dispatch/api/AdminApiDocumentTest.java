@@ -1,0 +1,397 @@
+package press.dispatch.api;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.imageio.ImageIO;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+import press.dispatch.accounts.ApiKeys;
+import press.dispatch.accounts.Role;
+import press.dispatch.articles.Stories;
+import press.dispatch.articles.Story;
+import press.dispatch.comments.CommentForm;
+import press.dispatch.comments.Moderation;
+import press.dispatch.subscriptions.Subscriptions;
+import press.dispatch.testing.Databases;
+import press.dispatch.testing.NewsroomTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document served at {@code /api/openapi.json} is what generated clients are built from, so every real answer
+ * of every operation it declares (status, headers, body) is checked against it with swagger-request-validator, the way a
+ * generated client would call: with the {@code Accept} and {@code Content-Type} the document names.
+ */
+class AdminApiDocumentTest extends NewsroomTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.sqlite(registry);
+    }
+
+    @Autowired
+    ApiKeys keys;
+
+    @Autowired
+    Moderation moderation;
+
+    @Autowired
+    Stories stories;
+
+    @Autowired
+    Subscriptions subscriptions;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private String document;
+    private OpenAPI api;
+    private OpenApiInteractionValidator validator;
+    private final Set<String> exercised = new TreeSet<>();
+    private final List<String> problems = new ArrayList<>();
+
+    @BeforeEach
+    void readTheServedDocument() throws Exception {
+        HttpResponse<String> served = http.send(HttpRequest.newBuilder(URI.create(browser.base() + "/api/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(served.statusCode()).isEqualTo(200);
+        document = served.body();
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document, null, options);
+        assertThat(parsed.getMessages()).as("the parser's complaints about the document").isEmpty();
+        api = parsed.getOpenAPI();
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
+    }
+
+    @Test
+    void theServedDocumentIsValidOpenApi3ThatClientGeneratorsRead() {
+        assertThat(api.getOpenapi()).as("OpenAPI 3.0, which generators and validators read fully").startsWith("3.0.");
+        Set<String> ids = new TreeSet<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String name = method + " " + path;
+            assertThat(operation.getOperationId()).as(name + " has an operation id a generated client can use as a method name")
+                    .matches("[a-z][A-Za-z]+");
+            assertThat(ids.add(operation.getOperationId())).as(name + "'s operation id is unique").isTrue();
+            assertThat(operation.getResponses().keySet()).as(name + " documents its errors").anyMatch(status -> status.startsWith("4"));
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> p.getName().equals("page") || p.getName().equals("id"))
+                        .forEach(p -> assertThat(p.getSchema().getType()).as(name + " " + p.getName() + " is a number").isEqualTo("integer"));
+            }
+            operation.getResponses().forEach((status, response) -> {
+                if (status.startsWith("4") || status.startsWith("5")) {
+                    assertThat(schemaOf(response)).as(name + " " + status + " is the error shape").isEqualTo("#/components/schemas/ApiError");
+                }
+            });
+        }));
+        assertThat(ids).as("one per operation").hasSize((int) api.getPaths().values().stream().mapToLong(i -> i.readOperations().size()).sum());
+
+        Operation create = api.getPaths().get("/api/v1/articles").getPost();
+        assertThat(create.getResponses()).containsKey("201").doesNotContainKey("200");
+        assertThat(create.getResponses().get("201").getHeaders()).containsKey("Location");
+        Operation upload = api.getPaths().get("/api/v1/media").getPost();
+        assertThat(upload.getResponses()).containsKey("201").doesNotContainKey("200");
+        assertThat(upload.getParameters()).as("photo fields are form fields, not query parameters").isNullOrEmpty();
+        Schema<?> form = resolved(upload.getRequestBody().getContent().get("multipart/form-data").getSchema());
+        assertThat(form.getProperties()).containsOnlyKeys("file", "caption", "photographer", "agency", "licence", "alt");
+        assertThat(form.getRequired()).containsExactly("file");
+        var export = api.getPaths().get("/api/v1/subscribers/export.csv").getGet().getResponses().get("200").getContent();
+        assertThat(export).containsOnlyKeys("text/csv");
+        assertThat(export.get("text/csv").getSchema().getFormat()).as("a file to save, not JSON to parse").isEqualTo("binary");
+
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        assertThat(schemas.get("MediaJson").getRequired()).contains("id", "url", "credit");
+        assertThat(schemas.get("Credit").getProperties()).containsOnlyKeys("photographer", "organisation", "licence");
+        assertThat(schemas.get("ArticleJson").getRequired()).contains("id", "headline", "url", "publishedAt", "version");
+        assertThat(((Schema<?>) schemas.get("ArticleJson").getProperties().get("url")).getNullable()).isTrue();
+        assertThat(((Schema<?>) schemas.get("ArticleJson").getProperties().get("headline")).getNullable()).isNotEqualTo(Boolean.TRUE);
+        assertThat(schemas.get("ArticleInput").getRequired()).containsExactlyInAnyOrder("headline", "body");
+        assertThat(schemas.get("ApiError").getRequired()).containsExactly("error");
+        assertThat(schemas.get("ApiErrorBody").getRequired()).containsExactlyInAnyOrder("status", "code", "message", "fields");
+    }
+
+    @Test
+    void everyOperationAnswersWhatTheServedDocumentDeclares() throws Exception {
+        String editor = keys.create(ownerStaff(), "document editor", Role.EDITOR);
+        String author = keys.create(ownerStaff(), "document author", Role.AUTHOR);
+        String contributor = keys.create(ownerStaff(), "document contributor", Role.CONTRIBUTOR);
+
+        Answer created = call(editor, "POST", "/api/v1/articles", "", "application/json", """
+                {"headline": "Cranes arrive", "standfirst": "Four cranes.", "body": "First.", "tags": ["Ports"], "commentsOpen": true}""");
+        assertThat(created.status()).isEqualTo(201);
+        long id = json.readTree(created.body()).get("id").asLong();
+        call(editor, "POST", "/api/v1/articles", "", "application/json", "{\"headline\": \"\", \"body\": \"\"}").expect(422);
+        call(editor, "POST", "/api/v1/articles", "", "application/json", "{not json").malformed().expect(400);
+        call(editor, "POST", "/api/v1/articles", "", "text/plain", "headline").malformed().expect(415);
+        call(null, "POST", "/api/v1/articles", "", "application/json", "{\"headline\": \"No key\", \"body\": \"x\"}").malformed().expect(401);
+
+        call(editor, "GET", "/api/v1/articles", "?status=draft&q=Cranes&page=1", null, null).expect(200);
+        call(editor, "GET", "/api/v1/articles", "?page=first", null, null).malformed().expect(400);
+        call(editor, "GET", "/api/v1/articles/{id}", "", null, null, id).expect(200);
+        call(editor, "GET", "/api/v1/articles/{id}", "", null, null, 987_654).expect(404);
+        call(editor, "GET", "/api/v1/articles/{id}", "", null, null, id).accept("text/html").malformed().expect(406);
+
+        int version = json.readTree(call(editor, "GET", "/api/v1/articles/{id}", "", null, null, id).body()).get("version").asInt();
+        call(editor, "PUT", "/api/v1/articles/{id}", "", "application/json",
+                "{\"headline\": \"Cranes arrive by sea\", \"body\": \"Second.\", \"version\": " + version + "}", id).expect(200);
+        call(editor, "PUT", "/api/v1/articles/{id}", "", "application/json",
+                "{\"headline\": \"Stale\", \"body\": \"Third.\", \"version\": " + version + "}", id).expect(409);
+        call(editor, "PUT", "/api/v1/articles/{id}", "", "application/json", "{\"headline\": \"No version\", \"body\": \"x\"}", id).expect(422);
+
+        call(editor, "POST", "/api/v1/articles/{id}/schedule", "", "application/json", "{\"publishAt\": \"2099-12-01T09:30:00Z\"}", id).expect(200);
+        call(editor, "POST", "/api/v1/articles/{id}/schedule", "", "application/json", "{}", id).malformed().expect(422);
+        call(editor, "POST", "/api/v1/articles/{id}/publish", "", null, null, id).expect(200);
+        call(editor, "POST", "/api/v1/articles/{id}/unpublish", "", null, null, id).expect(200);
+        long stringers = json.readTree(call(contributor, "POST", "/api/v1/articles", "", "application/json",
+                "{\"headline\": \"From the field\", \"body\": \"Notes.\"}").expect(201).body()).get("id").asLong();
+        call(contributor, "POST", "/api/v1/articles/{id}/publish", "", null, null, stringers).expect(403);
+
+        String boundary = "dispatch-document-test";
+        Answer photo = call(author, "POST", "/api/v1/media", "", "multipart/form-data; boundary=" + boundary, multipart(boundary, png())).expect(201);
+        long photoId = json.readTree(photo.body()).get("id").asLong();
+        call(author, "POST", "/api/v1/media", "", "multipart/form-data; boundary=" + boundary,
+                multipart(boundary, "not an image".getBytes(StandardCharsets.UTF_8))).expect(422);
+        call(contributor, "POST", "/api/v1/media", "", "multipart/form-data; boundary=" + boundary, multipart(boundary, png())).expect(403);
+        call(author, "POST", "/api/v1/media", "", "multipart/form-data", "garbage").malformed().expect(400);
+        call(author, "GET", "/api/v1/media/{id}", "", null, null, photoId).expect(200);
+        call(author, "GET", "/api/v1/media/{id}", "", null, null, 987_654).expect(404);
+
+        String reader = "reader-" + System.nanoTime() + "@example.org";
+        subscriptions.subscribe(reader, "198.51.100.9");
+        subscriptions.confirm(lastLink(reader, "/subscribe/confirm?token="));
+        call(editor, "GET", "/api/v1/subscribers", "?status=confirmed&page=1", null, null).expect(200);
+        call(author, "GET", "/api/v1/subscribers", "", null, null).expect(403);
+        assertThat(call(editor, "GET", "/api/v1/subscribers/export.csv", "", null, null).expect(200).body()).contains(reader);
+        call(author, "GET", "/api/v1/subscribers/export.csv", "", null, null).expect(403);
+
+        long articleId = publishedArticle(unique("Discussed"), null);
+        Story story = stories.findById(articleId).orElseThrow();
+        String token = moderation.formToken(articleId);
+        clock.advance(Duration.ofSeconds(20));
+        long comment = moderation.submit(story, new CommentForm("A held comment.", "Quiet Reader", "quiet@example.org", "", false, false, null,
+                token, ""), "198.51.100.7").commentId();
+        call(editor, "GET", "/api/v1/comments", "?status=pending&page=1", null, null).expect(200);
+        call(editor, "POST", "/api/v1/comments/{id}/{action}", "", null, null, comment, "approve").expect(200);
+        call(editor, "POST", "/api/v1/comments/{id}/{action}", "", null, null, 987_654, "spam").expect(404);
+        call(editor, "POST", "/api/v1/comments/{id}/{action}", "", null, null, comment, "frobnicate").malformed().expect(422);
+        call(author, "GET", "/api/v1/comments", "", null, null).expect(403);
+
+        assertThat(problems).as("answers that differ from the document").isEmpty();
+        Set<String> declared = new TreeSet<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().keySet().forEach(method -> declared.add(method + " " + path)));
+        assertThat(exercised).as("every declared operation is exercised here").isEqualTo(declared);
+    }
+
+    @Test
+    void addressesMethodsAndFormatsTheApiDoesNotServeAnswerInTheErrorShape() throws Exception {
+        String editor = keys.create(ownerStaff(), "shape editor", Role.EDITOR);
+        assertError(send(editor, "GET", "/api/v1/nothing-here", null, null, "application/json"), 404, "not_found");
+        HttpResponse<String> method = send(editor, "DELETE", "/api/v1/articles", null, null, "application/json");
+        assertError(method, 405, "method_not_allowed");
+        assertThat(method.headers().firstValue("Allow").orElse("")).contains("GET").contains("POST");
+        assertError(send(editor, "GET", "/api/v1/articles", null, null, "text/html"), 406, "not_acceptable");
+        assertError(send(editor, "GET", "/api/v1/articles/987654", null, null, "text/csv"), 404, "not_found");
+        assertError(send(editor, "GET", "/api/v1/subscribers/export.csv", null, null, "application/xml"), 406, "not_acceptable");
+        assertError(send(editor, "POST", "/api/v1/media", "multipart/form-data", "garbage".getBytes(StandardCharsets.UTF_8), "application/json"),
+                400, "bad_request");
+    }
+
+    private void assertError(HttpResponse<String> answer, int status, String code) throws Exception {
+        assertThat(answer.statusCode()).as(answer.request().method() + " " + answer.uri()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        var error = json.readTree(answer.body()).get("error");
+        assertThat(error).as(answer.body()).isNotNull();
+        assertThat(error.get("status").asInt()).isEqualTo(status);
+        assertThat(error.get("code").asString()).isEqualTo(code);
+        assertThat(error.get("message").asString()).isNotBlank();
+        assertThat(error.get("fields").isObject()).isTrue();
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("timestamp");
+    }
+
+    /** One call as a generated client makes it; its answer is checked against the document once its status is known. */
+    private Answer call(String key, String method, String template, String query, String contentType, Object body, Object... pathValues) {
+        String path = template;
+        for (Object value : pathValues) {
+            path = path.replaceFirst("\\{[^}]+}", String.valueOf(value));
+        }
+        byte[] bytes = body == null ? null : body instanceof byte[] b ? b : body.toString().getBytes(StandardCharsets.UTF_8);
+        return new Answer(key, method, template, path, query, contentType, bytes);
+    }
+
+    private final class Answer {
+        private final String key;
+        private final String method;
+        private final String template;
+        private final String path;
+        private final String query;
+        private final String contentType;
+        private final byte[] body;
+        private String accept;
+        private boolean malformed;
+        private HttpResponse<String> response;
+
+        Answer(String key, String method, String template, String path, String query, String contentType, byte[] body) {
+            this.key = key;
+            this.method = method;
+            this.template = template;
+            this.path = path;
+            this.query = query;
+            this.contentType = contentType;
+            this.body = body;
+        }
+
+        Answer accept(String mediaType) {
+            accept = mediaType;
+            return this;
+        }
+
+        /** The request itself breaks the document on purpose: only the answer is checked. */
+        Answer malformed() {
+            malformed = true;
+            return this;
+        }
+
+        int status() throws Exception {
+            return expect(-1).response.statusCode();
+        }
+
+        String body() throws Exception {
+            return expect(-1).response.body();
+        }
+
+        Answer expect(int status) throws Exception {
+            if (response == null) {
+                Operation operation = api.getPaths().get(template).readOperationsMap().get(io.swagger.v3.oas.models.PathItem.HttpMethod.valueOf(method));
+                assertThat(operation).as(method + " " + template + " is in the document").isNotNull();
+                exercised.add(method + " " + template);
+                String wanted = accept != null ? accept : String.join(", ", successContent(operation));
+                response = send(key, method, path + query, contentType, body, wanted.isEmpty() ? null : wanted);
+                check();
+            }
+            if (status > 0) {
+                assertThat(response.statusCode()).as(method + " " + path + query + " answered " + response.body()).isEqualTo(status);
+            }
+            return this;
+        }
+
+        private void check() {
+            SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
+            response.headers().map().forEach((name, values) -> answer.withHeader(name, values));
+            Request.Method verb = Request.Method.valueOf(method);
+            ValidationReport report;
+            if (malformed) {
+                report = validator.validateResponse(path, verb, answer.build());
+            } else {
+                SimpleRequest.Builder request = new SimpleRequest.Builder(verb, path);
+                if (key != null) {
+                    request.withAuthorization("Bearer " + key);
+                }
+                if (contentType != null) {
+                    request.withContentType(contentType);
+                }
+                if (body != null) {
+                    request.withBody(body);
+                }
+                if (!query.isEmpty()) {
+                    for (String pair : query.substring(1).split("&")) {
+                        String[] parts = pair.split("=", 2);
+                        request.withQueryParam(parts[0], parts[1]);
+                    }
+                }
+                report = validator.validate(request.build(), answer.build());
+            }
+            if (report.hasErrors()) {
+                problems.add(method + " " + path + query + " → " + response.statusCode() + " " + response.body() + "\n"
+                        + SimpleValidationReportFormat.getInstance().apply(report));
+            }
+        }
+    }
+
+    private static Set<String> successContent(Operation operation) {
+        Set<String> types = new TreeSet<>();
+        operation.getResponses().forEach((status, response) -> {
+            if (status.startsWith("2") && response.getContent() != null) {
+                types.addAll(response.getContent().keySet());
+            }
+        });
+        return types;
+    }
+
+    private Schema<?> resolved(Schema<?> schema) {
+        return schema.get$ref() == null ? schema : api.getComponents().getSchemas().get(schema.get$ref().substring("#/components/schemas/".length()));
+    }
+
+    private static String schemaOf(ApiResponse response) {
+        if (response.getContent() == null || response.getContent().get("application/json") == null) {
+            return null;
+        }
+        return response.getContent().get("application/json").getSchema().get$ref();
+    }
+
+    private HttpResponse<String> send(String key, String method, String pathAndQuery, String contentType, byte[] body, String accept)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + pathAndQuery)).timeout(Duration.ofSeconds(30));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+        return http.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] png() throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB), "png", png);
+        return png.toByteArray();
+    }
+
+    private static byte[] multipart(String boundary, byte[] file) throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : new String[][] {{"caption", "Cranes at dawn"}, {"photographer", "Ana Ruiz"}, {"agency", "Port Authority"},
+                {"licence", "CC BY 4.0"}, {"alt", "Three cranes against the sky"}}) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1] + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cranes.png\"\r\nContent-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+}
