@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,15 +33,20 @@ class PrivacyApi {
         this.personalData = personalData;
     }
 
-    record PersonJson(String email) {
+    record PersonJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String email) {
     }
 
     record ErasedJson(String email, Holdings erased) {
     }
 
-    @Operation(summary = "Export everything held about one email address",
+    @Operation(operationId = "exportPersonalData", summary = "Export everything held about one email address",
             description = "Body: {\"email\": \"…\"}. Comments (with IP and reply-email choice), the subscriber record with its consent, "
                     + "newsletter deliveries, emails in the outbox and a staff account.")
+    @ApiResponse(responseCode = "200", description = "Everything held about the address: email, exportedAt, comments, subscriber (null if "
+            + "none), deliveries, emails and staffAccount (null if none); a data dump whose inner records follow the stored data, so it "
+            + "is declared as a plain object",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "422", description = "The address is missing or malformed (invalid)")
     @PostMapping("/export")
     ResponseEntity<?> export(@RequestBody PersonJson person) {
         Optional<String> address = PersonalData.address(person.email());
@@ -48,9 +56,13 @@ class PrivacyApi {
         return ResponseEntity.ok(personalData.export(address.get()));
     }
 
-    @Operation(summary = "Erase everything held about one email address",
+    @Operation(operationId = "erasePersonalData", summary = "Erase everything held about one email address",
             description = "Body: {\"email\": \"…\"}. One transaction: all of it or, when refused (409: the owner's or the key's own account), "
                     + "nothing. Answers how much of each kind was erased.")
+    @ApiResponse(responseCode = "200", description = "What was erased, counted by kind",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErasedJson.class)))
+    @ApiResponse(responseCode = "409", description = "Refused (the owner's or the key's own account); nothing was erased (conflict)")
+    @ApiResponse(responseCode = "422", description = "The address is missing or malformed (invalid)")
     @PostMapping("/erase")
     ResponseEntity<?> erase(@AuthenticationPrincipal Staff staff, @RequestBody PersonJson person) {
         Optional<String> address = PersonalData.address(person.email());

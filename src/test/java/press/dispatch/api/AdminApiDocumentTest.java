@@ -207,6 +207,14 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "POST", "/api/v1/comments/{id}/{action}", "", null, null, comment, "frobnicate").malformed().expect(422);
         call(author, "GET", "/api/v1/comments", "", null, null).expect(403);
 
+        String admin = keys.create(ownerStaff(), "document admin", Role.ADMIN);
+        call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"quiet@example.org\"}").expect(200);
+        call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"not an address\"}").expect(422);
+        call(editor, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"quiet@example.org\"}").expect(403);
+        call(admin, "POST", "/api/v1/privacy/erase", "", "application/json", "{\"email\": \"quiet@example.org\"}").expect(200);
+        call(admin, "POST", "/api/v1/privacy/erase", "", "application/json", "{\"email\": \"\"}").expect(422);
+        call(admin, "POST", "/api/v1/privacy/erase", "", "application/json", "{\"email\": \"" + ownerStaff().email() + "\"}").expect(409);
+
         assertThat(problems).as("answers that differ from the document").isEmpty();
         Set<String> declared = new TreeSet<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().keySet().forEach(method -> declared.add(method + " " + path)));
