@@ -152,6 +152,23 @@ class SignInTest extends NewsroomTest {
     }
 
     @Test
+    void aStoredSessionThatNoLongerReadsBackSignsOutInsteadOfFailing() {
+        String email = staffMember(Role.AUTHOR);
+        AdminSession author = signedIn(email, PASSWORD);
+        assertThat(author.get("/admin").status()).isEqualTo(200);
+        String id = Long.toString(accounts.list().stream().filter(a -> a.email().equals(email)).findFirst().orElseThrow().id());
+        // As a session written by an older release whose classes have changed since.
+        int spoiled = jdbc.sql("""
+                UPDATE staff_sessions_attributes SET attribute_bytes = :junk
+                WHERE session_primary_id IN (SELECT primary_id FROM staff_sessions WHERE principal_name = :id)
+                """).param("junk", new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 115, 114, 0, 3, 'N', 'o', 'p'}).param("id", id).update();
+        assertThat(spoiled).isPositive();
+        AdminSession.Response answer = author.get("/admin");
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.location()).isEqualTo("/admin/sign-in");
+    }
+
+    @Test
     void anInvitationByEmailMakesAnAccountWithItsRoleOnce() {
         AdminSession owner = owner();
         String email = unique("reporter").replace(' ', '-') + "@news.example";
