@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,7 @@ public class Accounts {
     static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
 
     private final StaffRepository staff;
+    private final ResetRequests resetRequests;
     private final PasswordEncoder passwords;
     private final Signatures signatures;
     private final Outbox outbox;
@@ -48,9 +50,10 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final AtomicReference<String> setupToken = new AtomicReference<>();
 
-    Accounts(StaffRepository staff, PasswordEncoder passwords, Signatures signatures, Outbox outbox, SiteSettings settings, Clock clock,
+    Accounts(StaffRepository staff, ResetRequests resetRequests, PasswordEncoder passwords, Signatures signatures, Outbox outbox, SiteSettings settings, Clock clock,
              ApplicationEventPublisher events) {
         this.staff = staff;
+        this.resetRequests = resetRequests;
         this.passwords = passwords;
         this.signatures = signatures;
         this.outbox = outbox;
@@ -193,24 +196,38 @@ public class Accounts {
     }
 
     /**
-     * Sends a reset link if the address belongs to an active account; does nothing otherwise. The caller answers
-     * the same either way.
+     * Records a request for a reset link, whoever the address belongs to: the caller answers the same either way, and
+     * the answer costs the same work either way (one row written, nothing looked up), so its timing tells nobody
+     * which addresses are staff. {@link #sendRequestedResetLinks()} sends the links.
      */
     @Transactional
     public void requestPasswordReset(String email) {
         String address = normalEmail(email);
-        staff.findByEmail(address).filter(r -> r.account().active()).ifPresent(row -> {
-            String token = signatures.sign("reset", row.account().id() + "." + row.sessionStamp(), clock.instant().plus(RESET_LIFETIME));
-            outbox.enqueue(address, "Reset your " + settings.current().name() + " password", """
-                    Hello %s,
+        resetRequests.add(address.length() > 320 ? address.substring(0, 320) : address, clock.instant());
+    }
 
-                    Someone (we hope you) asked to reset the password of your staff account.
-                    Choose a new password here (the link works once, for 30 minutes):
-                    %s/admin/password-reset/%s
+    /** Sends a reset link for each waiting request whose address belongs to an active account; drops the others. */
+    @Scheduled(fixedDelayString = "${dispatch.password-reset.check-every:2s}", initialDelayString = "${dispatch.password-reset.first-check:2s}")
+    @Transactional
+    public void sendRequestedResetLinks() {
+        for (ResetRequests.Request request : resetRequests.listWaiting(50)) {
+            if (!resetRequests.claim(request.id())) {
+                continue;
+            }
+            String address = request.email();
+            staff.findByEmail(address).filter(r -> r.account().active()).ifPresent(row -> {
+                String token = signatures.sign("reset", row.account().id() + "." + row.sessionStamp(), clock.instant().plus(RESET_LIFETIME));
+                outbox.enqueue(address, "Reset your " + settings.current().name() + " password", """
+                        Hello %s,
 
-                    If you did not ask, ignore this email: your password stays as it is.
-                    """.formatted(row.account().displayName(), baseUrl(), token));
-        });
+                        Someone (we hope you) asked to reset the password of your staff account.
+                        Choose a new password here (the link works once, for 30 minutes):
+                        %s/admin/password-reset/%s
+
+                        If you did not ask, ignore this email: your password stays as it is.
+                        """.formatted(row.account().displayName(), baseUrl(), token));
+            });
+        }
     }
 
     /** The account a reset link is for, while it is unused and unexpired. */
