@@ -7,6 +7,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -42,6 +45,21 @@ class WebConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCache cache) {
         return factory -> factory.addEngineValves(new PageCacheValve(cache));
+    }
+
+    /**
+     * Browsers ask for {@code /favicon.ico} on every site whatever the page says; answer with a small neutral icon
+     * instead of logging a 404 for each page.
+     */
+    @Bean
+    WebMvcConfigurer siteIcon() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/assets/")
+                        .setCacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic());
+            }
+        };
     }
 
     /** After Spring Security, right before MVC (see {@link SteadyMethodFilter}). */
