@@ -21,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import press.dispatch.platform.HiddenCharacters;
 import press.dispatch.platform.Outbox;
 import press.dispatch.platform.Signatures;
 import press.dispatch.site.Setting;
@@ -340,7 +341,7 @@ public class Accounts {
     }
 
     private static String cleanName(String name) {
-        return name == null ? "" : name.strip().replaceAll("\\p{Cntrl}", "");
+        return HiddenCharacters.removedFromName(name);
     }
 
     private static void checkEmail(String email, Map<String, String> problems) {

@@ -230,6 +230,21 @@ class SignInTest extends NewsroomTest {
     }
 
     @Test
+    void aStaffNameNeverHoldsCharactersThatReverseText() {
+        String email = unique("reverse").replace(' ', '-') + "@news.example";
+        accounts.invite(ownerStaff(), email, "Eve\u202Egnp.exe", Role.AUTHOR);
+        accounts.acceptInvitation(lastLink(email, "/admin/invitation/"), "Eve\u202Egnp.exe \u2066Sharp\u2069", PASSWORD);
+        assertThat(accounts.list().stream().filter(a -> a.email().equals(email)).findFirst().orElseThrow().displayName())
+                .isEqualTo("Evegnp.exe Sharp");
+        AdminSession eve = signedIn(email, PASSWORD);
+        assertThat(eve.post("/admin/byline", Map.of("displayName", "Eve \u202EReversed", "bio", "", "photoMediaId", "")).status())
+                .isEqualTo(302);
+        assertThat(accounts.list().stream().filter(a -> a.email().equals(email)).findFirst().orElseThrow().displayName()).isEqualTo("Eve Reversed");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM authors WHERE display_name LIKE :rlo").param("rlo", "%\u202E%").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void adminPagesCarryStrictSecurityHeadersAndNoInlineScript() {
         AdminSession owner = owner();
         for (String path : List.of("/admin", "/admin/articles/new", "/admin/settings", "/admin/sign-in")) {

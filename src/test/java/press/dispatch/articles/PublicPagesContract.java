@@ -131,6 +131,30 @@ abstract class PublicPagesContract extends SiteTest {
     }
 
     @Test
+    void articleBodiesKeepWebAndMailLinksAndDropDataAndScriptTargets() {
+        long id = publishing.draft(ArticleDraft.of(unique("Link targets"), "Standfirst.", """
+                [web](https://example.com/report) [mail](mailto:desk@example.com) [page](/sections/land)
+
+                [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [script](javascript:alert(1)) [vb](vbscript:msgbox)
+
+                ![pixel](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)
+                """));
+        publishing.publish(id);
+        Element body = browser.get("/articles/" + slugOf(id)).page().selectFirst("article .body");
+        assertThat(body.select("a").eachAttr("href")).contains("https://example.com/report", "mailto:desk@example.com", "/sections/land");
+        assertThat(body.select("a[href], img[src]").stream().map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src")).toList())
+                .noneMatch(target -> target.toLowerCase(java.util.Locale.ROOT).matches("\\s*(data|javascript|vbscript):.*"));
+    }
+
+    @Test
+    void aSlugNeverHoldsCharactersThatReverseText() {
+        long id = publishing.draft(ArticleDraft.of("Invoice \u202Efdp.exe " + unique("story"), "Standfirst.", "Body."));
+        assertThat(slugOf(id)).matches("[a-z0-9]+(-[a-z0-9]+)*");
+        assertThat(new ArticleDraft(unique("Typed slug"), "report\u202Efdp", "", "Body.", null, List.of(), List.of(), null, "", "", "", false, true)
+                .problems()).containsKey("slug");
+    }
+
+    @Test
     void listingsAndHomePageTwoHaveHeadingsThatNeverSkipALevel() {
         Section section = section("Outline");
         Author author = author("Ola Outline");
