@@ -62,6 +62,27 @@ class WebConfiguration {
         };
     }
 
+    /**
+     * Tomcat's error report valve on the host becomes one that adds the security headers (Spring Boot puts a plain
+     * one there; it is swapped when the application starts, whichever customizer ran first).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedRequestHeaders() {
+        return factory -> factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
+            if (org.apache.catalina.Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                org.apache.catalina.Pipeline host = context.getParent().getPipeline();
+                for (org.apache.catalina.Valve valve : host.getValves()) {
+                    if (valve instanceof org.apache.catalina.valves.ErrorReportValve && !(valve instanceof RefusedRequestValve)) {
+                        host.removeValve(valve);
+                    }
+                }
+                if (java.util.Arrays.stream(host.getValves()).noneMatch(RefusedRequestValve.class::isInstance)) {
+                    host.addValve(new RefusedRequestValve());
+                }
+            }
+        }));
+    }
+
     /** After Spring Security, right before MVC (see {@link SteadyMethodFilter}). */
     @Bean
     FilterRegistrationBean<SteadyMethodFilter> steadyMethodFilter() {
