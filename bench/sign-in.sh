@@ -20,7 +20,7 @@ trap cleanup EXIT
 java -Xmx128m -XX:+UseSerialGC -jar target/dispatch.jar --server.port=$PORT --dispatch.data-dir="$WORK/data" --dispatch.demo=false \
   --dispatch.admin.email=$EMAIL --dispatch.admin.password="$PASSWORD" > "$WORK/server.log" 2>&1 &
 SERVER=$!
-for i in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$PORT/admin/sign-in" && break; sleep 1; done
+for i in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/admin/sign-in" && break; sleep 1; done
 
 N=0
 post() { # path form-fields -> seconds the POST took (the form and its CSRF token are fetched first, untimed)

@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -199,7 +198,7 @@ public class Accounts {
     /**
      * Records a request for a reset link, whoever the address belongs to: the caller answers the same either way, and
      * the answer costs the same work either way (one row written, nothing looked up), so its timing tells nobody
-     * which addresses are staff. {@link #sendRequestedResetLinks()} sends the links.
+     * which addresses are staff. {@link ResetLinks} sends the links.
      */
     @Transactional
     public void requestPasswordReset(String email) {
@@ -207,28 +206,27 @@ public class Accounts {
         resetRequests.add(address.length() > 320 ? address.substring(0, 320) : address, clock.instant());
     }
 
-    /** Sends a reset link for each waiting request whose address belongs to an active account; drops the others. */
-    @Scheduled(fixedDelayString = "${dispatch.password-reset.check-every:2s}", initialDelayString = "${dispatch.password-reset.first-check:2s}")
+    /**
+     * Answers one waiting reset request (see {@link ResetLinks}): sends the link if the address belongs to an active
+     * account. The request is gone either way; taking it and writing the email happen together or not at all.
+     */
     @Transactional
-    public void sendRequestedResetLinks() {
-        for (ResetRequests.Request request : resetRequests.listWaiting(50)) {
-            if (!resetRequests.claim(request.id())) {
-                continue;
-            }
-            String address = request.email();
-            staff.findByEmail(address).filter(r -> r.account().active()).ifPresent(row -> {
-                String token = signatures.sign("reset", row.account().id() + "." + row.sessionStamp(), clock.instant().plus(RESET_LIFETIME));
-                outbox.enqueue(address, "Reset your " + settings.current().name() + " password", """
-                        Hello %s,
-
-                        Someone (we hope you) asked to reset the password of your staff account.
-                        Choose a new password here (the link works once, for 30 minutes):
-                        %s/admin/password-reset/%s
-
-                        If you did not ask, ignore this email: your password stays as it is.
-                        """.formatted(row.account().displayName(), baseUrl(), token));
-            });
+    public void answerResetRequest(long requestId, String address) {
+        if (!resetRequests.claim(requestId)) {
+            return;
         }
+        staff.findByEmail(address).filter(r -> r.account().active()).ifPresent(row -> {
+            String token = signatures.sign("reset", row.account().id() + "." + row.sessionStamp(), clock.instant().plus(RESET_LIFETIME));
+            outbox.enqueue(address, "Reset your " + settings.current().name() + " password", """
+                    Hello %s,
+
+                    Someone (we hope you) asked to reset the password of your staff account.
+                    Choose a new password here (the link works once, for 30 minutes):
+                    %s/admin/password-reset/%s
+
+                    If you did not ask, ignore this email: your password stays as it is.
+                    """.formatted(row.account().displayName(), baseUrl(), token));
+        });
     }
 
     /** The account a reset link is for, while it is unused and unexpired. */

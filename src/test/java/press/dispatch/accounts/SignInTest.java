@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @Import(CountedPasswords.class)
 class SignInTest extends NewsroomTest {
+
+    @Autowired
+    ResetLinks resetLinks;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -88,7 +92,7 @@ class SignInTest extends NewsroomTest {
                 .containsExactly(email, "stranger@news.example");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox").query(Long.class).single()).isEqualTo(outboxBefore);
 
-        accounts.sendRequestedResetLinks();
+        resetLinks.sendWaiting();
         assertThat(lastLink(email, "/admin/password-reset/")).isNotBlank();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = 'stranger@news.example'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM password_reset_requests").query(Long.class).single()).isZero();
@@ -116,7 +120,7 @@ class SignInTest extends NewsroomTest {
         AdminSession.Response requested = owner.postForm("/admin/password-reset",
                 Map.of("email", OWNER_EMAIL, "_csrf", AdminSession.tokenIn(owner.get("/admin/password-reset").body())));
         assertThat(requested.status()).isEqualTo(200);
-        accounts.sendRequestedResetLinks();
+        resetLinks.sendWaiting();
         String token = lastLink(OWNER_EMAIL, "/admin/password-reset/");
         AdminSession.Response form = owner.get("/admin/password-reset/" + token);
         assertThat(form.status()).isEqualTo(200);
@@ -143,7 +147,7 @@ class SignInTest extends NewsroomTest {
                 Map.of("email", "stranger@news.example", "_csrf", AdminSession.tokenIn(session.get("/admin/password-reset").body())));
         assertThat(known.status()).isEqualTo(unknown.status()).isEqualTo(200);
         assertThat(comparable(known.body(), email)).isEqualTo(comparable(unknown.body(), "stranger@news.example"));
-        accounts.sendRequestedResetLinks();
+        resetLinks.sendWaiting();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = 'stranger@news.example'").query(Long.class).single()).isZero();
 
         String token = lastLink(email, "/admin/password-reset/");
