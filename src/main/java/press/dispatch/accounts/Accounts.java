@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import press.dispatch.platform.HiddenCharacters;
 import press.dispatch.platform.Outbox;
 import press.dispatch.platform.Signatures;
 import press.dispatch.site.SiteSettings;
@@ -39,6 +40,7 @@ public class Accounts {
     static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
 
     private final StaffRepository staff;
+    private final ResetRequests resetRequests;
     private final PasswordEncoder passwords;
     private final Signatures signatures;
     private final Outbox outbox;
@@ -47,9 +49,10 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final AtomicReference<String> setupToken = new AtomicReference<>();
 
-    Accounts(StaffRepository staff, PasswordEncoder passwords, Signatures signatures, Outbox outbox, SiteSettings settings, Clock clock,
+    Accounts(StaffRepository staff, ResetRequests resetRequests, PasswordEncoder passwords, Signatures signatures, Outbox outbox, SiteSettings settings, Clock clock,
              ApplicationEventPublisher events) {
         this.staff = staff;
+        this.resetRequests = resetRequests;
         this.passwords = passwords;
         this.signatures = signatures;
         this.outbox = outbox;
@@ -192,12 +195,25 @@ public class Accounts {
     }
 
     /**
-     * Sends a reset link if the address belongs to an active account; does nothing otherwise. The caller answers
-     * the same either way.
+     * Records a request for a reset link, whoever the address belongs to: the caller answers the same either way, and
+     * the answer costs the same work either way (one row written, nothing looked up), so its timing tells nobody
+     * which addresses are staff. {@link ResetLinks} sends the links.
      */
     @Transactional
     public void requestPasswordReset(String email) {
         String address = normalEmail(email);
+        resetRequests.add(address.length() > 320 ? address.substring(0, 320) : address, clock.instant());
+    }
+
+    /**
+     * Answers one waiting reset request (see {@link ResetLinks}): sends the link if the address belongs to an active
+     * account. The request is gone either way; taking it and writing the email happen together or not at all.
+     */
+    @Transactional
+    public void answerResetRequest(long requestId, String address) {
+        if (!resetRequests.claim(requestId)) {
+            return;
+        }
         staff.findByEmail(address).filter(r -> r.account().active()).ifPresent(row -> {
             String token = signatures.sign("reset", row.account().id() + "." + row.sessionStamp(), clock.instant().plus(RESET_LIFETIME));
             outbox.enqueue(address, "Reset your " + settings.current().name() + " password", """
@@ -368,7 +384,7 @@ public class Accounts {
     }
 
     private static String cleanName(String name) {
-        return name == null ? "" : name.strip().replaceAll("\\p{Cntrl}", "");
+        return HiddenCharacters.removedFromName(name);
     }
 
     private static void checkEmail(String email, Map<String, String> problems) {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Slows down password guessing: after a few failures for one address (whether or not it has an account) or from
  * one IP, each further attempt must wait, twice as long after every failure, up to 15 minutes. A correct password
- * is refused too while the wait lasts, so guessing gains nothing from trying faster. Password reset is never
- * throttled here, and a completed reset forgives the failures.
+ * is refused too while the wait lasts, so guessing gains nothing from trying faster. Password reset is not held up
+ * by this wait (its requests have their own limit, 10 an hour per IP), and a completed reset forgives the failures.
  */
 @Component
 class SignInThrottle {

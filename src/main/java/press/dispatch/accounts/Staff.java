@@ -1,7 +1,9 @@
 package press.dispatch.accounts;
 
+import java.io.Serializable;
 import java.util.List;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -12,7 +14,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * @param sessionStamp changes when the password changes; sessions holding an older stamp are signed out
  * @param viaApiKey    the key's name when the request came with an API key, otherwise null
  */
-public record Staff(long id, String email, String displayName, Role role, int sessionStamp, String viaApiKey) {
+public record Staff(long id, String email, String displayName, Role role, int sessionStamp, String viaApiKey)
+        implements AuthenticatedPrincipal, Serializable {
+
+    /** The account's id: the principal name a staff session is filed under in the database (an address may be too long). */
+    @Override
+    public String getName() {
+        return Long.toString(id);
+    }
 
     public boolean can(Permission permission) {
         return role.can(permission);

@@ -21,6 +21,7 @@ import press.dispatch.accounts.Permission;
 import press.dispatch.accounts.Role;
 import press.dispatch.accounts.Staff;
 import press.dispatch.accounts.StaffJoined;
+import press.dispatch.platform.HiddenCharacters;
 
 /**
  * The newsroom's side of articles: who may do what to which article, saves that never silently overwrite another
@@ -91,11 +92,11 @@ public class Editing {
             throw new InvalidArticleException(problems);
         }
         long authorId = desk.authorOfStaff(staff.id()).orElseGet(() -> {
-            Author created = newsdesk.createAuthor(displayName.strip(), "");
+            Author created = newsdesk.createAuthor(HiddenCharacters.removedFromName(displayName), "");
             desk.linkAuthorToStaff(created.id(), staff.id());
             return created.id();
         });
-        authors.update(authorId, displayName.strip(), cleanBio, photoMediaId);
+        authors.update(authorId, HiddenCharacters.removedFromName(displayName), cleanBio, photoMediaId);
         events.publishEvent(new BylineChanged(authorId));
     }
 

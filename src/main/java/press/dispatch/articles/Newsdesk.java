@@ -7,6 +7,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import press.dispatch.platform.HiddenCharacters;
+
 /** Sections, tags and authors: the things articles are filed under and written by. */
 @Service
 public class Newsdesk {
@@ -54,7 +56,7 @@ public class Newsdesk {
     }
 
     private static String required(String value, String what, int max) {
-        String clean = value == null ? "" : value.strip();
+        String clean = HiddenCharacters.removedFromName(value);
         if (clean.isEmpty() || clean.length() > max) {
             throw new IllegalArgumentException("A " + what + " of 1 to " + max + " characters is required.");
         }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import press.dispatch.platform.HiddenCharacters;
+
 /** What a reader typed into "Leave a Reply", kept as typed so the form can be shown again. */
 public record CommentForm(String comment, String name, String email, String website, boolean remember, boolean notifyReplies, Long parentId,
                           String token, String honeypot) {
@@ -16,7 +18,7 @@ public record CommentForm(String comment, String name, String email, String webs
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     public CommentForm {
-        comment = comment == null ? "" : comment.replace("\r\n", "\n");
+        comment = comment == null ? "" : HiddenCharacters.removedFromText(comment.replace("\r\n", "\n"));
         name = name == null ? "" : name;
         email = email == null ? "" : email;
         website = website == null ? "" : website;
@@ -53,6 +55,7 @@ public record CommentForm(String comment, String name, String email, String webs
             boolean ok = w.length() <= MAX_WEBSITE;
             try {
                 URI uri = new URI(w);
+                ok &= !HiddenCharacters.in(w);
                 ok &= ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
             } catch (Exception e) {
                 ok = false;

@@ -25,6 +25,7 @@ import press.dispatch.articles.Editing;
 import press.dispatch.articles.Stories;
 import press.dispatch.articles.Story;
 import press.dispatch.platform.GroupCommit;
+import press.dispatch.platform.HiddenCharacters;
 import press.dispatch.platform.Outbox;
 import press.dispatch.platform.RateLimiter;
 import press.dispatch.platform.Signatures;
@@ -156,12 +157,13 @@ public class Moderation {
             if (groupCommit.serial() && comments.sameTextExists(story.article().id(), email, body)) {
                 throw new CommentRefusedException(409, DUPLICATE);
             }
-            long stored = comments.insert(story.article().id(), parentId, replyTo == null ? null : replyTo.id(), depth, form.name().strip(), email,
-                    form.website().strip(), body, status, score, String.join("; ", reasons), ip, form.notifyReplies(), false, clock.instant());
+            long stored = comments.insert(story.article().id(), parentId, replyTo == null ? null : replyTo.id(), depth,
+                    HiddenCharacters.removedFromName(form.name()), email, form.website().strip(), body, status, score, String.join("; ", reasons), ip,
+                    form.notifyReplies(), false, clock.instant());
             if (status.equals("approved")) {
                 shown(story, stored);
             } else if (status.equals("pending")) {
-                notifyModerators(story, moderators, stored, form.name().strip(), body, reasons);
+                notifyModerators(story, moderators, stored, HiddenCharacters.removedFromName(form.name()), body, reasons);
             }
             return stored;
         };
@@ -308,7 +310,7 @@ public class Moderation {
         if (body == null || body.isBlank() || body.length() > CommentForm.MAX_COMMENT) {
             throw new InvalidCommentException(Map.of("comment", "A comment needs 1 to " + CommentForm.MAX_COMMENT + " characters."));
         }
-        return body.strip();
+        return HiddenCharacters.removedFromText(body).strip();
     }
 
     /** A staff reply: approved at once and marked as the newsroom's. */
@@ -318,7 +320,8 @@ public class Moderation {
                 .orElseThrow(() -> new InvalidCommentException(Map.of("comment", "No such comment on this article.")));
         int depthLimit = Integer.parseInt(settings.current().get(Setting.COMMENTS_THREAD_DEPTH));
         long id = comments.insert(story.article().id(), parent.depth() >= depthLimit ? parent.parentId() : parent.id(), parent.id(),
-                Math.min(parent.depth() + 1, depthLimit), staffName, staffEmail.toLowerCase(Locale.ROOT), "", body.strip(), "approved", 0, "staff",
+                Math.min(parent.depth() + 1, depthLimit), staffName, staffEmail.toLowerCase(Locale.ROOT), "", HiddenCharacters.removedFromText(body).strip(),
+                "approved", 0, "staff",
                 null, false, true, clock.instant());
         shown(story, id);
         purge(story.article().id());

@@ -1,7 +1,19 @@
 package press.dispatch.platform;
 
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /**
  * The headers every response carries, whichever security chain answers it: a Content-Security-Policy that allows
@@ -13,7 +25,27 @@ public final class SecurityHeaders {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+    private static final List<HeaderWriter> FOR_REFUSED_REQUESTS = List.of(new XContentTypeOptionsHeaderWriter(),
+            new XXssProtectionHeaderWriter(), new CacheControlHeadersWriter(), hsts(),
+            new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN),
+            new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY), new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+
     private SecurityHeaders() {
+    }
+
+    /**
+     * The same headers (and no-store) on an answer written outside the security chains: a request refused by the
+     * firewall or by Tomcat before any filter ran.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response) {
+        FOR_REFUSED_REQUESTS.forEach(writer -> writer.writeHeaders(request, response));
+    }
+
+    private static HstsHeaderWriter hsts() {
+        HstsHeaderWriter hsts = new HstsHeaderWriter();
+        hsts.setIncludeSubDomains(true);
+        hsts.setMaxAgeInSeconds(31_536_000);
+        return hsts;
     }
 
     /** Headers for public pages, which set their own Cache-Control (Spring's default "no-store" would defeat the page cache). */

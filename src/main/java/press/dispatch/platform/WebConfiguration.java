@@ -7,6 +7,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -42,6 +45,42 @@ class WebConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCache cache) {
         return factory -> factory.addEngineValves(new PageCacheValve(cache));
+    }
+
+    /**
+     * Browsers ask for {@code /favicon.ico} on every site whatever the page says; answer with a small neutral icon
+     * instead of logging a 404 for each page.
+     */
+    @Bean
+    WebMvcConfigurer siteIcon() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/assets/")
+                        .setCacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic());
+            }
+        };
+    }
+
+    /**
+     * Tomcat's error report valve on the host becomes one that adds the security headers (Spring Boot puts a plain
+     * one there; it is swapped when the application starts, whichever customizer ran first).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedRequestHeaders() {
+        return factory -> factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
+            if (org.apache.catalina.Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                org.apache.catalina.Pipeline host = context.getParent().getPipeline();
+                for (org.apache.catalina.Valve valve : host.getValves()) {
+                    if (valve instanceof org.apache.catalina.valves.ErrorReportValve && !(valve instanceof RefusedRequestValve)) {
+                        host.removeValve(valve);
+                    }
+                }
+                if (java.util.Arrays.stream(host.getValves()).noneMatch(RefusedRequestValve.class::isInstance)) {
+                    host.addValve(new RefusedRequestValve());
+                }
+            }
+        }));
     }
 
     /** After Spring Security, right before MVC (see {@link SteadyMethodFilter}). */

@@ -131,6 +131,51 @@ abstract class PublicPagesContract extends SiteTest {
     }
 
     @Test
+    void articleBodiesKeepWebAndMailLinksAndDropDataAndScriptTargets() {
+        long id = publishing.draft(ArticleDraft.of(unique("Link targets"), "Standfirst.", """
+                [web](https://example.com/report) [mail](mailto:desk@example.com) [page](/sections/land)
+
+                [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [script](javascript:alert(1)) [vb](vbscript:msgbox)
+
+                ![pixel](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)
+                """));
+        publishing.publish(id);
+        Element body = browser.get("/articles/" + slugOf(id)).page().selectFirst("article .body");
+        assertThat(body.select("a").eachAttr("href")).contains("https://example.com/report", "mailto:desk@example.com", "/sections/land");
+        assertThat(body.select("a[href], img[src]").stream().map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src")).toList())
+                .noneMatch(target -> target.toLowerCase(java.util.Locale.ROOT).matches("\\s*(data|javascript|vbscript):.*"));
+    }
+
+    @Test
+    void aSlugNeverHoldsCharactersThatReverseText() {
+        long id = publishing.draft(ArticleDraft.of("Invoice \u202Efdp.exe " + unique("story"), "Standfirst.", "Body."));
+        assertThat(slugOf(id)).matches("[a-z0-9]+(-[a-z0-9]+)*");
+        assertThat(new ArticleDraft(unique("Typed slug"), "report\u202Efdp", "", "Body.", null, List.of(), List.of(), null, "", "", "", false, true)
+                .problems()).containsKey("slug");
+    }
+
+    @Test
+    void listingsAndHomePageTwoHaveHeadingsThatNeverSkipALevel() {
+        Section section = section("Outline");
+        Author author = author("Ola Outline");
+        for (int i = 1; i <= 11; i++) {
+            publishing.publish(publishing.draft(ArticleDraft.of("Outline story " + i + " " + section.slug(), "Standfirst.", "Body.")
+                    .withSection(section.id()).withAuthors(List.of(author.id())).withTags(List.of("Outline"))));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        for (String path : List.of("/sections/" + section.slug(), "/sections/" + section.slug() + "?page=2", "/tags/outline",
+                "/authors/" + author.slug(), "/?page=2", "/")) {
+            Browser.Response response = browser.get(path);
+            assertThat(response.status()).as(path).isEqualTo(200);
+            List<Integer> levels = response.page().select("h1, h2, h3, h4, h5, h6").stream().map(h -> h.tagName().charAt(1) - '0').toList();
+            assertThat(levels).as(path).isNotEmpty().first().isEqualTo(1);
+            for (int i = 1; i < levels.size(); i++) {
+                assertThat(levels.get(i)).as(path + " heading " + (i + 1) + " of " + levels).isLessThanOrEqualTo(levels.get(i - 1) + 1);
+            }
+        }
+    }
+
+    @Test
     void listingsPaginateAndRejectPagesThatDoNotExist() {
         Section section = section("Paged");
         for (int i = 1; i <= 11; i++) {
@@ -141,12 +186,12 @@ abstract class PublicPagesContract extends SiteTest {
 
         Document first = browser.get(path).page();
         assertThat(first.select(".list article")).hasSize(10);
-        assertThat(first.select(".list h3").first().text()).startsWith("Paged story 11 ");
+        assertThat(first.select(".list h2").first().text()).startsWith("Paged story 11 ");
         assertThat(first.select("a[rel=next]").attr("href")).isEqualTo(path + "?page=2");
         assertThat(first.select("a[rel=prev]")).isEmpty();
 
         Document second = browser.get(path + "?page=2").page();
-        assertThat(second.select(".list h3").eachText()).hasSize(1).first().asString().startsWith("Paged story 1 ");
+        assertThat(second.select(".list h2").eachText()).hasSize(1).first().asString().startsWith("Paged story 1 ");
         assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo(path);
         assertThat(second.select("a[rel=next]")).isEmpty();
 
@@ -266,6 +311,31 @@ abstract class PublicPagesContract extends SiteTest {
         }
         assertThat(browser.get(path, "Accept-Encoding", "gzip;q=0").header("Content-Encoding")).isNull();
         assertThat(browser.get(path, "If-None-Match", "\"something-else\"").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theStyleSheetIsSentCompressedToBrowsersThatAcceptGzip() throws IOException {
+        Browser.Response plain = browser.get("/assets/site.css");
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.header("Content-Type")).startsWith("text/css");
+        Browser.Response gzipped = browser.get("/assets/site.css", "Accept-Encoding", "gzip");
+        assertThat(gzipped.status()).isEqualTo(200);
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.header("Vary")).containsIgnoringCase("Accept-Encoding");
+        assertThat(gzipped.bytes().length).isLessThan(plain.bytes().length / 2);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.bytes()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.bytes());
+        }
+    }
+
+    @Test
+    void aBrowsersRequestForTheSiteIconGetsAnIcon() {
+        Browser.Response icon = browser.get("/favicon.ico");
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.header("Content-Type")).startsWith("image/");
+        assertThat(icon.bytes()).as("an ICO file").startsWith((byte) 0, (byte) 0, (byte) 1, (byte) 0);
+        assertThat(icon.header("Cache-Control")).contains("max-age");
+        assertThat(icon.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     @Test

@@ -189,6 +189,22 @@ abstract class CommentsContract extends SiteTest {
     }
 
     @Test
+    void invisibleCharactersNeverReachAStoredCommentAndAWebsiteWithThemIsRefused() throws Exception {
+        String email = unique("hidden").replace(" ", "-") + "@example.com";
+        HttpResponse<String> refused = comment(Map.of("comment", "Look at my site", "author", "Eve", "email", email,
+                "url", "https://example.com/\u202Efdp.exe"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.body()).select("#url-error").text()).isEqualTo("A website must be an http:// or https:// address.");
+
+        HttpResponse<String> stored = comment(Map.of("comment", "Nul\u0000 byte and a bell\u0007 here", "author", "Eve\u202Egnp.exe",
+                "email", email));
+        assertThat(stored.statusCode()).isLessThan(400);
+        Map<String, Object> row = jdbc.sql("SELECT author_name, body FROM comments WHERE author_email = :e").param("e", email).query().singleRow();
+        assertThat(row.get("body")).isEqualTo("Nul byte and a bell here");
+        assertThat(row.get("author_name")).isEqualTo("Evegnp.exe");
+    }
+
+    @Test
     void botsAreCaughtByTheHoneypotAndTheFormTokenAndGetTheSameAnswer() throws Exception {
         String email = unique("bot").replace(" ", "-") + "@example.com";
         HttpResponse<String> honeypot = comment(Map.of("comment", "Buy now", "author", "Bot", "email", email, "nickname", "gotcha"));

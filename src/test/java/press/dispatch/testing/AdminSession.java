@@ -25,15 +25,28 @@ import org.jsoup.nodes.Element;
  */
 public final class AdminSession {
 
+    /** Spring Session's cookie, which holds the id of a staff session kept in the database. */
+    public static final String SESSION_COOKIE = "SESSION";
+
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private String csrf;
 
     public AdminSession(int port) {
+        this(port, new CookieManager());
+    }
+
+    private AdminSession(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same browser, with the same cookies, talking to a server on another port (say, the same site restarted). */
+    public AdminSession onPort(int port) {
+        return new AdminSession(port, cookies);
     }
 
     public record Response(int status, String body, HttpResponse<String> raw, String base) {
@@ -117,7 +130,7 @@ public final class AdminSession {
     }
 
     public String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue)
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(SESSION_COOKIE)).map(HttpCookie::getValue)
                 .findFirst().orElse(null);
     }
 
