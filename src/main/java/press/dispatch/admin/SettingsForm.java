@@ -54,7 +54,11 @@ final class SettingsForm {
                     area(Setting.MAIL_POSTAL_ADDRESS, "Postal address (in every footer)", ""),
                     f(Setting.DIGEST_DAILY_TIME, "Daily digest time", "24-hour clock, site time zone."),
                     f(Setting.DIGEST_WEEKLY_DAY, "Weekly digest day", "MONDAY to SUNDAY."),
-                    f(Setting.DIGEST_WEEKLY_TIME, "Weekly digest time", "24-hour clock, site time zone."))));
+                    f(Setting.DIGEST_WEEKLY_TIME, "Weekly digest time", "24-hour clock, site time zone."))),
+            new SettingGroup("Feeds and search engines", List.of(
+                    f(Setting.FEED_CONTENT, "Feed content", "full: whole stories in feeds; excerpt: the standfirst and a link."),
+                    f(Setting.FEED_PARTNER_SECRET, "Partner feed secret", "The full-text feed at /feeds/partner/<secret>; empty: no partner feed."),
+                    area(Setting.ROBOTS_TXT, "robots.txt", "{base} is replaced by the address of the site."))));
 
     private static SettingField f(Setting s, String label, String help) {
         return new SettingField(s, label, help, false);
