@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Times the full sitemap set of a site with 100,000 articles, generated once (page cache empty) with the heap at
+# 128 MB, then measures feeds and sitemaps served from the page cache with wrk.
+# Usage: bench/sitemaps.sh       (needs: wrk, curl)
+# Environment: ARTICLES (default 100000), DURATION (seconds per wrk run, default 15), CONNECTIONS (default 32),
+#              JAVA_OPTS (default "-Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ARTICLES=${ARTICLES:-100000}
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-32}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
+PORT=18090
+WORK=$(mktemp -d /tmp/dispatch-sitemaps.XXXXXX)
+BASE="http://127.0.0.1:$PORT"
+PID=
+
+for tool in wrk curl; do
+  command -v "$tool" >/dev/null || { echo "bench needs $tool: apt-get install wrk curl" >&2; exit 1; }
+done
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+[ -f target/dispatch.jar ] || ./mvnw -B -ntp -q package -DskipTests
+
+MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR=$WORK/data SERVER_PORT=$PORT DISPATCH_SEED_ARTICLES=$ARTICLES DISPATCH_DEMO=true \
+  java $JAVA_OPTS -jar target/dispatch.jar > "$WORK/server.log" 2>&1 &
+PID=$!
+# The filler runs before the port opens; wait for the port.
+for i in $(seq 1 3600); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/robots.txt")" = 200 ] && break
+  kill -0 "$PID" 2>/dev/null || { echo "server stopped; see $WORK/server.log" >&2; exit 1; }
+  sleep 1
+done
+# The site address setting names the public address; the sitemaps' own addresses are fetched on this port.
+echo "Articles: $ARTICLES, heap: $JAVA_OPTS"
+
+fetch() { # path -> "seconds bytes"
+  curl -s -o "$WORK/body" -w '%{time_total} %{size_download}' "$BASE$1"
+}
+
+for round in 1 2 3; do
+  # Each round starts with an empty page cache: a settings save purges every page.
+  if [ "$round" -gt 1 ]; then
+    kill "$PID"; while [ -e "/proc/$PID" ]; do sleep 0.2; done
+    MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR=$WORK/data SERVER_PORT=$PORT DISPATCH_DEMO=false java $JAVA_OPTS -jar target/dispatch.jar >> "$WORK/server.log" 2>&1 &
+    PID=$!
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/robots.txt")" = 200 ]; do sleep 0.5; done
+  fi
+  total=0; urls=0; bytes=0
+  read -r t b < <(fetch /sitemap.xml); total=$(awk -v a="$total" -v b="$t" 'BEGIN{print a+b}'); bytes=$((bytes + b))
+  for loc in $(grep -o '<loc>[^<]*</loc>' "$WORK/body" | sed -e 's|<loc>[^/]*//[^/]*||' -e 's|</loc>||'); do
+    read -r t b < <(fetch "$loc")
+    total=$(awk -v a="$total" -v b="$t" 'BEGIN{print a+b}'); bytes=$((bytes + b))
+    urls=$((urls + $(grep -o '<url>' "$WORK/body" | wc -l)))
+  done
+  echo "round $round: full sitemap set generated (cache empty) in ${total} s: $urls addresses, $bytes bytes"
+done
+grep -q OutOfMemoryError "$WORK/server.log" && { echo "OutOfMemoryError: see $WORK/server.log" >&2; exit 1; }
+
+for path in /feed /sitemap.xml /sitemap-news.xml /sitemaps/sections-1.xml /sitemaps/articles-1.xml /articles/$(curl -s "$BASE/feed" | grep -o '/articles/[a-z0-9-]*' | head -1 | cut -d/ -f3); do
+  curl -s -o /dev/null "$BASE$path"
+  wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "$BASE$path" > /dev/null
+  printf '%s cached: ' "$path"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H 'Accept-Encoding: gzip' "$BASE$path" | awk '/Requests\/sec/ {r=$2} /99%/ {p=$2} END {print r " req/s, p99 " p}'
+done
