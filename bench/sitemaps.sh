@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Times the full sitemap set of a site with 100,000 articles, generated once (page cache empty) with the heap at
-# 128 MB, then measures feeds and sitemaps served from the page cache with wrk.
+# 128 MB, then measures feeds and sitemaps served from the page cache with wrk. Reports the requests' wall time and
+# the server's CPU time for them (on a shared, loaded machine the CPU time is the steadier figure).
 # Usage: bench/sitemaps.sh       (needs: wrk, curl)
 # Environment: ARTICLES (default 100000), DURATION (seconds per wrk run, default 15), CONNECTIONS (default 32),
-#              JAVA_OPTS (default "-Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000").
+#              JAVA_OPTS (default "-Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"),
+#              DATA (a data folder seeded by an earlier run, to skip the ten minutes of seeding).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +26,8 @@ trap cleanup EXIT
 
 [ -f target/dispatch.jar ] || ./mvnw -B -ntp -q package -DskipTests
 
-MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR=$WORK/data SERVER_PORT=$PORT DISPATCH_SEED_ARTICLES=$ARTICLES DISPATCH_DEMO=true \
+DATA=${DATA:-$WORK/data}
+MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR=$DATA SERVER_PORT=$PORT DISPATCH_SEED_ARTICLES=$ARTICLES DISPATCH_DEMO=true \
   java $JAVA_OPTS -jar target/dispatch.jar > "$WORK/server.log" 2>&1 &
 PID=$!
 # The filler runs before the port opens; wait for the port.
@@ -37,31 +40,33 @@ done
 echo "Articles: $ARTICLES, heap: $JAVA_OPTS"
 
 fetch() { # path -> "seconds bytes"
-  curl -s -o "$WORK/body" -w '%{time_total} %{size_download}' "$BASE$1"
+  curl -s -o "$WORK/body" -w '%{time_total} %{size_download}\n' "$BASE$1"
 }
 
 for round in 1 2 3; do
   # Each round starts with an empty page cache: a settings save purges every page.
   if [ "$round" -gt 1 ]; then
     kill "$PID"; while [ -e "/proc/$PID" ]; do sleep 0.2; done
-    MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR=$WORK/data SERVER_PORT=$PORT DISPATCH_DEMO=false java $JAVA_OPTS -jar target/dispatch.jar >> "$WORK/server.log" 2>&1 &
+    MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR=$DATA SERVER_PORT=$PORT DISPATCH_DEMO=false java $JAVA_OPTS -jar target/dispatch.jar >> "$WORK/server.log" 2>&1 &
     PID=$!
     until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/robots.txt")" = 200 ]; do sleep 0.5; done
   fi
-  total=0; urls=0; bytes=0
+  total=0; urls=0; bytes=0; ticks=$(awk '{print $14 + $15}' "/proc/$PID/stat")
   read -r t b < <(fetch /sitemap.xml); total=$(awk -v a="$total" -v b="$t" 'BEGIN{print a+b}'); bytes=$((bytes + b))
   for loc in $(grep -o '<loc>[^<]*</loc>' "$WORK/body" | sed -e 's|<loc>[^/]*//[^/]*||' -e 's|</loc>||'); do
     read -r t b < <(fetch "$loc")
     total=$(awk -v a="$total" -v b="$t" 'BEGIN{print a+b}'); bytes=$((bytes + b))
     urls=$((urls + $(grep -o '<url>' "$WORK/body" | wc -l)))
   done
-  echo "round $round: full sitemap set generated (cache empty) in ${total} s: $urls addresses, $bytes bytes"
+  cpu=$(awk -v a="$ticks" -v b="$(awk '{print $14 + $15}' "/proc/$PID/stat")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz }')
+  echo "round $round: full sitemap set generated (cache empty) in ${total} s of requests, ${cpu} s of server CPU: $urls addresses, $bytes bytes"
 done
 grep -q OutOfMemoryError "$WORK/server.log" && { echo "OutOfMemoryError: see $WORK/server.log" >&2; exit 1; }
 
-for path in /feed /sitemap.xml /sitemap-news.xml /sitemaps/sections-1.xml /sitemaps/articles-1.xml /articles/$(curl -s "$BASE/feed" | grep -o '/articles/[a-z0-9-]*' | head -1 | cut -d/ -f3); do
+article=$(curl -s "$BASE/feed" | grep -o '/articles/[a-z0-9-]*' | head -1)
+for path in /feed /sitemap.xml /sitemap-news.xml /sitemaps/sections-1.xml /sitemaps/articles-1.xml "$article"; do
   curl -s -o /dev/null "$BASE$path"
   wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "$BASE$path" > /dev/null
-  printf '%s cached: ' "$path"
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H 'Accept-Encoding: gzip' "$BASE$path" | awk '/Requests\/sec/ {r=$2} /99%/ {p=$2} END {print r " req/s, p99 " p}'
+  result=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H 'Accept-Encoding: gzip' "$BASE$path")
+  echo "$path cached: $(echo "$result" | awk '/Requests\/sec/ {print $2}') req/s, p99 $(echo "$result" | awk '$1 == "99%" {print $2}')"
 done

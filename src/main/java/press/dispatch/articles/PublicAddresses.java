@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import press.dispatch.media.MediaItem;
 import press.dispatch.media.MediaLibrary;
+import press.dispatch.platform.Dialect;
 import press.dispatch.platform.SqlTime;
 
 /**
@@ -29,8 +30,15 @@ public class PublicAddresses {
     private final MediaLibrary media;
     private final SectionNavigation navigation;
     private final Clock clock;
+    /**
+     * Stories are walked in id order. SQLite would otherwise read them through the status-and-time index and sort
+     * every public story again for each batch; {@code NOT INDEXED} keeps it on the rowid, which is already in order.
+     * PostgreSQL picks the primary key for {@code ORDER BY id LIMIT} by itself.
+     */
+    private final String byId;
 
-    PublicAddresses(JdbcClient jdbc, MediaLibrary media, SectionNavigation navigation, Clock clock) {
+    PublicAddresses(JdbcClient jdbc, MediaLibrary media, SectionNavigation navigation, Clock clock, Dialect dialect) {
+        this.byId = dialect == Dialect.SQLITE ? "articles a NOT INDEXED" : "articles a";
         this.jdbc = jdbc;
         this.media = media;
         this.navigation = navigation;
@@ -47,7 +55,7 @@ public class PublicAddresses {
         Instant now = clock.instant();
         long after = 0;
         if (offset > 0) {
-            List<Long> start = jdbc.sql("SELECT a.id FROM articles a WHERE " + ArticleRepository.PUBLIC + " ORDER BY a.id LIMIT 1 OFFSET :offset")
+            List<Long> start = jdbc.sql("SELECT a.id FROM " + byId + " WHERE " + ArticleRepository.PUBLIC + " ORDER BY a.id LIMIT 1 OFFSET :offset")
                     .param("now", SqlTime.of(now)).param("offset", offset - 1).query(Long.class).list();
             if (start.isEmpty()) {
                 return;
@@ -57,9 +65,9 @@ public class PublicAddresses {
         int left = limit;
         while (left > 0) {
             List<StoryRow> rows = jdbc.sql("""
-                    SELECT a.id, a.slug, a.published_at, a.updated_at, a.featured_media_id FROM articles a
+                    SELECT a.id, a.slug, a.published_at, a.updated_at, a.featured_media_id FROM %s
                     WHERE %s AND a.id > :after ORDER BY a.id LIMIT :limit
-                    """.formatted(ArticleRepository.PUBLIC))
+                    """.formatted(byId, ArticleRepository.PUBLIC))
                     .param("now", SqlTime.of(now)).param("after", after).param("limit", Math.min(BATCH, left))
                     .query((rs, n) -> {
                         long photo = rs.getLong("featured_media_id");
@@ -84,6 +92,10 @@ public class PublicAddresses {
             after = rows.get(rows.size() - 1).id();
             left -= rows.size();
         }
+    }
+
+    public long countSections() {
+        return navigation.all().size();
     }
 
     /** Every section, with the time of its newest public story. */

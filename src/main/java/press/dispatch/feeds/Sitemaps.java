@@ -60,7 +60,8 @@ class Sitemaps {
         }
         int number = Integer.parseInt(m.group(2));
         return sources.stream().filter(s -> s.name().equals(m.group(1))).findFirst()
-                .filter(s -> number <= pages(s.count()))
+                // Page 1 always exists (an empty source's is never listed); counting is only needed past it.
+                .filter(s -> number == 1 || number <= pages(s.count()))
                 .map(s -> new Page(s, number));
     }
 

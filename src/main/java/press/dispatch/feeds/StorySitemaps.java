@@ -1,5 +1,9 @@
 package press.dispatch.feeds;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -30,14 +34,15 @@ class StorySitemaps {
             }
 
             public long count() {
-                return 1 + addresses.sections().size();
+                return 1 + addresses.countSections();
             }
 
             public void forEach(long offset, int limit, Consumer<SitemapEntry> each) {
-                var all = new java.util.ArrayList<Address>();
-                all.add(new Address("/", addresses.sections().stream().map(Address::modified).filter(java.util.Objects::nonNull)
-                        .max(java.util.Comparator.naturalOrder()).orElse(null), null));
-                all.addAll(addresses.sections());
+                List<Address> sections = addresses.sections();
+                List<Address> all = new ArrayList<>();
+                all.add(new Address("/", sections.stream().map(Address::modified).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                        .orElse(null), null));
+                all.addAll(sections);
                 all.stream().skip(offset).limit(limit).forEach(a -> each.accept(entry(a)));
             }
         };
