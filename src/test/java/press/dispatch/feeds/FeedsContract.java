@@ -343,6 +343,23 @@ abstract class FeedsContract extends NewsroomTest {
     }
 
     @Test
+    void markupInAHeadlineOrTagStaysTextInFeedsAndSitemaps() {
+        Section section = section("<b>Sec</b>");
+        String headline = unique("<script>alert('x')</script> & \"quoted\" ]]>");
+        long id = publishing.draft(ArticleDraft.of(headline, "<img src=x onerror=alert(1)>", "Body & more.")
+                .withSection(section.id()).withTags(List.of("<i>tag</i>")));
+        publishing.publish(id);
+
+        Item item = FeedRules.rss(body("/sections/" + section.slug() + "/feed")).getItems().get(0);
+        assertThat(item.getTitle()).isEqualTo(headline);
+        assertThat(item.getCategories()).extracting(c -> c.getValue()).contains("<i>tag</i>", section.name());
+        assertThat(FeedRules.atom(body("/tags/i-tag-i/feed/atom")).getEntries().get(0).getTitle()).isEqualTo(headline);
+        Browser.Response news = browser.get("/sitemap-news.xml");
+        SitemapSchemas.validUrlSet(news.bytes());
+        assertThat(Jsoup.parse(news.body(), "", Parser.xmlParser()).select("news|title").eachText()).contains(headline);
+    }
+
+    @Test
     void unknownFeedsAreNotFound() {
         for (String path : List.of("/sections/no-such/feed", "/tags/no-such/feed/atom", "/authors/nobody/feed", "/articles/no-such/feed",
                 "/feeds/partner/x")) {
