@@ -65,7 +65,12 @@ final class SettingsForm {
                     f(Setting.DIGEST_DAILY_TIME, "Daily digest time", "24-hour clock, site time zone."),
                     choice(Setting.DIGEST_WEEKLY_DAY, "Weekly digest day", "", Arrays.stream(DayOfWeek.values())
                             .map(d -> new Choice(d.name(), d.getDisplayName(TextStyle.FULL, Locale.ENGLISH))).toList()),
-                    f(Setting.DIGEST_WEEKLY_TIME, "Weekly digest time", "24-hour clock, site time zone."))));
+                    f(Setting.DIGEST_WEEKLY_TIME, "Weekly digest time", "24-hour clock, site time zone."))),
+            new SettingGroup("Feeds and search engines", List.of(
+                    choice(Setting.FEED_CONTENT, "Feed content", "", List.of(new Choice("full", "Whole stories"),
+                            new Choice("excerpt", "The standfirst and a link"))),
+                    f(Setting.FEED_PARTNER_SECRET, "Partner feed secret", "The full-text feed at /feeds/partner/<secret>; empty: no partner feed."),
+                    area(Setting.ROBOTS_TXT, "robots.txt", "{base} is replaced by the address of the site."))));
 
     private static SettingField f(Setting s, String label, String help) {
         return new SettingField(s, label, help, false, List.of());

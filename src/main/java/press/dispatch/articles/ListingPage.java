@@ -14,6 +14,11 @@ public record ListingPage(Shell shell, String kind, String heading, String descr
         };
     }
 
+    /** The address of this listing's feed; empty for the list of all stories, whose feed is the site's. */
+    public String feed() {
+        return kind.equals("section") || kind.equals("tag") || kind.equals("author") ? path + "/feed" : "";
+    }
+
     public String pageHref(int page) {
         return page == 1 ? path : path + "?page=" + page;
     }

@@ -136,6 +136,15 @@ public class Stories {
         return cards(articles.listPublic(filter, clock.instant(), offset, limit));
     }
 
+    /** The newest stories of a listing, whole (body, byline, tags, photo): for feeds. */
+    public List<Story> newest(StoryFilter filter, int limit) {
+        List<Story> found = new ArrayList<>(limit);
+        for (ArticleRepository.CardRow row : articles.listPublic(filter.filter(), clock.instant(), 0, limit)) {
+            articles.find(row.id()).map(this::story).ifPresent(found::add);
+        }
+        return found;
+    }
+
     /** Stories published in {@code (from, to]} that go out by email (web only ones never do), newest first, at most {@code limit}. */
     public List<StoryCard> emailedBetween(Instant from, Instant to, int limit) {
         Instant until = to.isAfter(clock.instant()) ? clock.instant() : to;
@@ -153,15 +162,15 @@ public class Stories {
         return Optional.of(new StoryList(cards(articles.listPublic(filter, now, (page - 1) * perPage, perPage)), page, pages));
     }
 
-    Optional<Section> section(String slug) {
+    public Optional<Section> section(String slug) {
         return navigation.all().stream().filter(s -> s.slug().equals(slug)).findFirst();
     }
 
-    Optional<Tag> tag(String slug) {
+    public Optional<Tag> tag(String slug) {
         return tags.findBySlug(slug);
     }
 
-    Optional<Author> author(String slug) {
+    public Optional<Author> author(String slug) {
         return authors.findBySlug(slug);
     }
 

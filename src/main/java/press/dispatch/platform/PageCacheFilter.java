@@ -29,7 +29,7 @@ final class PageCacheFilter implements Filter {
 
     private static final Set<String> REPLAYED_HEADERS = Set.of("content-type", "content-language", "x-content-type-options",
             "x-frame-options", "content-security-policy", "referrer-policy", "strict-transport-security", "x-xss-protection",
-            "cross-origin-opener-policy", "permissions-policy", "link");
+            "cross-origin-opener-policy", "permissions-policy", "link", "last-modified");
     static final String CACHE_CONTROL = "public, no-cache";
     private static final int MIN_GZIP_BYTES = 512;
 
@@ -118,7 +118,7 @@ final class PageCacheFilter implements Filter {
         response.setHeader("ETag", page.etag());
         response.setHeader("Cache-Control", CACHE_CONTROL);
         response.setHeader("Vary", "Accept-Encoding");
-        byte[] body = answer(page, request.getHeader("If-None-Match"), request.getHeader("Accept-Encoding"));
+        byte[] body = answer(page, request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), request.getHeader("Accept-Encoding"));
         if (body == null) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -137,11 +137,29 @@ final class PageCacheFilter implements Filter {
      * The body for a reader who sent these headers: {@code null} when their copy is current (answer 304), the gzip
      * body (the very array {@link PageCache.Page#gzipped()}) when they take gzip, else the plain one.
      */
-    static byte[] answer(PageCache.Page page, String ifNoneMatch, String acceptEncoding) {
-        if (matches(ifNoneMatch, page.etag())) {
+    static byte[] answer(PageCache.Page page, String ifNoneMatch, String ifModifiedSince, String acceptEncoding) {
+        if (matches(ifNoneMatch, page.etag()) || ifNoneMatch == null && notModifiedSince(page, ifModifiedSince)) {
             return null;
         }
         return page.gzipped() != null && acceptsGzip(acceptEncoding) ? page.gzipped() : page.body();
+    }
+
+    /** Only pages that declare a Last-Modified (feeds) answer If-Modified-Since; an unreadable date is ignored. */
+    static boolean notModifiedSince(PageCache.Page page, String ifModifiedSince) {
+        if (ifModifiedSince == null) {
+            return false;
+        }
+        for (Map.Entry<String, String> header : page.headers()) {
+            if (header.getKey().equalsIgnoreCase("Last-Modified")) {
+                try {
+                    var format = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME;
+                    return !java.time.ZonedDateTime.parse(header.getValue(), format).isAfter(java.time.ZonedDateTime.parse(ifModifiedSince.trim(), format));
+                } catch (java.time.format.DateTimeParseException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

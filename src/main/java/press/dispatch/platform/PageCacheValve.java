@@ -51,7 +51,8 @@ final class PageCacheValve extends ValveBase {
         }
         add(headers, CACHE_CONTROL, CACHE_CONTROL_VALUE);
         add(headers, VARY, VARY_VALUE);
-        byte[] body = PageCacheFilter.answer(page, request.getHeader("If-None-Match"), request.getHeader("Accept-Encoding"));
+        byte[] body = PageCacheFilter.answer(page, request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"),
+                request.getHeader("Accept-Encoding"));
         if (body == null) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

@@ -49,7 +49,19 @@ public enum Setting {
     COMMENTS_CLOSE_AFTER_DAYS("comments.close_after_days", "0", 5),
     COMMENTS_THREAD_DEPTH("comments.thread_depth", "3", 2),
     COMMENTS_MIN_SECONDS("comments.min_seconds", "3", 4),
-    COMMENTS_MODERATOR_EMAIL("comments.moderator_email", "", 254);
+    COMMENTS_MODERATOR_EMAIL("comments.moderator_email", "", 254),
+
+    FEED_CONTENT("feeds.content", "full", 7),
+    FEED_PARTNER_SECRET("feeds.partner_secret", "", 64),
+    ROBOTS_TXT("seo.robots_txt", """
+            User-agent: *
+            Disallow: /admin
+            Disallow: /api
+            Disallow: /preview
+
+            Sitemap: {base}/sitemap.xml
+            Sitemap: {base}/sitemap-news.xml
+            """, 10_000);
 
     private final String key;
     private final String defaultValue;
@@ -76,7 +88,7 @@ public enum Setting {
     public boolean multiline() {
         return switch (this) {
             case DESCRIPTION, FOOTER, SUBSCRIBE_TEXT, COMMENTS_PRIVACY, COMMENTS_REQUIRED, COMMENTS_HOLD_WORDS, COMMENTS_SPAM_WORDS,
-                 MAIL_POSTAL_ADDRESS -> true;
+                 MAIL_POSTAL_ADDRESS, ROBOTS_TXT -> true;
             default -> false;
         };
     }
@@ -94,7 +106,7 @@ public enum Setting {
     public Optional<String> problemWith(String value) {
         if (value == null || value.isBlank()) {
             return this == FOOTER || this == DESCRIPTION || this == COMMENTS_HOLD_WORDS || this == COMMENTS_SPAM_WORDS
-                    || this == COMMENTS_MODERATOR_EMAIL || this == BASE_URL ? Optional.empty() : Optional.of("must not be empty");
+                    || this == COMMENTS_MODERATOR_EMAIL || this == BASE_URL || this == FEED_PARTNER_SECRET ? Optional.empty() : Optional.of("must not be empty");
         }
         if (value.length() > maxLength) {
             return Optional.of("must be at most " + maxLength + " characters");
@@ -138,6 +150,16 @@ public enum Setting {
             case COMMENTS_THREAD_DEPTH -> {
                 if (!value.matches("[1-9]")) {
                     return Optional.of("must be a whole number from 1 to 9");
+                }
+            }
+            case FEED_CONTENT -> {
+                if (!value.equals("full") && !value.equals("excerpt")) {
+                    return Optional.of("must be full (the whole story in feeds) or excerpt (the standfirst only)");
+                }
+            }
+            case FEED_PARTNER_SECRET -> {
+                if (!value.matches("[A-Za-z0-9_-]{24,64}")) {
+                    return Optional.of("must be 24 to 64 letters, digits, - or _, or empty to switch the partner feed off");
                 }
             }
             case COMMENTS_MODERATOR_EMAIL -> {

@@ -94,6 +94,7 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("POST", "/admin/settings", Permission.SETTINGS),
             new Endpoint("POST", "/admin/settings/mail-hold/release", Permission.SETTINGS),
             new Endpoint("POST", "/admin/settings/mail-hold/discard", Permission.SETTINGS),
+            new Endpoint("POST", "/admin/settings/partner-feed", Permission.SETTINGS),
             new Endpoint("GET", "/admin/account", Permission.WRITE),
             new Endpoint("GET", "/admin/byline", Permission.WRITE),
             new Endpoint("POST", "/admin/byline", Permission.WRITE),

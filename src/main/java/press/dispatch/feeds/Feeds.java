@@ -1,0 +1,256 @@
+package press.dispatch.feeds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.UrlReference;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import org.springframework.stereotype.Service;
+
+import press.dispatch.articles.Author;
+import press.dispatch.articles.Figure;
+import press.dispatch.articles.Stories;
+import press.dispatch.articles.Story;
+import press.dispatch.articles.StoryFilter;
+import press.dispatch.articles.Tag;
+import press.dispatch.comments.PublishedComment;
+import press.dispatch.comments.PublishedComments;
+import press.dispatch.site.Setting;
+import press.dispatch.site.Settings;
+import press.dispatch.site.SiteSettings;
+
+/** Builds feeds with Rome: stories of a listing, or comments; always with absolute addresses and names, never emails. */
+@Service
+class Feeds {
+
+    static final int STORIES = 20;
+    static final int PARTNER_STORIES = 50;
+    static final int COMMENTS = 30;
+
+    /** A root-relative address in story HTML ({@code href="/articles/x"}), made absolute for readers off the site. */
+    private static final Pattern RELATIVE = Pattern.compile("(\\s(?:href|src)=\")/(?!/)");
+
+    private final Stories stories;
+    private final PublishedComments comments;
+    private final SiteSettings settings;
+
+    Feeds(Stories stories, PublishedComments comments, SiteSettings settings) {
+        this.stories = stories;
+        this.comments = comments;
+        this.settings = settings;
+    }
+
+    /** A feed as written, with the time its newest item last changed (null when it has none). */
+    record Written(String xml, Instant modified) {
+    }
+
+    /**
+     * @param title    what the feed is of, such as a section's name; empty for the whole site
+     * @param pagePath the HTML page the feed mirrors
+     * @param feedPath this feed's own address
+     */
+    Written stories(FeedFormat format, StoryFilter filter, String title, String description, String pagePath, String feedPath,
+                    boolean fullText, int limit) {
+        Settings site = settings.current();
+        String base = site.baseUrl();
+        SyndFeed feed = feed(format, site, title.isEmpty() ? site.name() : title + " – " + site.name(),
+                description.isEmpty() ? site.description() : description, base + pagePath, base + feedPath);
+        List<SyndEntry> entries = new ArrayList<>();
+        Instant modified = null;
+        for (Story story : stories.newest(filter, limit)) {
+            entries.add(entry(story, base, fullText));
+            Instant updated = updated(story);
+            modified = modified == null || updated.isAfter(modified) ? updated : modified;
+        }
+        feed.setEntries(entries);
+        feed.setPublishedDate(modified == null ? null : Date.from(modified));
+        return new Written(write(feed), modified);
+    }
+
+    Written storiesOf(FeedFormat format, String feedPath) {
+        boolean full = "full".equals(settings.current().get(Setting.FEED_CONTENT));
+        return stories(format, StoryFilter.everything(), "", "", "/", feedPath, full, STORIES);
+    }
+
+    /** Comments on one story, or on every public story when {@code story} is null. */
+    Written comments(FeedFormat format, Story story, String feedPath) {
+        Settings site = settings.current();
+        String base = site.baseUrl();
+        String title = story == null ? "Comments – " + site.name() : "Comments on " + story.article().headline() + " – " + site.name();
+        SyndFeed feed = feed(format, site, title, story == null ? site.description() : story.article().standfirst(),
+                base + (story == null ? "/" : story.href()), base + feedPath);
+        List<PublishedComment> found = story == null ? comments.newest(COMMENTS) : comments.newestOn(story.article().id(), COMMENTS);
+        Map<Long, Optional<Story>> onStories = new HashMap<>();
+        if (story != null) {
+            onStories.put(story.article().id(), Optional.of(story));
+        }
+        List<SyndEntry> entries = new ArrayList<>();
+        Instant modified = null;
+        for (PublishedComment c : found) {
+            Optional<Story> on = onStories.computeIfAbsent(c.articleId(), stories::findById);
+            if (on.isEmpty()) {
+                continue;
+            }
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setTitle(c.authorName() + " on " + on.get().article().headline());
+            entry.setLink(base + on.get().href() + "#comment-" + c.id());
+            entry.setUri(entry.getLink());
+            entry.setAuthors(List.of(person(c.authorName())));
+            entry.setAuthor(c.authorName());
+            SyndContent text = new SyndContentImpl();
+            text.setType("text/plain");
+            text.setValue(c.body());
+            entry.setDescription(text);
+            entry.setPublishedDate(Date.from(c.createdAt()));
+            entry.setUpdatedDate(Date.from(c.createdAt()));
+            entries.add(entry);
+            modified = modified == null || c.createdAt().isAfter(modified) ? c.createdAt() : modified;
+        }
+        feed.setEntries(entries);
+        feed.setPublishedDate(modified == null ? null : Date.from(modified));
+        return new Written(write(feed), modified);
+    }
+
+    private static SyndFeed feed(FeedFormat format, Settings site, String title, String description, String page, String self) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(format.romeType());
+        feed.setTitle(title);
+        feed.setDescription(description.isBlank() ? title : description);
+        feed.setLink(page);
+        feed.setUri(self);
+        feed.setLanguage(site.language());
+        feed.setGenerator("Dispatch");
+        SyndLink alternate = new SyndLinkImpl();
+        alternate.setRel("alternate");
+        alternate.setType("text/html");
+        alternate.setHref(page);
+        SyndLink selfLink = new SyndLinkImpl();
+        selfLink.setRel("self");
+        selfLink.setType(format.contentType().substring(0, format.contentType().indexOf(';')));
+        selfLink.setHref(self);
+        feed.setLinks(List.of(alternate, selfLink));
+        if (format == FeedFormat.ATOM) {
+            // Atom needs an author for entries without one: the publication is the author of last resort. (RSS would
+            // turn it into managingEditor, which must be an email address.)
+            feed.setAuthors(List.of(person(site.name())));
+        }
+        return feed;
+    }
+
+    private SyndEntry entry(Story story, String base, boolean fullText) {
+        SyndEntry entry = new SyndEntryImpl();
+        String link = base + story.href();
+        entry.setTitle(story.article().headline());
+        entry.setLink(link);
+        entry.setUri(link);
+        entry.setPublishedDate(Date.from(story.article().publishedAt()));
+        entry.setUpdatedDate(Date.from(updated(story)));
+        List<SyndPerson> authors = story.authors().stream().map(Author::displayName).map(Feeds::person).toList();
+        if (!authors.isEmpty()) {
+            entry.setAuthors(authors);
+            entry.setAuthor(String.join(", ", story.authors().stream().map(Author::displayName).toList()));
+        }
+        List<SyndCategory> categories = new ArrayList<>();
+        if (story.section() != null) {
+            categories.add(category(story.section().name()));
+        }
+        for (Tag tag : story.tags()) {
+            categories.add(category(tag.name()));
+        }
+        entry.setCategories(categories);
+        SyndContent summary = new SyndContentImpl();
+        summary.setType("text/plain");
+        summary.setValue(story.article().standfirst());
+        entry.setDescription(summary);
+        if (fullText) {
+            SyndContent body = new SyndContentImpl();
+            body.setType("html");
+            body.setValue(absolute(story.article().bodyHtml(), base));
+            entry.setContents(List.of(body));
+        }
+        Figure photo = story.featured();
+        if (photo != null) {
+            String src = base + photo.src();
+            SyndEnclosure enclosure = new SyndEnclosureImpl();
+            enclosure.setUrl(src);
+            enclosure.setType("image/jpeg");
+            // The byte size of the variant is not known here; RSS best practice asks for 0 then.
+            enclosure.setLength(0);
+            entry.setEnclosures(List.of(enclosure));
+            MediaContent content = new MediaContent(new UrlReference(java.net.URI.create(src)));
+            content.setType("image/jpeg");
+            content.setMedium("image");
+            content.setWidth(photo.width());
+            content.setHeight(photo.height());
+            Metadata metadata = new Metadata();
+            if (!photo.caption().isBlank()) {
+                metadata.setDescription(photo.caption());
+                metadata.setDescriptionType("plain");
+            }
+            if (!photo.credit().isBlank()) {
+                metadata.setCredits(new com.rometools.modules.mediarss.types.Credit[] {
+                        new com.rometools.modules.mediarss.types.Credit(null, null, photo.credit())});
+            }
+            content.setMetadata(metadata);
+            MediaEntryModuleImpl media = new MediaEntryModuleImpl();
+            media.setMediaContents(new MediaContent[] {content});
+            entry.getModules().add(media);
+        }
+        return entry;
+    }
+
+    private static Instant updated(Story story) {
+        Instant published = story.article().publishedAt();
+        Instant updated = story.article().updatedAt();
+        return updated == null || updated.isBefore(published) ? published : updated;
+    }
+
+    static String absolute(String html, String base) {
+        return RELATIVE.matcher(html).replaceAll("$1" + Matcher.quoteReplacement(base + "/"));
+    }
+
+    private static SyndPerson person(String name) {
+        SyndPerson person = new SyndPersonImpl();
+        person.setName(name);
+        return person;
+    }
+
+    private static SyndCategory category(String name) {
+        SyndCategory category = new SyndCategoryImpl();
+        category.setName(name);
+        return category;
+    }
+
+    private static String write(SyndFeed feed) {
+        try {
+            return new SyndFeedOutput().outputString(feed);
+        } catch (FeedException e) {
+            throw new IllegalStateException("A feed could not be written: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package press.dispatch.feeds;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import press.dispatch.testing.Databases;
+
+class FeedsOnPostgresTest extends FeedsContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.postgres(registry);
+    }
+}
