@@ -147,12 +147,14 @@ class ArticleRepository {
                 .list();
     }
 
-    List<CardRow> listEmailedBetween(Instant from, Instant to, int limit) {
+    /** Published in {@code (from, to]}, newest first; with {@code emailedOnly}, without the web-only ones. */
+    List<CardRow> listPublishedBetween(Instant from, Instant to, int limit, boolean emailedOnly) {
         return jdbc.sql("""
                 SELECT a.id, a.slug, a.headline, a.standfirst, a.published_at, a.featured_media_id, a.featured_alt, a.section_id
                 FROM articles a
-                WHERE a.status = 'published' AND a.web_only = FALSE AND a.published_at > :from AND a.published_at <= :to
-                ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
+                WHERE a.status = 'published' AND a.published_at > :from AND a.published_at <= :to
+                """ + (emailedOnly ? " AND a.web_only = FALSE" : "") + """
+                 ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
                 """).param("from", SqlTime.of(from)).param("to", SqlTime.of(to)).param("limit", limit)
                 .query((rs, n) -> new CardRow(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
                         SqlTime.read(rs, "published_at"), nullableLong(rs, "featured_media_id"), rs.getString("featured_alt"),

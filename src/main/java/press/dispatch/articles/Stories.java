@@ -148,7 +148,13 @@ public class Stories {
     /** Stories published in {@code (from, to]} that go out by email (web only ones never do), newest first, at most {@code limit}. */
     public List<StoryCard> emailedBetween(Instant from, Instant to, int limit) {
         Instant until = to.isAfter(clock.instant()) ? clock.instant() : to;
-        return cards(articles.listEmailedBetween(from, until, limit));
+        return cards(articles.listPublishedBetween(from, until, limit, true));
+    }
+
+    /** Stories published in {@code (from, to]}, web only ones included, newest first, at most {@code limit}: for the news sitemap. */
+    public List<StoryCard> publishedBetween(Instant from, Instant to, int limit) {
+        Instant until = to.isAfter(clock.instant()) ? clock.instant() : to;
+        return cards(articles.listPublishedBetween(from, until, limit, false));
     }
 
     /** A page of stories, or empty when the page number is past the last page (page 1 always exists). */
