@@ -1,6 +1,7 @@
 package press.dispatch.platform;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,8 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -61,6 +66,54 @@ public final class MailTransport {
     /** The folder .eml files go to when there is no SMTP server. */
     public Path folder() {
         return folder;
+    }
+
+    /**
+     * Deletes the {@code .eml} files in the mail folder whose headers or text {@code holds} (for an erasure request);
+     * returns how many. Headers are read decoded and text parts as text, so an address split by quoted-printable
+     * or hidden in base64 is still found.
+     */
+    public int eraseFiles(Predicate<String> holds) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int erased = 0;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(".eml"))::iterator) {
+                if (holds.test(readable(file))) {
+                    Files.deleteIfExists(file);
+                    erased++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the mail folder " + folder, e);
+        }
+        return erased;
+    }
+
+    private String readable(Path file) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (InputStream in = Files.newInputStream(file)) {
+            MimeMessage message = new MimeMessage(session, in);
+            for (var headers = message.getAllHeaderLines(); headers.hasMoreElements(); ) {
+                text.append(MimeUtility.decodeText(MimeUtility.unfold(headers.nextElement()))).append('\n');
+            }
+            appendText(message, text);
+        } catch (MessagingException e) {
+            text.append(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return text.toString();
+    }
+
+    private static void appendText(Part part, StringBuilder text) throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof String s) {
+            text.append(s).append('\n');
+        } else if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                appendText(multipart.getBodyPart(i), text);
+            }
+        }
     }
 
     /** A message whose Message-ID stays exactly as given (JavaMail would otherwise make a random one). */

@@ -3,7 +3,13 @@ package press.dispatch.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -61,12 +67,12 @@ public class Outbox {
      * The emails, sent or waiting, that hold a person's data: those to {@code address}, and those whose subject or
      * text contains the address or one of {@code mentions} (such as a link to their comment) as a whole word.
      */
-    public List<Message> listHolding(String address, java.util.Collection<String> mentions) {
+    public List<Message> listHolding(String address, Collection<String> mentions) {
         return holding(address, mentions).stream().map(Held::message).toList();
     }
 
     /** Deletes every email {@link #listHolding} finds, sent or not; returns how many. */
-    public int eraseHolding(String address, java.util.Collection<String> mentions) {
+    public int eraseHolding(String address, Collection<String> mentions) {
         int erased = 0;
         for (Held held : holding(address, mentions)) {
             erased += jdbc.sql("DELETE FROM outbox WHERE id = :id").param("id", held.id()).update();
@@ -74,20 +80,33 @@ public class Outbox {
         return erased;
     }
 
+    /**
+     * Deletes the {@code .eml} files that mail without an SMTP server leaves in the data folder, when they hold the
+     * address or one of {@code mentions} as {@link #listHolding} finds them; returns how many.
+     */
+    public int eraseFilesHolding(String address, Collection<String> mentions) {
+        List<String> needles = needles(address, mentions);
+        return transport.eraseFiles(text -> needles.stream().anyMatch(needle -> mentions(text, needle)));
+    }
+
+    private static List<String> needles(String address, Collection<String> mentions) {
+        return Stream.concat(Stream.of(address.strip()), mentions.stream())
+                .map(m -> m.toLowerCase(Locale.ROOT)).filter(m -> !m.isBlank()).distinct().toList();
+    }
+
     private record Held(long id, Message message) {
     }
 
-    private List<Held> holding(String address, java.util.Collection<String> mentions) {
-        String to = address.strip().toLowerCase(java.util.Locale.ROOT);
-        List<String> needles = java.util.stream.Stream.concat(java.util.stream.Stream.of(to), mentions.stream())
-                .map(m -> m.toLowerCase(java.util.Locale.ROOT)).filter(m -> !m.isBlank()).distinct().toList();
-        java.util.Map<Long, Held> found = new java.util.TreeMap<>();
+    private List<Held> holding(String address, Collection<String> mentions) {
+        String to = address.strip().toLowerCase(Locale.ROOT);
+        List<String> needles = needles(address, mentions);
+        Map<Long, Held> found = new TreeMap<>();
         // A bounded number of patterns per query: a prolific commenter has thousands of comments to look for.
         for (int from = 0; from < needles.size(); from += 100) {
             List<String> batch = needles.subList(from, Math.min(needles.size(), from + 100));
             // LIKE narrows the rows in the database; the whole-word check below drops "#comment-1" inside "#comment-12".
             StringBuilder where = new StringBuilder("LOWER(recipient) = :to");
-            java.util.Map<String, Object> params = new java.util.HashMap<>();
+            Map<String, Object> params = new HashMap<>();
             params.put("to", to);
             for (int i = 0; i < batch.size(); i++) {
                 String pattern = "%" + batch.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
@@ -108,7 +127,7 @@ public class Outbox {
 
     /** True if {@code needle} stands whole in the text: "ana@x.org" is not in "joana@x.org", nor "#comment-1" in "#comment-12". */
     private static boolean mentions(String text, String needle) {
-        String haystack = text.toLowerCase(java.util.Locale.ROOT);
+        String haystack = text.toLowerCase(Locale.ROOT);
         for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
             int end = at + needle.length();
             boolean startsWhole = at == 0 || !Character.isLetterOrDigit(needle.charAt(0)) || !partOfAddress(haystack.charAt(at - 1));

@@ -77,11 +77,14 @@ public class PersonalData {
         if (refusal.isPresent()) {
             throw new ErasureRefusedException(refusal.get());
         }
-        int emails = outbox.eraseHolding(address, commenters.mentions(address));
+        List<String> mentions = commenters.mentions(address);
+        int emails = outbox.eraseHolding(address, mentions);
         int comments = commenters.erase(address);
         int subscribers = subscriptions.erase(address) ? 1 : 0;
         int deliveries = newsletters.eraseDeliveriesTo(address);
         int staff = accounts.erase(by, address) ? 1 : 0;
+        // Last, after every database change has succeeded: files cannot be rolled back.
+        emails += outbox.eraseFilesHolding(address, mentions);
         Holdings erased = new Holdings(comments, subscribers, deliveries, emails, staff);
         log.info("Erased one person's data at the request of staff account {}: {}", by.id(), erased.describe());
         return erased;
