@@ -15,12 +15,19 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * Staff sessions are kept in the database by Spring Session JDBC (table {@code staff_sessions}), so they survive a
  * restart and are shared by every node. A session written by an older release whose classes no longer read back
  * (Spring Security changes its serial version with each minor release) signs that person out instead of failing
- * every admin page with an error.
+ * every admin page with an error. Two requests of one session at once (two tabs, parallel uploads) may both add the
+ * same attribute: it is written as an upsert, which SQLite and PostgreSQL both read, instead of an insert that fails
+ * the second request with a primary-key error.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSessionStore {
 
     private static final Logger log = LoggerFactory.getLogger(StaffSessionStore.class);
+
+    private static final String ADD_ATTRIBUTE = """
+            INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) VALUES (?, ?, ?)
+            ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
+            """;
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> unreadableSessionsSignOut() {
@@ -29,6 +36,7 @@ class StaffSessionStore {
             conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
             conversions.addConverter(byte[].class, Object.class, new Deserializing(StaffSessionStore.class.getClassLoader()));
             repository.setConversionService(conversions);
+            repository.setCreateSessionAttributeQuery(ADD_ATTRIBUTE);
         };
     }
 

@@ -49,6 +49,19 @@ class StaffSessionsTest {
     }
 
     @Test
+    void pagesOpenedAtOnceInOneSessionAllAnswerEvenWhenEachAddsToTheSession() {
+        try (ConfigurableApplicationContext site = start()) {
+            AdminSession editor = new AdminSession(port(site));
+            assertThat(editor.signIn(OWNER, PASSWORD).status()).isEqualTo(302);
+            // Right after signing in the session has no form token yet: each of these pages makes one and stores it.
+            java.util.List<java.util.concurrent.CompletableFuture<Integer>> pages = java.util.stream.IntStream.range(0, 6)
+                    .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> editor.get("/admin/account").status()))
+                    .toList();
+            assertThat(pages.stream().map(java.util.concurrent.CompletableFuture::join).toList()).containsOnly(200);
+        }
+    }
+
+    @Test
     void aReaderGetsNoSessionCookieAndWritesNoSessionRow() {
         try (ConfigurableApplicationContext site = start()) {
             Browser reader = new Browser(port(site));
