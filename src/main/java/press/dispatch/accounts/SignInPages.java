@@ -239,7 +239,7 @@ class SignInPages {
                         new FormPage.Field("email", "Email address", "email", values.getOrDefault("email", ""), "username"),
                         new FormPage.Field("password", "Password (at least " + Accounts.MIN_PASSWORD + " characters)", "password", "", "new-password"),
                         new FormPage.Field("firstSection", "Name of the site's first section (if it has none yet)", "text",
-                                values.getOrDefault("firstSection", "News"), "off")),
+                                values.getOrDefault("firstSection", "").isBlank() ? "News" : values.get("firstSection"), "off")),
                 "Create account", problems, null, List.of(), status);
     }
 
