@@ -70,6 +70,8 @@ class SectionRepository {
     /** Moves the section's articles (and its addresses) to another, then deletes it. */
     void delete(Section gone, long into) {
         jdbc.sql("UPDATE articles SET section_id = :into WHERE section_id = :id").param("into", into).param("id", gone.id()).update();
+        // A revision restored or published later must not name a section that is gone.
+        jdbc.sql("UPDATE article_revisions SET section_id = :into WHERE section_id = :id").param("into", into).param("id", gone.id()).update();
         jdbc.sql("UPDATE section_slugs SET section_id = :into WHERE section_id = :id").param("into", into).param("id", gone.id()).update();
         jdbc.sql("DELETE FROM sections WHERE id = :id").param("id", gone.id()).update();
         keepOldSlug(gone.slug(), into);
@@ -77,6 +79,7 @@ class SectionRepository {
 
     /** Deletes a section no article is filed in. */
     void delete(Section gone) {
+        jdbc.sql("UPDATE article_revisions SET section_id = NULL WHERE section_id = :id").param("id", gone.id()).update();
         jdbc.sql("DELETE FROM sections WHERE id = :id").param("id", gone.id()).update();
     }
 

@@ -273,6 +273,27 @@ abstract class SectionsAndTagsContract extends NewsroomTest {
     }
 
     @Test
+    void changesKeptForLaterInADeletedSectionArePublishedInTheSectionItsArticlesMovedTo() throws Exception {
+        String key = keys.create(ownerStaff(), "later script", Role.EDITOR);
+        Section gone = section("Archive");
+        Section kept = section("Features");
+        long article = publishedArticle(unique("Old piece"), gone);
+        String read = api(key, "GET", "/api/v1/articles/" + article, null).body();
+        int version = Integer.parseInt(read.replaceAll("(?s).*\"version\":(\\d+).*", "$1"));
+        String headline = unique("Old piece, revised");
+        HttpResponse<String> kept4Later = api(key, "PUT", "/api/v1/articles/" + article, "{\"headline\":\"" + headline
+                + "\",\"body\":\"Revised.\",\"sectionId\":" + gone.id() + ",\"version\":" + version + "}");
+        assertThat(kept4Later.body()).contains("\"pendingRevision\":");
+
+        assertThat(api(key, "DELETE", "/api/v1/sections/" + gone.id() + "?moveTo=" + kept.id(), null).statusCode()).isEqualTo(204);
+        HttpResponse<String> published = api(key, "POST", "/api/v1/articles/" + article + "/publish", null);
+
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(publishing.get(article).sectionId()).isEqualTo(kept.id());
+        assertThat(browser.get(kept.href()).page().select(".list").text()).contains(headline);
+    }
+
+    @Test
     void anEditorsKeyRenamesMergesAndDeletesTagsThroughTheApi() throws Exception {
         String key = keys.create(ownerStaff(), "tag script", Role.EDITOR);
         String a = unique("Tanks");
