@@ -328,6 +328,13 @@ abstract class SectionsAndTagsContract extends NewsroomTest {
     }
 
     @Test
+    void theApiDocumentDescribesEverySectionAndTagOperation() {
+        String document = browser.get("/api/openapi.json").body();
+        assertThat(document).contains("\"/api/v1/sections\"", "\"/api/v1/sections/{id}\"", "\"/api/v1/sections/order\"",
+                "\"/api/v1/tags\"", "\"/api/v1/tags/{id}\"", "\"/api/v1/tags/{id}/merge\"", "Sections and tags");
+    }
+
+    @Test
     void anAuthorsKeyMayListSectionsButNotChangeThem() throws Exception {
         String key = keys.create(ownerStaff(), "author script", Role.AUTHOR);
         assertThat(api(key, "GET", "/api/v1/sections", null).statusCode()).isEqualTo(200);
