@@ -1,6 +1,9 @@
 package press.dispatch.articles;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +16,8 @@ import press.dispatch.accounts.SiteSetUp;
  */
 @Component
 class FirstSection {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstSection.class);
 
     private final Sections sections;
     private final Accounts accounts;
@@ -30,7 +35,12 @@ class FirstSection {
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
         if (!accounts.setupNeeded()) {
-            sections.ensureOne(null);
+            try {
+                sections.ensureOne(null);
+            } catch (DataIntegrityViolationException e) {
+                // Another node starting at the same moment created it first.
+                log.info("The first section was created by another node");
+            }
         }
     }
 }
