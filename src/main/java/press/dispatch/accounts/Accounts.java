@@ -82,10 +82,16 @@ public class Accounts {
     /** Creates the owner with the set-up link; the link works once. */
     @Transactional
     public Staff setUp(String token, String displayName, String email, String password) {
+        return setUp(token, displayName, email, password, null);
+    }
+
+    /** @param firstSection the name of the site's first section, if it has none yet (blank: "News") */
+    @Transactional
+    public Staff setUp(String token, String displayName, String email, String password, String firstSection) {
         if (!setupTokenValid(token)) {
             throw new InvalidAccountException("token", "This set-up link is no longer valid. Restart the server for a new one.");
         }
-        Staff owner = createOwner(displayName, email, password);
+        Staff owner = createOwner(displayName, email, password, firstSection);
         setupToken.set(null);
         return owner;
     }
@@ -93,6 +99,10 @@ public class Accounts {
     /** Creates the owner account (first start only). */
     @Transactional
     public Staff createOwner(String displayName, String email, String password) {
+        return createOwner(displayName, email, password, null);
+    }
+
+    private Staff createOwner(String displayName, String email, String password, String firstSection) {
         if (!setupNeeded()) {
             throw new InvalidAccountException("email", "The owner account already exists.");
         }
@@ -107,6 +117,7 @@ public class Accounts {
         }
         long id = staff.insert(address, name, Role.OWNER, "active", passwords.encode(password), null, clock.instant());
         events.publishEvent(new StaffJoined(id, name));
+        events.publishEvent(new SiteSetUp(id, firstSection));
         log.info("Owner account {} created", address);
         return staff.find(id).orElseThrow().staff();
     }

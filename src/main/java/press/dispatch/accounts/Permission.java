@@ -8,7 +8,7 @@ public enum Permission {
     UPLOAD,
     /** publish, schedule and unpublish one's own articles */
     PUBLISH_OWN,
-    /** edit and publish anyone's articles; review queue */
+    /** edit and publish anyone's articles; review queue; the site's sections and tags */
     PUBLISH_ANY,
     /** the comment moderation queue */
     MODERATE,

@@ -147,16 +147,17 @@ class SignInPages {
     @PostMapping("/admin/setup")
     ModelAndView setUp(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String displayName,
                        @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-                       HttpServletRequest request, HttpServletResponse response) {
+                       @RequestParam(defaultValue = "") String firstSection, HttpServletRequest request, HttpServletResponse response) {
         try {
-            Staff owner = accounts.setUp(token, displayName, email, password);
+            Staff owner = accounts.setUp(token, displayName, email, password, firstSection.length() > 80 ? "" : firstSection);
             sessions.start(owner, request, response);
             return new ModelAndView("redirect:/admin");
         } catch (InvalidAccountException e) {
             if (e.problems().containsKey("token")) {
                 return message(request, "Set-up link not valid", e.problems().get("token"), HttpStatus.NOT_FOUND);
             }
-            return setup(request, token, Map.of("displayName", displayName, "email", email), e.problems(), HttpStatus.UNPROCESSABLE_ENTITY);
+            return setup(request, token, Map.of("displayName", displayName, "email", email, "firstSection", firstSection), e.problems(),
+                    HttpStatus.UNPROCESSABLE_ENTITY);
         }
     }
 
@@ -236,7 +237,9 @@ class SignInPages {
                 "/admin/setup?token=" + token, List.of(
                         new FormPage.Field("displayName", "Your name (as in bylines)", "text", values.getOrDefault("displayName", ""), "name"),
                         new FormPage.Field("email", "Email address", "email", values.getOrDefault("email", ""), "username"),
-                        new FormPage.Field("password", "Password (at least " + Accounts.MIN_PASSWORD + " characters)", "password", "", "new-password")),
+                        new FormPage.Field("password", "Password (at least " + Accounts.MIN_PASSWORD + " characters)", "password", "", "new-password"),
+                        new FormPage.Field("firstSection", "Name of the site's first section (if it has none yet)", "text",
+                                values.getOrDefault("firstSection", "").isBlank() ? "News" : values.get("firstSection"), "off")),
                 "Create account", problems, null, List.of(), status);
     }
 

@@ -72,6 +72,8 @@ class StaffSecurity {
                         .requestMatchers("/admin/subscribers", "/admin/subscribers/**", "/admin/newsletters", "/admin/newsletters/**")
                         .hasAuthority(Permission.SUBSCRIBERS.name())
                         .requestMatchers("/admin/review", "/admin/review/**").hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/admin/sections", "/admin/sections/**", "/admin/tags", "/admin/tags/**")
+                        .hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/media/upload").hasAuthority(Permission.UPLOAD.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SignInPages::askToSignIn))
@@ -95,6 +97,10 @@ class StaffSecurity {
                         .requestMatchers("/api/v1/privacy", "/api/v1/privacy/**").hasAuthority(Permission.PERSONAL_DATA.name())
                         .requestMatchers("/api/v1/comments", "/api/v1/comments/**").hasAuthority(Permission.MODERATE.name())
                         .requestMatchers("/api/v1/media", "/api/v1/media/**").hasAuthority(Permission.UPLOAD.name())
+                        // Anyone who writes may list the sections to file an article; changing them is an editor's.
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/sections").hasAuthority(Permission.WRITE.name())
+                        .requestMatchers("/api/v1/sections", "/api/v1/sections/**", "/api/v1/tags", "/api/v1/tags/**")
+                        .hasAuthority(Permission.PUBLISH_ANY.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiError.write(response, 401, "unauthorized",

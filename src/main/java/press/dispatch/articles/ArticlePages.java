@@ -27,11 +27,15 @@ class ArticlePages {
     private final Stories stories;
     private final SiteShell shell;
     private final EditorRepository desk;
+    private final SectionRepository sections;
+    private final TagRepository tags;
 
-    ArticlePages(Stories stories, SiteShell shell, EditorRepository desk) {
+    ArticlePages(Stories stories, SiteShell shell, EditorRepository desk, SectionRepository sections, TagRepository tags) {
         this.stories = stories;
         this.shell = shell;
         this.desk = desk;
+        this.sections = sections;
+        this.tags = tags;
     }
 
     @GetMapping("/")
@@ -79,7 +83,12 @@ class ArticlePages {
     @GetMapping("/sections/{slug}")
     ModelAndView section(@PathVariable String slug, @RequestParam(required = false) String page, HttpServletRequest request) {
         int number = pageNumber(page);
-        Section section = stories.section(slug).orElseThrow(ArticlePages::notFound);
+        Optional<Section> found = stories.section(slug);
+        if (found.isEmpty()) {
+            // A renamed (or deleted and merged) section's old address leads to where its articles are now.
+            return movedPermanently(sections.findByOldSlug(slug).orElseThrow(ArticlePages::notFound).href(), page);
+        }
+        Section section = found.get();
         PageCache.tag(request, "section:" + section.id());
         return listing(request, "section", section.name(), section.description(), section.href(),
                 stories.page(ArticleRepository.Filter.section(section.id()), number, PER_PAGE));
@@ -88,7 +97,11 @@ class ArticlePages {
     @GetMapping("/tags/{slug}")
     ModelAndView tag(@PathVariable String slug, @RequestParam(required = false) String page, HttpServletRequest request) {
         int number = pageNumber(page);
-        Tag tag = stories.tag(slug).orElseThrow(ArticlePages::notFound);
+        Optional<Tag> found = stories.tag(slug);
+        if (found.isEmpty()) {
+            return movedPermanently(tags.findByOldSlug(slug).orElseThrow(ArticlePages::notFound).href(), page);
+        }
+        Tag tag = found.get();
         PageCache.tag(request, "tag:" + tag.id());
         return listing(request, "tag", tag.name(), "", tag.href(), stories.page(ArticleRepository.Filter.tag(tag.id()), number, PER_PAGE));
     }
@@ -107,6 +120,13 @@ class ArticlePages {
                                  Optional<StoryList> list) {
         return view("articles/listing", new ListingPage(shell.shell(), kind, heading, description, path, list.orElseThrow(ArticlePages::notFound),
                 null));
+    }
+
+    private static ModelAndView movedPermanently(String path, String page) {
+        var redirect = new org.springframework.web.servlet.view.RedirectView(page == null ? path : path + "?page=" + pageNumber(page));
+        redirect.setStatusCode(org.springframework.http.HttpStatus.MOVED_PERMANENTLY);
+        redirect.setExposeModelAttributes(false);
+        return new ModelAndView(redirect);
     }
 
     /** Absent means page 1; anything but a whole number from 1 to 10,000 is not a page. */

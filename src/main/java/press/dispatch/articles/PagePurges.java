@@ -66,6 +66,13 @@ class PagePurges {
         cache.purgeAll();
     }
 
+    /** A tag's name is on its articles' pages and cards in every listing. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Order(PURGE_ORDER)
+    void tagsChanged(Tags.TagsChanged changed) {
+        cache.purgeAll();
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     @Order(PURGE_ORDER)
     void settingsChanged(SiteSettingsChanged changed) {

@@ -40,11 +40,16 @@ class FirstStartTest extends SiteTest {
         assertThat(bad.page().selectFirst("input[name=email]").val()).isEqualTo("olivia@news.example");
         assertThat(bad.page().select(".problem").text()).contains("must not be your email address");
 
+        assertThat(bad.page().selectFirst("input[name=firstSection]").val()).as("the first section's name is asked, News unless changed")
+                .isEqualTo("News");
         AdminSession.Response created = visitor.postForm("/admin/setup?token=" + token, Map.of("displayName", "Olivia Owner",
-                "email", "olivia@news.example", "password", "a long owner passphrase", "_csrf", AdminSession.tokenIn(bad.body())));
+                "email", "olivia@news.example", "password", "a long owner passphrase", "firstSection", "Home Front",
+                "_csrf", AdminSession.tokenIn(bad.body())));
         assertThat(created.status()).isEqualTo(302);
         assertThat(visitor.get("/admin/staff").page().text()).contains("Olivia Owner").contains("Owner");
         assertThat(new AdminSession(port).get("/admin/setup?token=" + token).status()).as("the link works once").isEqualTo(404);
         assertThat(accounts.setupNeeded()).isFalse();
+        assertThat(browser.get("/").page().select("nav.sections a").eachText()).as("a site is never without a section")
+                .containsExactly("Home Front");
     }
 }

@@ -69,6 +69,17 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("GET", "/admin/review", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/admin/review/{id}/publish", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/admin/review/{id}/return", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/sections", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/sections", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/sections/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/sections/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/sections/{id}/move", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/sections/{id}/delete", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/tags", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/tags/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/tags/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/tags/{id}/merge", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/tags/{id}/delete", Permission.PUBLISH_ANY),
             new Endpoint("GET", "/admin/media", Permission.WRITE),
             new Endpoint("POST", "/admin/media/upload", Permission.UPLOAD),
             new Endpoint("GET", "/admin/comments", Permission.MODERATE),
@@ -116,6 +127,15 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("POST", "/api/v1/articles/{id}/publish", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/articles/{id}/schedule", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/articles/{id}/unpublish", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/api/v1/sections", Permission.WRITE),
+            new Endpoint("POST", "/api/v1/sections", Permission.PUBLISH_ANY),
+            new Endpoint("PUT", "/api/v1/sections/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("PUT", "/api/v1/sections/order", Permission.PUBLISH_ANY),
+            new Endpoint("DELETE", "/api/v1/sections/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/api/v1/tags", Permission.PUBLISH_ANY),
+            new Endpoint("PUT", "/api/v1/tags/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/tags/{id}/merge", Permission.PUBLISH_ANY),
+            new Endpoint("DELETE", "/api/v1/tags/{id}", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/media", Permission.UPLOAD),
             new Endpoint("GET", "/api/v1/media/{id}", Permission.UPLOAD),
             new Endpoint("GET", "/api/v1/subscribers", Permission.SUBSCRIBERS),
@@ -217,6 +237,7 @@ class RoleMatrixTest extends NewsroomTest {
                 request = switch (e.method()) {
                     case "GET" -> request.GET();
                     case "PUT" -> request.PUT(HttpRequest.BodyPublishers.ofString(body));
+                    case "DELETE" -> request.DELETE();
                     default -> request.POST(HttpRequest.BodyPublishers.ofString(body));
                 };
                 HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
