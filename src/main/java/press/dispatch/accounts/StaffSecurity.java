@@ -72,6 +72,7 @@ class StaffSecurity {
                         .requestMatchers("/admin/subscribers", "/admin/subscribers/**", "/admin/newsletters", "/admin/newsletters/**")
                         .hasAuthority(Permission.SUBSCRIBERS.name())
                         .requestMatchers("/admin/review", "/admin/review/**").hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/admin/pages", "/admin/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/media/upload").hasAuthority(Permission.UPLOAD.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SignInPages::askToSignIn))
@@ -95,6 +96,7 @@ class StaffSecurity {
                         .requestMatchers("/api/v1/privacy", "/api/v1/privacy/**").hasAuthority(Permission.PERSONAL_DATA.name())
                         .requestMatchers("/api/v1/comments", "/api/v1/comments/**").hasAuthority(Permission.MODERATE.name())
                         .requestMatchers("/api/v1/media", "/api/v1/media/**").hasAuthority(Permission.UPLOAD.name())
+                        .requestMatchers("/api/v1/pages", "/api/v1/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiError.write(response, 401, "unauthorized",

@@ -25,6 +25,7 @@ public class AdminShells {
             new Entry("/admin", "Dashboard", Permission.WRITE),
             new Entry("/admin/articles", "Articles", Permission.WRITE),
             new Entry("/admin/review", "Review", Permission.PUBLISH_ANY),
+            new Entry("/admin/pages", "Pages", Permission.PUBLISH_ANY),
             new Entry("/admin/media", "Photos", Permission.WRITE),
             new Entry("/admin/comments", "Comments", Permission.MODERATE),
             new Entry("/admin/subscribers", "Subscribers", Permission.SUBSCRIBERS),

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * text and link targets other than http(s), mailto and relative ones are dropped, so the output is safe to emit.
  */
 @Component
-class Markdown {
+public class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -26,7 +26,7 @@ class Markdown {
         this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
     }
 
-    String render(String markdown) {
+    public String render(String markdown) {
         return renderer.render(parser.parse(markdown));
     }
 }

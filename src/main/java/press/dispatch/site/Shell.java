@@ -2,8 +2,12 @@ package press.dispatch.site;
 
 import java.util.List;
 
-/** What the shared layout shows around every public page. */
-public record Shell(Settings settings, List<NavLink> sections, int year) {
+/**
+ * What the shared layout shows around every public page.
+ *
+ * @param privacyHref the privacy policy's address, or null when the site has none published
+ */
+public record Shell(Settings settings, List<NavLink> sections, int year, String privacyHref) {
 
     public String name() {
         return settings.name();
