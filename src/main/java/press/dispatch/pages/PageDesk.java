@@ -1,11 +1,15 @@
 package press.dispatch.pages;
 
+import java.io.IOException;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -129,6 +133,12 @@ class PageDesk {
             AdminShells.flash(request, "Nothing was restored: " + String.join(" ", e.problems().values()));
         }
         return new ModelAndView("redirect:/admin/pages/" + id);
+    }
+
+    /** A page or revision that does not exist: the site's 404 page. */
+    @ExceptionHandler(NoSuchElementException.class)
+    void notFound(HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.NOT_FOUND.value());
     }
 
     private ModelAndView editor(Staff staff, HttpServletRequest request, Page page, PageForm form, Map<String, String> problems, String conflict,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,13 +17,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import press.dispatch.accounts.Staff;
 import press.dispatch.site.PrivacyPolicy;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
  * Owns every change to a static page: create, save (a new revision of the working copy), publish (the working copy
@@ -72,7 +70,7 @@ public class StaticPages implements PrivacyPolicy {
     }
 
     Page open(long id) {
-        return pages.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        return pages.find(id).orElseThrow(() -> new NoSuchElementException("No page " + id));
     }
 
     Optional<Page> findPublished(String slug) {
@@ -132,7 +130,7 @@ public class StaticPages implements PrivacyPolicy {
     /** Puts an old revision's title, slug and body back as the working copy (a new revision); publishing stays a separate step. */
     @Transactional
     public void restore(Staff staff, long id, int number, int version) {
-        PageRevision old = pages.revision(id, number).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        PageRevision old = pages.revision(id, number).orElseThrow(() -> new NoSuchElementException("No revision " + number));
         save(staff, id, new PageDraft(old.title(), old.slug(), old.bodyMarkdown()), version);
     }
 

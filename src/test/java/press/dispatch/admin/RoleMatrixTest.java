@@ -69,6 +69,14 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("GET", "/admin/review", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/admin/review/{id}/publish", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/admin/review/{id}/return", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/pages", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/pages/new", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/pages", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/pages/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/pages/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/pages/{id}/preview", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/pages/{id}/revisions", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/pages/{id}/revisions/{number}/restore", Permission.PUBLISH_ANY),
             new Endpoint("GET", "/admin/media", Permission.WRITE),
             new Endpoint("POST", "/admin/media/upload", Permission.UPLOAD),
             new Endpoint("GET", "/admin/comments", Permission.MODERATE),
@@ -113,6 +121,13 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("POST", "/api/v1/articles/{id}/publish", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/articles/{id}/schedule", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/articles/{id}/unpublish", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/api/v1/pages", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/pages", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/api/v1/pages/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("PUT", "/api/v1/pages/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("DELETE", "/api/v1/pages/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/pages/{id}/publish", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/pages/{id}/unpublish", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/media", Permission.UPLOAD),
             new Endpoint("GET", "/api/v1/media/{id}", Permission.UPLOAD),
             new Endpoint("GET", "/api/v1/subscribers", Permission.SUBSCRIBERS),
@@ -214,6 +229,7 @@ class RoleMatrixTest extends NewsroomTest {
                 request = switch (e.method()) {
                     case "GET" -> request.GET();
                     case "PUT" -> request.PUT(HttpRequest.BodyPublishers.ofString(body));
+                    case "DELETE" -> request.DELETE();
                     default -> request.POST(HttpRequest.BodyPublishers.ofString(body));
                 };
                 HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

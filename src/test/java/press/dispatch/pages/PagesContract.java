@@ -78,6 +78,7 @@ abstract class PagesContract extends NewsroomTest {
         assertThat(browser.get("/subscribe").status()).isEqualTo(200);
         assertThat(browser.get("/admin/sign-in").status()).isEqualTo(200);
         assertThat(browser.get("/").status()).isEqualTo(200);
+        assertThat(owner().get("/admin/pages/999999999").status()).as("a missing page in the newsroom").isEqualTo(404);
     }
 
     @Test
