@@ -8,7 +8,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import press.dispatch.platform.PageCache;
 
-/** Purges a page's cached copy after its change has committed; every page when the privacy policy's link changes. */
+/** Purges a page's cached copy after its change has committed; every page when a published page's title or address changes (the footer links them all). */
 @Component
 class StaticPagePurges {
 

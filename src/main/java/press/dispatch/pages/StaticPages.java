@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import press.dispatch.accounts.Staff;
-import press.dispatch.site.PrivacyPolicy;
+import press.dispatch.site.NavLink;
+import press.dispatch.site.PageLinks;
 
 /**
  * Owns every change to a static page: create, save (a new revision of the working copy), publish (the working copy
@@ -30,7 +31,7 @@ import press.dispatch.site.PrivacyPolicy;
  * and a route added later is checked against every new save.
  */
 @Service
-public class StaticPages implements PrivacyPolicy {
+public class StaticPages implements PageLinks {
 
     /** Refused even where no route uses them today: files browsers and crawlers ask for, and addresses kept for later. */
     static final Set<String> ALWAYS_RESERVED = Set.of("admin", "api", "articles", "media", "assets", "sections", "tags", "authors", "actuator",
@@ -59,9 +60,14 @@ public class StaticPages implements PrivacyPolicy {
         return pages.listPublished().stream().map(p -> new PublishedPage(p.id(), p.slug(), p.liveTitle(), p.updatedAt())).toList();
     }
 
+    @Override
+    public List<NavLink> footer() {
+        return listPublished().stream().map(p -> new NavLink(p.title(), p.href())).toList();
+    }
+
     /** The address of the published privacy policy (a page whose slug is {@code privacy} or {@code privacy-policy}), if there is one. */
     @Override
-    public Optional<String> href() {
+    public Optional<String> privacyHref() {
         return pages.firstPublished(PRIVACY_SLUGS).map(slug -> "/" + slug);
     }
 
@@ -88,7 +94,7 @@ public class StaticPages implements PrivacyPolicy {
         Instant now = clock.instant();
         long id = pages.insert(draft, slug, now);
         pages.addRevision(id, staffId(staff), staffName(staff), draft, slug, now);
-        events.publishEvent(new PageChanged(id, PRIVACY_SLUGS.contains(slug)));
+        events.publishEvent(new PageChanged(id, false));
         return id;
     }
 
@@ -102,29 +108,28 @@ public class StaticPages implements PrivacyPolicy {
             throw new PageConflictException(open(id).version());
         }
         pages.addRevision(id, staffId(staff), staffName(staff), draft, slug, now);
-        events.publishEvent(new PageChanged(id, before.published() && !before.slug().equals(slug)
-                && (PRIVACY_SLUGS.contains(slug) || PRIVACY_SLUGS.contains(before.slug()))));
+        events.publishEvent(new PageChanged(id, before.published() && !before.slug().equals(slug)));
     }
 
     @Transactional
     public void publish(long id) {
         open(id);
         pages.publish(id, clock.instant());
-        events.publishEvent(new PageChanged(id, PRIVACY_SLUGS.contains(open(id).slug())));
+        events.publishEvent(new PageChanged(id, true));
     }
 
     @Transactional
     public void unpublish(long id) {
         Page page = open(id);
         pages.unpublish(id, clock.instant());
-        events.publishEvent(new PageChanged(id, PRIVACY_SLUGS.contains(page.slug())));
+        events.publishEvent(new PageChanged(id, page.published()));
     }
 
     @Transactional
     public void delete(long id) {
         Page page = open(id);
         pages.delete(id);
-        events.publishEvent(new PageChanged(id, PRIVACY_SLUGS.contains(page.slug())));
+        events.publishEvent(new PageChanged(id, page.published()));
     }
 
     /** Puts an old revision's title, slug and body back as the working copy (a new revision); publishing stays a separate step. */

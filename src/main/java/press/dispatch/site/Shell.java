@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * What the shared layout shows around every public page.
  *
+ * @param pages       the published static pages, linked from the footer
  * @param privacyHref the privacy policy's address, or null when the site has none published
  */
-public record Shell(Settings settings, List<NavLink> sections, int year, String privacyHref) {
+public record Shell(Settings settings, List<NavLink> sections, int year, List<NavLink> pages, String privacyHref) {
 
     public String name() {
         return settings.name();

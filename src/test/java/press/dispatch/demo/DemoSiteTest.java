@@ -61,7 +61,8 @@ class DemoSiteTest {
                     "Your data: a copy or erasure");
             assertThat(privacy.select("article.static-page").text()).contains("consent").contains("IP address").contains("Cookies are used only");
             assertThat(reference.select(".subscribe-box a[href=/privacy]")).as("linked from the subscribe box").hasSize(1);
-            assertThat(front.text()).doesNotContain("About Defence Talks");
+            assertThat(front.select("main").text()).as("never in a listing").doesNotContain("About Defence Talks");
+            assertThat(front.select("footer .footer-links a").eachAttr("href")).as("the footer links them").contains("/about", "/privacy");
         }
         try (ConfigurableApplicationContext second = start()) {
             assertThat(articleCount(second)).isEqualTo(12);
