@@ -74,6 +74,7 @@ class StaffSecurity {
                         .requestMatchers("/admin/review", "/admin/review/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/sections", "/admin/sections/**", "/admin/tags", "/admin/tags/**")
                         .hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/admin/pages", "/admin/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/media/upload").hasAuthority(Permission.UPLOAD.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SignInPages::askToSignIn))
@@ -101,6 +102,7 @@ class StaffSecurity {
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/sections").hasAuthority(Permission.WRITE.name())
                         .requestMatchers("/api/v1/sections", "/api/v1/sections/**", "/api/v1/tags", "/api/v1/tags/**")
                         .hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/api/v1/pages", "/api/v1/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiError.write(response, 401, "unauthorized",

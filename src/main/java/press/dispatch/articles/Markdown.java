@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * text and link targets other than http(s), mailto and relative ones are dropped, so the output is safe to emit.
  */
 @Component
-class Markdown {
+public class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -28,7 +28,7 @@ class Markdown {
                 .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto"))).build();
     }
 
-    String render(String markdown) {
+    public String render(String markdown) {
         return renderer.render(parser.parse(markdown));
     }
 }

@@ -23,6 +23,8 @@ import press.dispatch.media.Credit;
 import press.dispatch.media.MediaDetails;
 import press.dispatch.media.MediaItem;
 import press.dispatch.media.MediaLibrary;
+import press.dispatch.pages.PageDraft;
+import press.dispatch.pages.StaticPages;
 import press.dispatch.platform.Dialect;
 import press.dispatch.platform.DispatchProperties;
 import press.dispatch.site.Setting;
@@ -49,18 +51,20 @@ class DemoSite implements SmartLifecycle {
     private final Newsdesk newsdesk;
     private final Publishing publishing;
     private final MediaLibrary media;
+    private final StaticPages pages;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private volatile boolean running;
 
     DemoSite(DispatchProperties properties, Dialect dialect, SiteSettings settings, Newsdesk newsdesk, Publishing publishing, MediaLibrary media,
-             TransactionTemplate transactions, Clock clock) {
+             StaticPages pages, TransactionTemplate transactions, Clock clock) {
         this.properties = properties;
         this.dialect = dialect;
         this.settings = settings;
         this.newsdesk = newsdesk;
         this.publishing = publishing;
         this.media = media;
+        this.pages = pages;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -123,6 +127,8 @@ class DemoSite implements SmartLifecycle {
                         .withFeaturedPhoto(photo.id(), "", "", ""));
                 publishing.publishAt(id, now.minus(Duration.ofHours(story.hoursAgo())));
             }
+            pages.publish(pages.create(null, new PageDraft(DemoPages.ABOUT_TITLE, "about", DemoPages.ABOUT)));
+            pages.publish(pages.create(null, new PageDraft(DemoPages.PRIVACY_TITLE, "privacy", DemoPages.PRIVACY)));
             settings.markDemoLoaded();
         });
         log.info("Loaded the demo site '{}' with {} articles in {} ms", DemoContent.NAME, all.size(), (System.nanoTime() - started) / 1_000_000);

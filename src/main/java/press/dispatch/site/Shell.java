@@ -2,8 +2,13 @@ package press.dispatch.site;
 
 import java.util.List;
 
-/** What the shared layout shows around every public page. */
-public record Shell(Settings settings, List<NavLink> sections, int year) {
+/**
+ * What the shared layout shows around every public page.
+ *
+ * @param pages       the published static pages, linked from the footer
+ * @param privacyHref the privacy policy's address, or null when the site has none published
+ */
+public record Shell(Settings settings, List<NavLink> sections, int year, List<NavLink> pages, String privacyHref) {
 
     public String name() {
         return settings.name();

@@ -53,6 +53,16 @@ class DemoSiteTest {
             Browser.Response photo = browser.get(reference.selectFirst("figure.featured img").attr("src"));
             assertThat(photo.status()).isEqualTo(200);
             assertThat(photo.bytes().length).isGreaterThan(10_000);
+
+            Document about = browser.get("/about").page();
+            assertThat(about.select("article.static-page h1").text()).isEqualTo("About Defence Talks");
+            Document privacy = browser.get("/privacy").page();
+            assertThat(privacy.select("article.static-page h2").eachText()).contains("Newsletter subscribers", "Commenters",
+                    "Your data: a copy or erasure");
+            assertThat(privacy.select("article.static-page").text()).contains("consent").contains("IP address").contains("Cookies are used only");
+            assertThat(reference.select(".subscribe-box a[href=/privacy]")).as("linked from the subscribe box").hasSize(1);
+            assertThat(front.select("main").text()).as("never in a listing").doesNotContain("About Defence Talks");
+            assertThat(front.select("footer .footer-links a").eachAttr("href")).as("the footer links them").contains("/about", "/privacy");
         }
         try (ConfigurableApplicationContext second = start()) {
             assertThat(articleCount(second)).isEqualTo(12);
