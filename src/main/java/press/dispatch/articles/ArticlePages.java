@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
+import press.dispatch.metadata.PageDescriptions;
 import press.dispatch.platform.PageCache;
 import press.dispatch.site.SiteShell;
 
@@ -27,8 +28,10 @@ class ArticlePages {
     private final Stories stories;
     private final SiteShell shell;
     private final EditorRepository desk;
+    private final PageDescriptions descriptions;
 
-    ArticlePages(Stories stories, SiteShell shell, EditorRepository desk) {
+    ArticlePages(Stories stories, SiteShell shell, EditorRepository desk, PageDescriptions descriptions) {
+        this.descriptions = descriptions;
         this.stories = stories;
         this.shell = shell;
         this.desk = desk;
@@ -40,7 +43,8 @@ class ArticlePages {
         PageCache.tag(request, "front");
         if (number > 1) {
             StoryList list = stories.page(ArticleRepository.Filter.ALL, number, PER_PAGE).orElseThrow(ArticlePages::notFound);
-            return view("articles/listing", new ListingPage(shell.shell(), "latest", "Latest stories", "", "/", list, null));
+            return view("articles/listing", new ListingPage(shell.shell(), "latest", "Latest stories", "", "/", list, null,
+                    descriptions.listing("Latest stories", "", "/", number)));
         }
         List<StoryCard> top = stories.latest(null, 0, 1 + FRONT_LATEST);
         StoryCard lead = top.isEmpty() ? null : top.get(0);
@@ -50,7 +54,7 @@ class ArticlePages {
                 .filter(b -> !b.stories().isEmpty())
                 .toList();
         boolean hasOlder = stories.latest(null, 1 + FRONT_LATEST, 1).size() == 1;
-        return view("articles/front", new FrontPage(shell.shell(), lead, latest, blocks, hasOlder));
+        return view("articles/front", new FrontPage(shell.shell(), lead, latest, blocks, hasOlder, descriptions.home()));
     }
 
     @GetMapping("/articles/{slug}")
@@ -100,13 +104,14 @@ class ArticlePages {
         PageCache.tag(request, "author:" + author.id());
         StoryList list = stories.page(ArticleRepository.Filter.author(author.id()), number, PER_PAGE).orElseThrow(ArticlePages::notFound);
         return view("articles/listing", new ListingPage(shell.shell(), "author", author.displayName(), author.bio(), author.href(), list,
-                stories.portrait(author)));
+                stories.portrait(author), descriptions.listing(author.displayName(), author.bio(), author.href(), number)));
     }
 
     private ModelAndView listing(HttpServletRequest request, String kind, String heading, String description, String path,
                                  Optional<StoryList> list) {
-        return view("articles/listing", new ListingPage(shell.shell(), kind, heading, description, path, list.orElseThrow(ArticlePages::notFound),
-                null));
+        StoryList shown = list.orElseThrow(ArticlePages::notFound);
+        return view("articles/listing", new ListingPage(shell.shell(), kind, heading, description, path, shown, null,
+                descriptions.listing(heading, description, path, shown.page())));
     }
 
     /** Absent means page 1; anything but a whole number from 1 to 10,000 is not a page. */

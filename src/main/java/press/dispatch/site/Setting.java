@@ -49,7 +49,13 @@ public enum Setting {
     COMMENTS_CLOSE_AFTER_DAYS("comments.close_after_days", "0", 5),
     COMMENTS_THREAD_DEPTH("comments.thread_depth", "3", 2),
     COMMENTS_MIN_SECONDS("comments.min_seconds", "3", 4),
-    COMMENTS_MODERATOR_EMAIL("comments.moderator_email", "", 254);
+    COMMENTS_MODERATOR_EMAIL("comments.moderator_email", "", 254),
+
+    LOGO_URL("site.logo_url", "/assets/logo.png", 300),
+    UPDATED_WHEN("articles.updated_when", "headline,body", 100);
+
+    /** The parts of an article whose change after publication makes its page say "Updated". */
+    public static final java.util.List<String> UPDATE_PARTS = java.util.List.of("headline", "standfirst", "body", "photo", "section", "tags");
 
     private final String key;
     private final String defaultValue;
@@ -150,6 +156,16 @@ public enum Setting {
                     }
                 } catch (IllegalArgumentException e) {
                     return Optional.of("must be an http or https address such as https://news.example");
+                }
+            }
+            case LOGO_URL -> {
+                if (!value.matches("/[^\\s<>\"]*|https?://[^\\s<>\"]+")) {
+                    return Optional.of("must be a path on this site such as /assets/logo.png or an http or https address");
+                }
+            }
+            case UPDATED_WHEN -> {
+                if (!java.util.Arrays.stream(value.split(",")).map(String::strip).allMatch(UPDATE_PARTS::contains)) {
+                    return Optional.of("must be a comma-separated list of " + String.join(", ", UPDATE_PARTS));
                 }
             }
             default -> {
