@@ -107,6 +107,41 @@ class ArticlePages {
                 stories.portrait(author), descriptions.listing(author.displayName(), author.bio(), author.href(), number)));
     }
 
+    /** Every year and month with stories, with links to their archives. */
+    @GetMapping("/archive")
+    ModelAndView archive(HttpServletRequest request) {
+        PageCache.tag(request, "front");
+        return view("articles/archive", new ArchivePage(shell.shell(), stories.archive(),
+                descriptions.listing("Archive", "Every story by year and month.", "/archive", 1)));
+    }
+
+    /** A year's stories, newest first; a year without stories is not a page. */
+    @GetMapping({"/{year:[0-9]{4}}/", "/{year:[0-9]{4}}"})
+    ModelAndView year(@PathVariable int year, @RequestParam(required = false) String page, HttpServletRequest request) {
+        return dateArchive(year, 0, page, request);
+    }
+
+    @GetMapping({"/{year:[0-9]{4}}/{month:0[1-9]|1[0-2]}/", "/{year:[0-9]{4}}/{month:0[1-9]|1[0-2]}"})
+    ModelAndView month(@PathVariable int year, @PathVariable int month, @RequestParam(required = false) String page, HttpServletRequest request) {
+        return dateArchive(year, month, page, request);
+    }
+
+    private ModelAndView dateArchive(int year, int month, String page, HttpServletRequest request) {
+        int number = pageNumber(page);
+        if (year < 1) {
+            throw notFound();
+        }
+        PageCache.tag(request, "front");
+        StoryList list = stories.page(stories.period(year, month), number, PER_PAGE).orElseThrow(ArticlePages::notFound);
+        if (list.stories().isEmpty()) {
+            throw notFound();
+        }
+        String heading = stories.periodName(year, month);
+        String path = ArchivePage.href(year, month);
+        return view("articles/listing", new ListingPage(shell.shell(), "archive", heading, "", path, list, null,
+                descriptions.listing(heading, "Stories published in " + heading + ".", path, number)));
+    }
+
     private ModelAndView listing(HttpServletRequest request, String kind, String heading, String description, String path,
                                  Optional<StoryList> list) {
         StoryList shown = list.orElseThrow(ArticlePages::notFound);

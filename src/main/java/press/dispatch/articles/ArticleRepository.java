@@ -181,6 +181,14 @@ class ArticleRepository {
                 .list();
     }
 
+    /** Every public story's publication time, read row by row (never all at once): for the archive index. */
+    void eachPublicTime(Instant now, java.util.function.Consumer<Instant> each) {
+        jdbc.sql("SELECT a.published_at FROM articles a WHERE " + PUBLIC).param("now", SqlTime.of(now))
+                .query(rs -> {
+                    each.accept(SqlTime.read(rs, "published_at"));
+                });
+    }
+
     long countPublic(Filter filter, Instant now) {
         return jdbc.sql("SELECT COUNT(*) FROM articles a " + filter.join() + " WHERE " + PUBLIC + filter.condition())
                 .param("now", SqlTime.of(now)).params(filter.params()).query(Long.class).single();
@@ -204,6 +212,12 @@ class ArticleRepository {
 
         static Filter author(long id) {
             return new Filter("JOIN article_authors f ON f.article_id = a.id", " AND f.author_id = :filterId", Map.of("filterId", id));
+        }
+
+        /** Published in {@code [from, to)}: a date archive. */
+        static Filter between(Instant from, Instant to) {
+            return new Filter("", " AND a.published_at >= :filterFrom AND a.published_at < :filterTo",
+                    Map.of("filterFrom", SqlTime.of(from), "filterTo", SqlTime.of(to)));
         }
     }
 

@@ -12,6 +12,7 @@ public record ListingPage(Shell shell, String kind, String heading, String descr
             case "section" -> "Section";
             case "tag" -> "Tag";
             case "author" -> "Author";
+            case "archive" -> "Archive";
             default -> "All stories";
         };
     }

@@ -195,6 +195,34 @@ public class Stories {
         return Optional.of(new StoryList(cards(articles.listPublic(filter, now, (page - 1) * perPage, perPage)), page, pages));
     }
 
+    /** Each year with public stories, newest first, with its months (newest first) and counts, in the site's time zone. */
+    List<ArchivePage.Year> archive() {
+        java.time.ZoneId zone = settings.current().zone();
+        java.util.Locale locale = settings.current().locale();
+        java.util.TreeMap<java.time.YearMonth, Long> counts = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        articles.eachPublicTime(clock.instant(), t -> counts.merge(java.time.YearMonth.from(t.atZone(zone)), 1L, Long::sum));
+        java.util.LinkedHashMap<Integer, List<ArchivePage.Month>> years = new java.util.LinkedHashMap<>();
+        counts.forEach((month, count) -> years.computeIfAbsent(month.getYear(), y -> new ArrayList<>())
+                .add(new ArchivePage.Month(month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM", locale)),
+                        ArchivePage.href(month.getYear(), month.getMonthValue()), count)));
+        return years.entrySet().stream().map(e -> new ArchivePage.Year(e.getKey(), ArchivePage.href(e.getKey(), 0),
+                e.getValue().stream().mapToLong(ArchivePage.Month::count).sum(), List.copyOf(e.getValue()))).toList();
+    }
+
+    /** The moments a date archive starts and ends (exclusive), in the site's time zone; {@code month} 0 is the whole year. */
+    ArticleRepository.Filter period(int year, int month) {
+        java.time.ZoneId zone = settings.current().zone();
+        java.time.LocalDate start = java.time.LocalDate.of(year, month == 0 ? 1 : month, 1);
+        java.time.LocalDate end = month == 0 ? start.plusYears(1) : start.plusMonths(1);
+        return ArticleRepository.Filter.between(start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
+    }
+
+    /** A date archive's heading: "November 2026", or "2026". */
+    String periodName(int year, int month) {
+        return month == 0 ? Integer.toString(year)
+                : java.time.YearMonth.of(year, month).format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", settings.current().locale()));
+    }
+
     Optional<Section> section(String slug) {
         return navigation.all().stream().filter(s -> s.slug().equals(slug)).findFirst();
     }

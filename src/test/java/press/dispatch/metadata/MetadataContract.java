@@ -308,6 +308,34 @@ abstract class MetadataContract extends NewsroomTest {
         assertThat(refused.page().selectFirst("input[name=searchTitle]").val()).hasSize(201);
     }
 
+    @Test
+    void dateArchivesListTheStoriesOfTheirMonthAndYearAndDescribeThemselves() {
+        long march = publishing.draft(ArticleDraft.of(unique("Old garrison closes"), "From the archive.", "Body."));
+        publishing.publishAt(march, java.time.Instant.parse("1999-03-15T10:00:00Z"));
+        long april = publishing.draft(ArticleDraft.of(unique("Old garrison reopens"), "From the archive.", "Body."));
+        publishing.publishAt(april, java.time.Instant.parse("1999-04-01T00:00:00Z"));
+
+        Document month = browser.get("/1999/03/").page();
+        assertThat(month.select("h1").text()).isEqualTo("March 1999");
+        assertThat(month.select(".list a").eachAttr("href")).contains("/articles/" + slugOf(march)).doesNotContain("/articles/" + slugOf(april));
+        assertThat(month.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(base() + "/1999/03/");
+        assertThat(ofType(month, "CollectionPage").path("name").asString()).isEqualTo("March 1999");
+
+        Document year = browser.get("/1999/").page();
+        assertThat(year.select(".list a").eachAttr("href")).contains("/articles/" + slugOf(march), "/articles/" + slugOf(april));
+        assertThat(browser.get("/1999").status()).isEqualTo(200);
+        assertThat(browser.get("/1999/05/").status()).isEqualTo(404);
+        assertThat(browser.get("/1998/").status()).isEqualTo(404);
+        assertThat(browser.get("/1999/13/").status()).isEqualTo(404);
+
+        Document index = browser.get("/archive").page();
+        Element of1999 = index.selectFirst("#year-1999").parent();
+        assertThat(of1999.select("h2 a").attr("href")).isEqualTo("/1999/");
+        assertThat(of1999.select(".archive-months li").eachText()).containsExactly("April (1)", "March (1)");
+        assertThat(of1999.select(".archive-months a").eachAttr("href")).containsExactly("/1999/04/", "/1999/03/");
+        assertThat(meta(index, "og:url")).isEqualTo(base() + "/archive");
+    }
+
     private ArticleDraft draftOf(Published a) {
         return new ArticleDraft(a.headline(), "", "Officials confirm overnight strikes.", "First paragraph.\n\nSecond paragraph.", a.section().id(),
                 List.of(a.author().id()), List.of("Ceasefire", "Air strikes"), a.photo().id(), "", "", "", false, true);
