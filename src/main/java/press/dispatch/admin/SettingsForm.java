@@ -30,6 +30,10 @@ final class SettingsForm {
                     f(Setting.LANGUAGE, "Language", "A language tag such as en or en-GB."),
                     choice(Setting.TIME_ZONE, "Time zone", "Dates on pages and scheduling use it.", timeZones()),
                     area(Setting.FOOTER, "Footer text", ""))),
+            new SettingGroup("Search and sharing", List.of(
+                    f(Setting.LOGO_URL, "Publisher logo", "For search engines' structured data: a 600 × 60 picture, such as /assets/logo.png."),
+                    f(Setting.UPDATED_WHEN, "Say \"Updated\" after changes to",
+                            "Comma-separated: headline, standfirst, body, photo, section, tags. Changes after publication to these show an \"Updated\" time."))),
             new SettingGroup("Subscribe box", List.of(
                     f(Setting.SUBSCRIBE_HEADING, "Heading", "{site} is replaced by the site name."),
                     area(Setting.SUBSCRIBE_TEXT, "Text", ""),

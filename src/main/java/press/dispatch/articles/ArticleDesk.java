@@ -97,6 +97,7 @@ class ArticleDesk {
         Editing.Editable e = editing.open(staff, id);
         ArticleForm form = e.pending() != null ? ArticleForm.of(e.pending().draft(), e.version())
                 : ArticleForm.of(e.article(), tagNames(e.article()), e.version());
+        form = form.withOverrides(publishing.overrides(id));
         return editor(staff, request, e, form, Map.of(), null, HttpStatus.OK);
     }
 
@@ -155,8 +156,9 @@ class ArticleDesk {
                 : e.article().status() == ArticleStatus.PUBLISHED ? "This is the live version readers see."
                 : e.article().status() == ArticleStatus.SCHEDULED ? "This is the scheduled version; readers cannot see it yet."
                 : "This is the draft; readers cannot see it.";
-        return new ModelAndView("articles/article", "page", new ArticlePage(siteShell.shell(), stories.preview(shown), 0, output -> { },
-                new ArticlePage.Preview(version, "/admin/articles/" + id)));
+        Story story = stories.preview(shown);
+        return new ModelAndView("articles/article", "page", new ArticlePage(siteShell.shell(), story, 0, output -> { },
+                new ArticlePage.Preview(version, "/admin/articles/" + id), stories.head(story)));
     }
 
     /** The article as it will read with this text: tags not created yet are left out. */
@@ -237,7 +239,12 @@ class ArticleDesk {
             ArticleForm withPhoto = upload(staff, form, photo);
             Instant at = "schedule".equals(form.action()) ? scheduleTime(form.publishAt()) : null;
             boolean wasLive = id != null && publishing.get(id).status() == ArticleStatus.PUBLISHED;
+            Map<String, String> refused = publishing.problems(form.overrides());
+            if (!refused.isEmpty()) {
+                throw new InvalidArticleException(refused);
+            }
             long saved = editing.saveAndApply(staff, id, withPhoto.draft(), form.version(), form.action(), at);
+            publishing.override(saved, form.overrides());
             AdminShells.flash(request, switch (form.action()) {
                 case "publish" -> wasLive ? "Updated: readers see this version now." : "Published.";
                 case "schedule" -> "Scheduled for " + form.publishAt().replace('T', ' ') + " (" + settings.current().zone() + ").";

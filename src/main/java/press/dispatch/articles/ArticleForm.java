@@ -13,7 +13,8 @@ import java.util.List;
 public record ArticleForm(String headline, String slug, String standfirst, String body, String sectionId, String tags, List<Long> authorIds,
                           String featuredMediaId, String featuredCaption, String featuredCredit, String featuredAlt, Boolean webOnly,
                           Boolean commentsOpen, Integer version, String action, String publishAt, String photoCaption,
-                          String photoPhotographer, String photoAgency, String photoLicence, String photoAlt) {
+                          String photoPhotographer, String photoAgency, String photoLicence, String photoAlt,
+                          String searchTitle, String searchDescription, String socialMediaId) {
 
     public ArticleForm {
         headline = orEmpty(headline);
@@ -37,35 +38,38 @@ public record ArticleForm(String headline, String slug, String standfirst, Strin
         photoAgency = orEmpty(photoAgency);
         photoLicence = orEmpty(photoLicence);
         photoAlt = orEmpty(photoAlt);
+        searchTitle = orEmpty(searchTitle);
+        searchDescription = orEmpty(searchDescription);
+        socialMediaId = orEmpty(socialMediaId);
     }
 
     /** A blank form for a new article (comments open). */
     static ArticleForm blank() {
-        return new ArticleForm("", "", "", "", "", "", List.of(), "", "", "", "", false, true, 0, "", "", "", "", "", "", "");
+        return new ArticleForm("", "", "", "", "", "", List.of(), "", "", "", "", false, true, 0, "", "", "", "", "", "", "", "", "", "");
     }
 
     static ArticleForm of(Article a, List<String> tagNames, int version) {
         return new ArticleForm(a.headline(), a.slug(), a.standfirst(), a.bodyMarkdown(), a.sectionId() == null ? "" : a.sectionId().toString(),
                 String.join(", ", tagNames), a.authorIds(), a.featuredMediaId() == null ? "" : a.featuredMediaId().toString(), a.featuredCaption(),
-                a.featuredCredit(), a.featuredAlt(), a.webOnly(), a.commentsOpen(), version, "", "", "", "", "", "", "");
+                a.featuredCredit(), a.featuredAlt(), a.webOnly(), a.commentsOpen(), version, "", "", "", "", "", "", "", "", "", "");
     }
 
     /** The form holding a revision's text (changes kept for later), to go on editing them. */
     static ArticleForm of(ArticleDraft d, int version) {
         return new ArticleForm(d.headline(), d.slug(), d.standfirst(), d.bodyMarkdown(), d.sectionId() == null ? "" : d.sectionId().toString(),
                 String.join(", ", d.tags()), d.authorIds(), d.featuredMediaId() == null ? "" : d.featuredMediaId().toString(), d.featuredCaption(),
-                d.featuredCredit(), d.featuredAlt(), d.webOnly(), d.commentsOpen(), version, "", "", "", "", "", "", "");
+                d.featuredCredit(), d.featuredAlt(), d.webOnly(), d.commentsOpen(), version, "", "", "", "", "", "", "", "", "", "");
     }
 
     ArticleForm withVersion(int newVersion) {
         return new ArticleForm(headline, slug, standfirst, body, sectionId, tags, authorIds, featuredMediaId, featuredCaption, featuredCredit,
                 featuredAlt, webOnly, commentsOpen, newVersion, action, publishAt, photoCaption, photoPhotographer, photoAgency, photoLicence,
-                photoAlt);
+                photoAlt, searchTitle, searchDescription, socialMediaId);
     }
 
     ArticleForm withPhoto(long mediaId) {
         return new ArticleForm(headline, slug, standfirst, body, sectionId, tags, authorIds, Long.toString(mediaId), featuredCaption, featuredCredit,
-                featuredAlt, webOnly, commentsOpen, version, action, publishAt, "", "", "", "", "");
+                featuredAlt, webOnly, commentsOpen, version, action, publishAt, "", "", "", "", "", searchTitle, searchDescription, socialMediaId);
     }
 
     /** The draft this form describes; a section or photo id that is not a number counts as none. */
@@ -73,6 +77,18 @@ public record ArticleForm(String headline, String slug, String standfirst, Strin
         List<String> tagNames = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
         return new ArticleDraft(headline, slug, standfirst, body, number(sectionId), authorIds, tagNames, number(featuredMediaId), featuredCaption,
                 featuredCredit, featuredAlt, webOnly, commentsOpen);
+    }
+
+    /** The form with the article's search and sharing overrides filled in. */
+    ArticleForm withOverrides(SearchOverrides o) {
+        return new ArticleForm(headline, slug, standfirst, body, sectionId, tags, authorIds, featuredMediaId, featuredCaption, featuredCredit,
+                featuredAlt, webOnly, commentsOpen, version, action, publishAt, photoCaption, photoPhotographer, photoAgency, photoLicence,
+                photoAlt, o.title(), o.description(), o.socialMediaId() == null ? "" : o.socialMediaId().toString());
+    }
+
+    /** What search results and sharing cards show instead of the defaults; a photo id that is not a number counts as none. */
+    SearchOverrides overrides() {
+        return new SearchOverrides(searchTitle, searchDescription, number(socialMediaId));
     }
 
     public boolean hasAuthor(long id) {

@@ -2,16 +2,18 @@ package press.dispatch.articles;
 
 import gg.jte.Content;
 
+import press.dispatch.metadata.HeadMetadata;
 import press.dispatch.site.Shell;
 
 /**
  * An article's page; {@code discussion} is its comments section (empty when comments are off). {@code preview} is
- * set only on the newsroom's preview, which says so in a banner.
+ * set only on the newsroom's preview, which says so in a banner. {@code head} is how the page describes itself to
+ * search engines and sharing cards (null: only its title and standfirst).
  */
-public record ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview) {
+public record ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head) {
 
     public ArticlePage(Shell shell, Story story, long comments, Content discussion) {
-        this(shell, story, comments, discussion, null);
+        this(shell, story, comments, discussion, null, null);
     }
 
     /**

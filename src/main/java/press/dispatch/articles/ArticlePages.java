@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
+import press.dispatch.metadata.PageDescriptions;
 import press.dispatch.platform.PageCache;
 import press.dispatch.site.SiteShell;
 
@@ -29,8 +30,11 @@ class ArticlePages {
     private final EditorRepository desk;
     private final SectionRepository sections;
     private final TagRepository tags;
+    private final PageDescriptions descriptions;
 
-    ArticlePages(Stories stories, SiteShell shell, EditorRepository desk, SectionRepository sections, TagRepository tags) {
+    ArticlePages(Stories stories, SiteShell shell, EditorRepository desk, SectionRepository sections, TagRepository tags,
+                 PageDescriptions descriptions) {
+        this.descriptions = descriptions;
         this.stories = stories;
         this.shell = shell;
         this.desk = desk;
@@ -44,7 +48,8 @@ class ArticlePages {
         PageCache.tag(request, "front");
         if (number > 1) {
             StoryList list = stories.page(ArticleRepository.Filter.ALL, number, PER_PAGE).orElseThrow(ArticlePages::notFound);
-            return view("articles/listing", new ListingPage(shell.shell(), "latest", "Latest stories", "", "/", list, null));
+            return view("articles/listing", new ListingPage(shell.shell(), "latest", "Latest stories", "", "/", list, null,
+                    descriptions.listing("Latest stories", "", "/", number)));
         }
         List<StoryCard> top = stories.latest(null, 0, 1 + FRONT_LATEST);
         StoryCard lead = top.isEmpty() ? null : top.get(0);
@@ -54,7 +59,7 @@ class ArticlePages {
                 .filter(b -> !b.stories().isEmpty())
                 .toList();
         boolean hasOlder = stories.latest(null, 1 + FRONT_LATEST, 1).size() == 1;
-        return view("articles/front", new FrontPage(shell.shell(), lead, latest, blocks, hasOlder));
+        return view("articles/front", new FrontPage(shell.shell(), lead, latest, blocks, hasOlder, descriptions.home()));
     }
 
     @GetMapping("/articles/{slug}")
@@ -113,13 +118,49 @@ class ArticlePages {
         PageCache.tag(request, "author:" + author.id());
         StoryList list = stories.page(ArticleRepository.Filter.author(author.id()), number, PER_PAGE).orElseThrow(ArticlePages::notFound);
         return view("articles/listing", new ListingPage(shell.shell(), "author", author.displayName(), author.bio(), author.href(), list,
-                stories.portrait(author)));
+                stories.portrait(author), descriptions.listing(author.displayName(), author.bio(), author.href(), number)));
+    }
+
+    /** Every year and month with stories, with links to their archives. */
+    @GetMapping("/archive")
+    ModelAndView archive(HttpServletRequest request) {
+        PageCache.tag(request, "front");
+        return view("articles/archive", new ArchivePage(shell.shell(), stories.archive(),
+                descriptions.listing("Archive", "Every story by year and month.", "/archive", 1)));
+    }
+
+    /** A year's stories, newest first; a year without stories is not a page. */
+    @GetMapping({"/{year:[0-9]{4}}/", "/{year:[0-9]{4}}"})
+    ModelAndView year(@PathVariable int year, @RequestParam(required = false) String page, HttpServletRequest request) {
+        return dateArchive(year, 0, page, request);
+    }
+
+    @GetMapping({"/{year:[0-9]{4}}/{month:0[1-9]|1[0-2]}/", "/{year:[0-9]{4}}/{month:0[1-9]|1[0-2]}"})
+    ModelAndView month(@PathVariable int year, @PathVariable int month, @RequestParam(required = false) String page, HttpServletRequest request) {
+        return dateArchive(year, month, page, request);
+    }
+
+    private ModelAndView dateArchive(int year, int month, String page, HttpServletRequest request) {
+        int number = pageNumber(page);
+        if (year < 1) {
+            throw notFound();
+        }
+        PageCache.tag(request, "front");
+        StoryList list = stories.page(stories.period(year, month), number, PER_PAGE).orElseThrow(ArticlePages::notFound);
+        if (list.stories().isEmpty()) {
+            throw notFound();
+        }
+        String heading = stories.periodName(year, month);
+        String path = ArchivePage.href(year, month);
+        return view("articles/listing", new ListingPage(shell.shell(), "archive", heading, "", path, list, null,
+                descriptions.listing(heading, "Stories published in " + heading + ".", path, number)));
     }
 
     private ModelAndView listing(HttpServletRequest request, String kind, String heading, String description, String path,
                                  Optional<StoryList> list) {
-        return view("articles/listing", new ListingPage(shell.shell(), kind, heading, description, path, list.orElseThrow(ArticlePages::notFound),
-                null));
+        StoryList shown = list.orElseThrow(ArticlePages::notFound);
+        return view("articles/listing", new ListingPage(shell.shell(), kind, heading, description, path, shown, null,
+                descriptions.listing(heading, description, path, shown.page())));
     }
 
     private static ModelAndView movedPermanently(String path, String page) {

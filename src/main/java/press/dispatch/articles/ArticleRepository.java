@@ -128,6 +128,27 @@ class ArticleRepository {
                 """).param("now", SqlTime.of(now)).query(Long.class).list();
     }
 
+    /** An article's overrides for search and sharing, and when its page last said "Updated" (null: never). */
+    record Described(SearchOverrides overrides, Instant revisedAt) {
+    }
+
+    Described described(long id) {
+        return jdbc.sql("SELECT search_title, search_description, social_media_id, revised_at FROM articles WHERE id = :id").param("id", id)
+                .query((rs, n) -> new Described(new SearchOverrides(rs.getString("search_title"), rs.getString("search_description"),
+                        nullableLong(rs, "social_media_id")), SqlTime.read(rs, "revised_at")))
+                .optional().orElse(new Described(SearchOverrides.NONE, null));
+    }
+
+    void override(long id, SearchOverrides overrides) {
+        jdbc.sql("UPDATE articles SET search_title = :title, search_description = :description, social_media_id = :media WHERE id = :id")
+                .param("id", id).param("title", overrides.title()).param("description", overrides.description())
+                .param("media", overrides.socialMediaId()).update();
+    }
+
+    void markRevised(long id, Instant at) {
+        jdbc.sql("UPDATE articles SET revised_at = :at WHERE id = :id").param("id", id).param("at", SqlTime.of(at)).update();
+    }
+
     long countAll() {
         return jdbc.sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
     }
@@ -162,6 +183,14 @@ class ArticleRepository {
                 .list();
     }
 
+    /** Every public story's publication time, read row by row (never all at once): for the archive index. */
+    void eachPublicTime(Instant now, java.util.function.Consumer<Instant> each) {
+        jdbc.sql("SELECT a.published_at FROM articles a WHERE " + PUBLIC).param("now", SqlTime.of(now))
+                .query(rs -> {
+                    each.accept(SqlTime.read(rs, "published_at"));
+                });
+    }
+
     long countPublic(Filter filter, Instant now) {
         return jdbc.sql("SELECT COUNT(*) FROM articles a " + filter.join() + " WHERE " + PUBLIC + filter.condition())
                 .param("now", SqlTime.of(now)).params(filter.params()).query(Long.class).single();
@@ -185,6 +214,12 @@ class ArticleRepository {
 
         static Filter author(long id) {
             return new Filter("JOIN article_authors f ON f.article_id = a.id", " AND f.author_id = :filterId", Map.of("filterId", id));
+        }
+
+        /** Published in {@code [from, to)}: a date archive. */
+        static Filter between(Instant from, Instant to) {
+            return new Filter("", " AND a.published_at >= :filterFrom AND a.published_at < :filterTo",
+                    Map.of("filterFrom", SqlTime.of(from), "filterTo", SqlTime.of(to)));
         }
     }
 

@@ -30,7 +30,13 @@ public class Publishing {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Publishing(ArticleRepository articles, Newsdesk newsdesk, Markdown markdown, Clock clock, ApplicationEventPublisher events) {
+    private final press.dispatch.site.SiteSettings settings;
+    private final press.dispatch.media.MediaLibrary media;
+
+    Publishing(ArticleRepository articles, Newsdesk newsdesk, Markdown markdown, Clock clock, ApplicationEventPublisher events,
+               press.dispatch.site.SiteSettings settings, press.dispatch.media.MediaLibrary media) {
+        this.settings = settings;
+        this.media = media;
         this.articles = articles;
         this.newsdesk = newsdesk;
         this.markdown = markdown;
@@ -64,8 +70,69 @@ public class Publishing {
         articles.update(id, draft, wanted, markdown.render(draft.bodyMarkdown()), clock.instant());
         articles.replaceLinks(id, draft.authorIds(), tagIds(draft));
         if (before.status() == ArticleStatus.PUBLISHED) {
-            events.publishEvent(changed(before, get(id)));
+            Article after = get(id);
+            if (!before.publishedAt().isAfter(clock.instant()) && changedVisibly(before, after)) {
+                articles.markRevised(id, clock.instant());
+            }
+            events.publishEvent(changed(before, after));
         }
+    }
+
+    /** Whether the change touched a part that the setting {@code articles.updated_when} says readers are told about. */
+    private boolean changedVisibly(Article before, Article after) {
+        String parts = settings.current().get(press.dispatch.site.Setting.UPDATED_WHEN);
+        for (String part : parts.split(",")) {
+            boolean changed = switch (part.strip()) {
+                case "headline" -> !before.headline().equals(after.headline());
+                case "standfirst" -> !before.standfirst().equals(after.standfirst());
+                case "body" -> !before.bodyMarkdown().equals(after.bodyMarkdown());
+                case "photo" -> !java.util.Objects.equals(before.featuredMediaId(), after.featuredMediaId())
+                        || !before.featuredCaption().equals(after.featuredCaption()) || !before.featuredCredit().equals(after.featuredCredit());
+                case "section" -> !java.util.Objects.equals(before.sectionId(), after.sectionId());
+                case "tags" -> !new HashSet<>(before.tagIds()).equals(new HashSet<>(after.tagIds()));
+                default -> false;
+            };
+            if (changed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sets what search results and sharing cards show for the article instead of its headline, standfirst and
+     * featured photo. Unlike its text, this applies at once, also on a published article (whose pages are refreshed).
+     */
+    @Transactional
+    public void override(long id, SearchOverrides overrides) {
+        Map<String, String> problems = problems(overrides);
+        if (!problems.isEmpty()) {
+            throw new InvalidArticleException(problems);
+        }
+        Article article = get(id);
+        articles.override(id, overrides);
+        if (article.status() == ArticleStatus.PUBLISHED) {
+            events.publishEvent(changed(article, article));
+        }
+    }
+
+    public SearchOverrides overrides(long id) {
+        return articles.described(id).overrides();
+    }
+
+    /** What is wrong with these overrides, by form field; empty when nothing is. */
+    Map<String, String> problems(SearchOverrides overrides) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (overrides.title().length() > SearchOverrides.MAX_TITLE) {
+            problems.put("searchTitle", "The search title must be at most " + SearchOverrides.MAX_TITLE + " characters.");
+        }
+        if (overrides.description().length() > SearchOverrides.MAX_DESCRIPTION) {
+            problems.put("searchDescription", "The search description must be at most " + SearchOverrides.MAX_DESCRIPTION + " characters.");
+        }
+        if (overrides.socialMediaId() != null && media.find(overrides.socialMediaId()).isEmpty()) {
+            problems.put("socialMediaId", "That photo is not in the library.");
+        }
+        return problems;
     }
 
     /** Makes a draft or scheduled article public now. Publishing a published article changes nothing. */

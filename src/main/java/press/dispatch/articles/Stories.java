@@ -20,6 +20,10 @@ import org.springframework.util.function.SingletonSupplier;
 
 import press.dispatch.media.MediaItem;
 import press.dispatch.media.MediaLibrary;
+import press.dispatch.metadata.ArticleFacts;
+import press.dispatch.metadata.HeadMetadata;
+import press.dispatch.metadata.PageDescriptions;
+import press.dispatch.metadata.SocialImage;
 import press.dispatch.site.Settings;
 import press.dispatch.site.SiteSettings;
 
@@ -39,6 +43,7 @@ public class Stories {
     private final TagRepository tags;
     private final MediaLibrary media;
     private final SiteSettings settings;
+    private final PageDescriptions descriptions;
     private final Clock clock;
     /** Resolved once: an ObjectProvider looks the bean up again (by type, among every bean) on each call. */
     private final SingletonSupplier<Discussion> discussion;
@@ -51,7 +56,9 @@ public class Stories {
     private final AtomicLong bareGeneration = new AtomicLong();
 
     Stories(ArticleRepository articles, SectionNavigation navigation, AuthorRepository authors, TagRepository tags, MediaLibrary media,
-            SiteSettings settings, Clock clock, org.springframework.beans.factory.ObjectProvider<Discussion> discussion) {
+            SiteSettings settings, Clock clock, org.springframework.beans.factory.ObjectProvider<Discussion> discussion,
+            PageDescriptions descriptions) {
+        this.descriptions = descriptions;
         this.discussion = SingletonSupplier.of(discussion::getIfAvailable);
         this.articles = articles;
         this.navigation = navigation;
@@ -95,7 +102,8 @@ public class Stories {
         }
         return Optional.ofNullable(article)
                 .filter(a -> a.status() == ArticleStatus.PUBLISHED && !a.publishedAt().isAfter(now))
-                .map(a -> new Story(a, a.sectionId() == null ? null : navigation.section(a.sectionId()), List.of(), List.of(), null, null, null));
+                .map(a -> new Story(a, a.sectionId() == null ? null : navigation.section(a.sectionId()), List.of(), List.of(), null, null, null,
+                        SearchOverrides.NONE));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -125,10 +133,44 @@ public class Stories {
     ArticlePage page(press.dispatch.site.Shell shell, Story story, Long replyTo) {
         Discussion comments = discussion.get();
         if (comments == null) {
-            return new ArticlePage(shell, story, 0, output -> { });
+            return new ArticlePage(shell, story, 0, output -> { }, null, head(story));
         }
         Discussion.Section section = comments.section(story, replyTo);
-        return new ArticlePage(shell, story, section.count(), section.content());
+        return new ArticlePage(shell, story, section.count(), section.content(), null, head(story));
+    }
+
+    /**
+     * How a story's page describes itself: the editor's search title, description and social image where set, else
+     * the headline, the standfirst (or the body's opening) and the featured photo in each of its sizes.
+     */
+    HeadMetadata head(Story story) {
+        Article a = story.article();
+        SearchOverrides search = story.search();
+        List<SocialImage> images = new ArrayList<>();
+        Long imageId = search.socialMediaId() != null ? search.socialMediaId() : a.featuredMediaId();
+        if (imageId != null) {
+            media.find(imageId).ifPresent(m -> {
+                String alt = imageId.equals(a.featuredMediaId()) && story.featured() != null ? story.featured().alt() : m.altText();
+                List<MediaItem.Variant> variants = new ArrayList<>(m.variants());
+                java.util.Collections.reverse(variants);
+                variants.forEach(v -> images.add(new SocialImage(m.url(v), v.width(), v.height(), alt.isEmpty() ? a.headline() : alt)));
+            });
+        }
+        String description = !search.description().isEmpty() ? search.description()
+                : !a.standfirst().isEmpty() ? a.standfirst() : opening(a.bodyHtml());
+        Instant modified = story.updated() == null ? a.publishedAt() : java.time.OffsetDateTime.parse(story.updated().iso()).toInstant();
+        return descriptions.article(new ArticleFacts(story.href(), a.headline(), search.title(), description, images,
+                story.section() == null ? null : new ArticleFacts.Link(story.section().name(), story.section().href()),
+                story.tags().stream().map(Tag::name).toList(),
+                story.authors().stream().map(au -> new ArticleFacts.Link(au.displayName(), au.href())).toList(),
+                a.publishedAt(), modified));
+    }
+
+    /** The first words of a rendered body, as plain text, for a description. */
+    private static String opening(String html) {
+        String text = html.replaceAll("<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
+        return text.length() <= 160 ? text : text.substring(0, text.lastIndexOf(' ', 157) > 80 ? text.lastIndexOf(' ', 157) : 157) + "…";
     }
 
     public List<StoryCard> latest(Long sectionId, int offset, int limit) {
@@ -168,6 +210,34 @@ public class Stories {
         return Optional.of(new StoryList(cards(articles.listPublic(filter, now, (page - 1) * perPage, perPage)), page, pages));
     }
 
+    /** Each year with public stories, newest first, with its months (newest first) and counts, in the site's time zone. */
+    List<ArchivePage.Year> archive() {
+        java.time.ZoneId zone = settings.current().zone();
+        java.util.Locale locale = settings.current().locale();
+        java.util.TreeMap<java.time.YearMonth, Long> counts = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        articles.eachPublicTime(clock.instant(), t -> counts.merge(java.time.YearMonth.from(t.atZone(zone)), 1L, Long::sum));
+        java.util.LinkedHashMap<Integer, List<ArchivePage.Month>> years = new java.util.LinkedHashMap<>();
+        counts.forEach((month, count) -> years.computeIfAbsent(month.getYear(), y -> new ArrayList<>())
+                .add(new ArchivePage.Month(month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM", locale)),
+                        ArchivePage.href(month.getYear(), month.getMonthValue()), count)));
+        return years.entrySet().stream().map(e -> new ArchivePage.Year(e.getKey(), ArchivePage.href(e.getKey(), 0),
+                e.getValue().stream().mapToLong(ArchivePage.Month::count).sum(), List.copyOf(e.getValue()))).toList();
+    }
+
+    /** The moments a date archive starts and ends (exclusive), in the site's time zone; {@code month} 0 is the whole year. */
+    ArticleRepository.Filter period(int year, int month) {
+        java.time.ZoneId zone = settings.current().zone();
+        java.time.LocalDate start = java.time.LocalDate.of(year, month == 0 ? 1 : month, 1);
+        java.time.LocalDate end = month == 0 ? start.plusYears(1) : start.plusMonths(1);
+        return ArticleRepository.Filter.between(start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
+    }
+
+    /** A date archive's heading: "November 2026", or "2026". */
+    String periodName(int year, int month) {
+        return month == 0 ? Integer.toString(year)
+                : java.time.YearMonth.of(year, month).format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", settings.current().locale()));
+    }
+
     public Optional<Section> section(String slug) {
         return navigation.all().stream().filter(s -> s.slug().equals(slug)).findFirst();
     }
@@ -202,8 +272,10 @@ public class Stories {
                     .orElse(null);
         }
         Dateline published = Dateline.of(a.publishedAt(), site.zone(), site.locale());
-        Dateline updated = a.updatedAt().isAfter(a.publishedAt().plusSeconds(300)) ? Dateline.of(a.updatedAt(), site.zone(), site.locale()) : null;
-        return new Story(a, section, credits.byline(), credits.tags(), featured, published, updated);
+        ArticleRepository.Described described = articles.described(a.id());
+        Instant revised = described.revisedAt();
+        Dateline updated = revised != null && revised.isAfter(a.publishedAt()) ? Dateline.of(revised, site.zone(), site.locale()) : null;
+        return new Story(a, section, credits.byline(), credits.tags(), featured, published, updated, described.overrides());
     }
 
     private List<StoryCard> cards(List<ArticleRepository.CardRow> rows) {

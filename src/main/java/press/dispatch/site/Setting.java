@@ -61,7 +61,12 @@ public enum Setting {
 
             Sitemap: {base}/sitemap.xml
             Sitemap: {base}/sitemap-news.xml
-            """, 10_000);
+            """, 10_000),
+    LOGO_URL("site.logo_url", "/assets/logo.png", 300),
+    UPDATED_WHEN("articles.updated_when", "headline,body", 100);
+
+    /** The parts of an article whose change after publication makes its page say "Updated". */
+    public static final java.util.List<String> UPDATE_PARTS = java.util.List.of("headline", "standfirst", "body", "photo", "section", "tags");
 
     private final String key;
     private final String defaultValue;
@@ -187,6 +192,16 @@ public enum Setting {
                     }
                 } catch (IllegalArgumentException e) {
                     return Optional.of("must be an http or https address such as https://news.example");
+                }
+            }
+            case LOGO_URL -> {
+                if (!value.matches("/[^\\s<>\"]*|https?://[^\\s<>\"]+")) {
+                    return Optional.of("must be a path on this site such as /assets/logo.png or an http or https address");
+                }
+            }
+            case UPDATED_WHEN -> {
+                if (!java.util.Arrays.stream(value.split(",")).map(String::strip).allMatch(UPDATE_PARTS::contains)) {
+                    return Optional.of("must be a comma-separated list of " + String.join(", ", UPDATE_PARTS));
                 }
             }
             default -> {

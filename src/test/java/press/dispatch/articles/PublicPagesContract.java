@@ -94,9 +94,12 @@ abstract class PublicPagesContract extends SiteTest {
 
         for (String path : List.of("/articles/" + slugOf(id), "/", "/sections/" + section.slug(), "/tags/i-tag-i")) {
             Document page = browser.get(path).page();
-            assertThat(page.select("script").not("[src=/assets/comments.js]")).as("only our own script file, " + path).isEmpty();
-            assertThat(page.select("script").eachAttr("src")).as(path).allMatch(src -> src.equals("/assets/comments.js"));
-            assertThat(page.select("script").html()).as("no inline script, " + path).isEmpty();
+            // Structured data is the one inline script element: data, not code, with every < written as \u003c.
+            var scripts = page.select("script").not("[type=application/ld+json]");
+            assertThat(page.select("script[type=application/ld+json]").html()).as(path).doesNotContain("<");
+            assertThat(scripts.not("[src=/assets/comments.js]")).as("only our own script file, " + path).isEmpty();
+            assertThat(scripts.eachAttr("src")).as(path).allMatch(src -> src.equals("/assets/comments.js"));
+            assertThat(scripts.html()).as("no inline script, " + path).isEmpty();
             assertThat(page.select("img[onerror]")).as(path).isEmpty();
             assertThat(page.select("a[href^=javascript]")).as(path).isEmpty();
             assertThat(page.text()).as(path).contains(headline);

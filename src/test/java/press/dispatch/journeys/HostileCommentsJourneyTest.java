@@ -154,8 +154,11 @@ class HostileCommentsJourneyTest extends NewsroomTest {
     }
 
     private static void assertHarmless(Document page, String where) {
-        assertThat(page.select("script").not("[src=/assets/comments.js]")).as(where).isEmpty();
-        assertThat(page.select("script").html()).as(where).isEmpty();
+        // Structured data is the one inline script element: data, not code, with every < written as \u003c.
+        assertThat(page.select("script[type=application/ld+json]").html()).as(where).doesNotContain("<");
+        var scripts = page.select("script").not("[type=application/ld+json]");
+        assertThat(scripts.not("[src=/assets/comments.js]")).as(where).isEmpty();
+        assertThat(scripts.html()).as(where).isEmpty();
         for (Element element : page.getAllElements()) {
             element.attributes().forEach(a -> {
                 assertThat(a.getKey().toLowerCase()).as(where + ": attribute on <" + element.tagName() + ">").doesNotStartWith("on");
