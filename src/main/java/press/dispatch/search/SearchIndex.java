@@ -26,7 +26,7 @@ abstract class SearchIndex {
         this.jdbc = jdbc;
     }
 
-    /** Ranked ids of one page of hits, and the total; everything the caller filters on is bound, never spliced. */
+    /** Ranked ids of one page of hits; everything the caller filters on is bound, never spliced. */
     abstract List<Long> rank(SearchTerms terms, SearchQuery query, Instant now);
 
     abstract long count(SearchTerms terms, SearchQuery query, Instant now);
