@@ -1,0 +1,14 @@
+package press.dispatch.search;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import press.dispatch.testing.Databases;
+
+class SearchOnSqliteTest extends SearchContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.sqlite(registry);
+    }
+}
