@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -44,32 +46,38 @@ class PageApi {
     }
 
     /** {@code liveTitle}/{@code liveBody}: what readers see (null unless published); {@code title}/{@code body}: the working copy. */
-    record PageJson(long id, String slug, String url, String status, String title, String body, String liveTitle, String liveBody,
-                    Instant publishedAt, Instant updatedAt, int version) {
+    record PageJson(long id, String slug, @Schema(nullable = true, description = "Only when published") String url, String status, String title,
+                    String body, @Schema(nullable = true) String liveTitle, @Schema(nullable = true) String liveBody,
+                    @Schema(nullable = true) Instant publishedAt, Instant updatedAt, int version) {
     }
 
-    @Operation(summary = "List pages, by title", description = "Static pages (About, Privacy…), published or not. Never articles.")
+    @Operation(operationId = "listPages", summary = "List pages, by title", description = "Static pages (About, Privacy…), published or not. Never articles.")
     @GetMapping
     List<PageJson> list() {
         return pages.listAll().stream().map(PageApi::json).toList();
     }
 
-    @Operation(summary = "Read one page with its version")
+    @Operation(operationId = "getPage", summary = "Read one page with its version")
     @GetMapping("/{id}")
     PageJson get(@PathVariable long id) {
         return json(pages.open(id));
     }
 
-    @Operation(summary = "Create a draft page", description = "An empty slug is made from the title. Slugs the site uses itself "
+    @Operation(operationId = "createPage", summary = "Create a draft page", description = "An empty slug is made from the title. Slugs the site uses itself "
             + "(admin, api, articles, media, sections…) are refused with 422.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    @ApiResponse(responseCode = "422", description = "Some fields are not acceptable; nothing was saved (invalid)")
     @PostMapping
     ResponseEntity<PageJson> create(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @RequestBody PageInput input) {
         long id = pages.create(staff, input.draft());
         return ResponseEntity.created(URI.create("/api/v1/pages/" + id)).body(json(pages.open(id)));
     }
 
-    @Operation(summary = "Replace a page's working copy", description = "Send the version you read; 409 if someone saved since. "
+    @Operation(operationId = "updatePage", summary = "Replace a page's working copy", description = "Send the version you read; 409 if someone saved since. "
             + "Kept as a new revision; readers see the change only after POST …/publish.")
+    @ApiResponse(responseCode = "200", description = "Saved")
+    @ApiResponse(responseCode = "409", description = "Someone saved after the version you sent (conflict)")
+    @ApiResponse(responseCode = "422", description = "Some fields are not acceptable; nothing was saved (invalid)")
     @PutMapping("/{id}")
     PageJson update(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody PageInput input) {
         pages.open(id);
@@ -80,21 +88,24 @@ class PageApi {
         return json(pages.open(id));
     }
 
-    @Operation(summary = "Publish the working copy", description = "The page goes live at /{slug}, or its live copy is replaced.")
+    @Operation(operationId = "publishPage", summary = "Publish the working copy", description = "The page goes live at /{slug}, or its live copy is replaced.")
+    @ApiResponse(responseCode = "200", description = "Published")
     @PostMapping("/{id}/publish")
     PageJson publish(@PathVariable long id) {
         pages.publish(id);
         return json(pages.open(id));
     }
 
-    @Operation(summary = "Unpublish (off the site, kept as a draft)")
+    @Operation(operationId = "unpublishPage", summary = "Unpublish (off the site, kept as a draft)")
+    @ApiResponse(responseCode = "200", description = "Unpublished")
     @PostMapping("/{id}/unpublish")
     PageJson unpublish(@PathVariable long id) {
         pages.unpublish(id);
         return json(pages.open(id));
     }
 
-    @Operation(summary = "Delete a page and its revisions")
+    @Operation(operationId = "deletePage", summary = "Delete a page and its revisions")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         pages.delete(id);

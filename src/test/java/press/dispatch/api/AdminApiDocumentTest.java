@@ -207,6 +207,52 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "POST", "/api/v1/comments/{id}/{action}", "", null, null, comment, "frobnicate").malformed().expect(422);
         call(author, "GET", "/api/v1/comments", "", null, null).expect(403);
 
+        call(author, "GET", "/api/v1/sections", "", null, null).expect(200);
+        long harbours = json.readTree(call(editor, "POST", "/api/v1/sections", "", "application/json",
+                "{\"name\": \"Harbours\", \"description\": \"Ports and ships.\"}").expect(201).body()).get("id").asLong();
+        call(editor, "POST", "/api/v1/sections", "", "application/json", "{\"name\": \"\"}").expect(422);
+        call(author, "POST", "/api/v1/sections", "", "application/json", "{\"name\": \"Not mine\"}").expect(403);
+        call(editor, "PUT", "/api/v1/sections/{id}", "", "application/json", "{\"name\": \"Harbours and docks\"}", harbours).expect(200);
+        call(editor, "PUT", "/api/v1/sections/{id}", "", "application/json", "{\"name\": \"Nowhere\"}", 987_654).expect(404);
+        List<Long> order = new ArrayList<>();
+        json.readTree(call(editor, "GET", "/api/v1/sections", "", null, null).expect(200).body()).forEach(s -> order.add(0, s.get("id").asLong()));
+        call(editor, "PUT", "/api/v1/sections/order", "", "application/json", json.writeValueAsString(Map.of("sectionIds", order))).expect(200);
+        call(editor, "PUT", "/api/v1/sections/order", "", "application/json", "{\"sectionIds\": [987654]}").expect(422);
+        call(editor, "DELETE", "/api/v1/sections/{id}", "", null, null, harbours).expect(204);
+        call(editor, "DELETE", "/api/v1/sections/{id}", "", null, null, 987_654).expect(404);
+        var tagList = json.readTree(call(editor, "GET", "/api/v1/tags", "", null, null).expect(200).body());
+        long ports = tagList.get(0).get("id").asLong();
+        call(editor, "PUT", "/api/v1/tags/{id}", "", "application/json", "{\"name\": \"Sea ports\"}", ports).expect(200);
+        call(editor, "PUT", "/api/v1/tags/{id}", "", "application/json", "{\"name\": \"\"}", ports).expect(422);
+        call(editor, "POST", "/api/v1/articles", "", "application/json",
+                "{\"headline\": \"Docks\", \"body\": \"x\", \"tags\": [\"Docks\"]}").expect(201);
+        long docks = -1;
+        for (var tag : json.readTree(call(editor, "GET", "/api/v1/tags", "", null, null).expect(200).body())) {
+            if (tag.get("name").asString().equals("Docks")) {
+                docks = tag.get("id").asLong();
+            }
+        }
+        call(editor, "POST", "/api/v1/tags/{id}/merge", "", "application/json", "{}", docks).expect(422);
+        call(editor, "POST", "/api/v1/tags/{id}/merge", "", "application/json", "{\"into\": " + ports + "}", docks).expect(200);
+        call(editor, "DELETE", "/api/v1/tags/{id}", "", null, null, ports).expect(204);
+        call(editor, "DELETE", "/api/v1/tags/{id}", "", null, null, 987_654).expect(404);
+
+        long about = json.readTree(call(editor, "POST", "/api/v1/pages", "", "application/json",
+                "{\"title\": \"About us\", \"slug\": \"about-us\", \"body\": \"Who we are.\"}").expect(201).body()).get("id").asLong();
+        call(editor, "POST", "/api/v1/pages", "", "application/json", "{\"title\": \"Admin\", \"slug\": \"admin\", \"body\": \"x\"}").expect(422);
+        call(author, "POST", "/api/v1/pages", "", "application/json", "{\"title\": \"Mine\", \"body\": \"x\"}").expect(403);
+        call(editor, "GET", "/api/v1/pages", "", null, null).expect(200);
+        int pageVersion = json.readTree(call(editor, "GET", "/api/v1/pages/{id}", "", null, null, about).expect(200).body()).get("version").asInt();
+        call(editor, "GET", "/api/v1/pages/{id}", "", null, null, 987_654).expect(404);
+        call(editor, "PUT", "/api/v1/pages/{id}", "", "application/json",
+                "{\"title\": \"About us\", \"slug\": \"about-us\", \"body\": \"Who we are, again.\", \"version\": " + pageVersion + "}", about).expect(200);
+        call(editor, "PUT", "/api/v1/pages/{id}", "", "application/json",
+                "{\"title\": \"Stale\", \"body\": \"x\", \"version\": " + pageVersion + "}", about).expect(409);
+        call(editor, "POST", "/api/v1/pages/{id}/publish", "", null, null, about).expect(200);
+        call(editor, "POST", "/api/v1/pages/{id}/unpublish", "", null, null, about).expect(200);
+        call(editor, "DELETE", "/api/v1/pages/{id}", "", null, null, about).expect(204);
+        call(editor, "POST", "/api/v1/pages/{id}/publish", "", null, null, about).expect(404);
+
         String admin = keys.create(ownerStaff(), "document admin", Role.ADMIN);
         call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"quiet@example.org\"}").expect(200);
         call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"not an address\"}").expect(422);
