@@ -31,7 +31,8 @@ class PageViews {
         this.shell = shell;
     }
 
-    @GetMapping("/{slug:[a-z0-9]+(?:-[a-z0-9]+)*}")
+    /** A slug with a letter in it: all-digit paths are the date archives' ({@code /2026}). */
+    @GetMapping("/{slug:(?:[a-z0-9]+-)*[a-z0-9]*[a-z][a-z0-9]*(?:-[a-z0-9]+)*}")
     ModelAndView page(@PathVariable String slug, HttpServletRequest request) {
         Page page = pages.findPublished(slug).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         PageCache.tag(request, "page:" + page.id());

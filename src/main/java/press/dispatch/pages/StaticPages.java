@@ -154,6 +154,8 @@ public class StaticPages implements PageLinks {
         if (!slug.isEmpty() && !problems.containsKey("title")) {
             if (slug.length() > MAX_SLUG || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
                 problems.put("slug", "Use lower-case letters, digits and single hyphens (at most " + MAX_SLUG + " characters), such as about-us.");
+            } else if (slug.chars().noneMatch(Character::isLetter)) {
+                problems.put("slug", "Put a letter in the slug: addresses of digits alone, such as /2026, are the date archives.");
             } else if (reserved().contains(slug)) {
                 problems.put("slug", "“" + slug + "” is reserved: the site uses /" + slug + " itself. Choose another slug, such as about-" + slug + ".");
             } else if (pages.slugTaken(slug, id)) {

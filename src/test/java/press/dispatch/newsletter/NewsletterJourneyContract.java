@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import press.dispatch.articles.ArticleDraft;
@@ -33,12 +35,28 @@ import press.dispatch.testing.SiteTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** From the subscribe box to the inbox, with GreenMail as a real SMTP server. Run on SQLite and PostgreSQL. */
-@TestPropertySource(properties = {"dispatch.mail.smtp.host=127.0.0.1", "dispatch.mail.smtp.port=3025", "dispatch.outbox.first-check=1h",
+@TestPropertySource(properties = {"dispatch.mail.smtp.host=127.0.0.1", "dispatch.outbox.first-check=1h",
         "dispatch.newsletter.first-check=1h", "dispatch.digests.first-check=1h", "dispatch.mail.batch-size=3"})
 abstract class NewsletterJourneyContract extends SiteTest {
 
+    /** A free port rather than GreenMail's fixed 3025, so two test runs on one machine never fight over it. */
+    private static final int SMTP_PORT = freePort();
+
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("dispatch.mail.smtp.port", () -> SMTP_PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
 
     @Autowired

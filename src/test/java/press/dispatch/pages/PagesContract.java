@@ -191,6 +191,9 @@ abstract class PagesContract extends NewsroomTest {
         HttpResponse<String> reserved = api(key, "POST", "/api/v1/pages", "{\"title\":\"Admin\",\"slug\":\"admin\",\"body\":\"x\"}");
         assertThat(reserved.statusCode()).isEqualTo(422);
         assertThat(reserved.body()).contains("\"slug\"").contains("reserved");
+        HttpResponse<String> digits = api(key, "POST", "/api/v1/pages", "{\"title\":\"The year\",\"slug\":\"2026\",\"body\":\"x\"}");
+        assertThat(digits.statusCode()).as("/2026 is the year's archive").isEqualTo(422);
+        assertThat(digits.body()).contains("\"slug\"").contains("date archives");
 
         assertThat(api(key, "DELETE", location, "").statusCode()).isEqualTo(204);
         assertThat(browser.get("/" + slug).status()).isEqualTo(404);
