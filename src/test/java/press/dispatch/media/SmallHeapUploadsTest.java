@@ -152,7 +152,7 @@ class SmallHeapUploadsTest {
     }
 
     /** A 3:2 photo with the fine detail of a real one (so it compresses like one), encoded as a camera would. */
-    private static byte[] cameraJpeg(int width, int height) throws IOException {
+    static byte[] cameraJpeg(int width, int height) throws IOException {
         var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
         byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
         long seed = 42;
