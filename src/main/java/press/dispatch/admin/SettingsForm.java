@@ -27,6 +27,8 @@ final class SettingsForm {
                     area(Setting.DESCRIPTION, "Description", "For search engines and feeds."),
                     f(Setting.BASE_URL, "Address of the site",
                             "Used in emails and feeds, such as https://news.example. Empty: the address this server listens on."),
+                    f(Setting.ACCENT_COLOR, "Accent colour",
+                            "Links, buttons and section labels on the public pages, written #rrggbb. It must reach WCAG AA contrast (4.5:1) on the white page."),
                     f(Setting.LANGUAGE, "Language", "A language tag such as en or en-GB."),
                     choice(Setting.TIME_ZONE, "Time zone", "Dates on pages and scheduling use it.", timeZones()),
                     area(Setting.FOOTER, "Footer text", ""))),

@@ -63,6 +63,8 @@ public enum Setting {
             Sitemap: {base}/sitemap-news.xml
             """, 10_000),
     LOGO_URL("site.logo_url", "/assets/logo.png", 300),
+    /** The public pages' link, button and section-label colour; the default is the one site.css was drawn with. */
+    ACCENT_COLOR("site.accent_color", "#8a1c1c", 30),
     UPDATED_WHEN("articles.updated_when", "headline,body", 100);
 
     /** The parts of an article whose change after publication makes its page say "Updated". */
@@ -197,6 +199,16 @@ public enum Setting {
             case LOGO_URL -> {
                 if (!value.matches("/[^\\s<>\"]*|https?://[^\\s<>\"]+")) {
                     return Optional.of("must be a path on this site such as /assets/logo.png or an http or https address");
+                }
+            }
+            case ACCENT_COLOR -> {
+                if (!value.strip().matches("#[0-9A-Fa-f]{6}")) {
+                    return Optional.of("must be a colour written #rrggbb, such as #8a1c1c");
+                }
+                double ratio = Contrast.ratio(value.strip(), Contrast.PAGE_BACKGROUND);
+                if (ratio < Contrast.AA_TEXT) {
+                    return Optional.of("has a contrast of only " + Contrast.written(ratio) + " against the white page background; WCAG AA needs at least "
+                            + "4.5:1 for text, so choose a darker colour");
                 }
             }
             case UPDATED_WHEN -> {

@@ -26,6 +26,11 @@ public record Shell(Settings settings, List<NavLink> sections, int year, List<Na
         return settings.get(Setting.FOOTER);
     }
 
+    /** The stylesheet that sets the accent colour; its address changes with the colour. */
+    public String accentStylesheet() {
+        return AccentStylesheet.href(settings.get(Setting.ACCENT_COLOR));
+    }
+
     public String label(Setting setting) {
         return settings.label(setting);
     }
