@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
@@ -136,6 +137,22 @@ abstract class PagesContract extends NewsroomTest {
 
         editor.post("/admin/pages/" + id, Map.of("action", "unpublish"));
         assertThat(browser.get("/" + slug).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPublishedPageIsInTheSitemapsAndADraftIsNot() {
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        String published = slug("masthead");
+        String draft = slug("draft-terms");
+        createPage(editor, "Masthead", published, "Who is who.", "publish");
+        createPage(editor, "Terms", draft, "Not yet.", "save");
+
+        String index = browser.get("/sitemap.xml").body();
+        List<String> sitemaps = org.jsoup.Jsoup.parse(index, "", org.jsoup.parser.Parser.xmlParser()).select("sitemap > loc").eachText().stream()
+                .filter(loc -> loc.contains("/sitemaps/pages-")).toList();
+        assertThat(sitemaps).as(index).isNotEmpty();
+        String all = sitemaps.stream().map(loc -> browser.get(loc.substring(loc.indexOf("/sitemaps/"))).body()).reduce("", String::concat);
+        assertThat(all).contains("/" + published + "</loc>").doesNotContain("/" + draft + "<");
     }
 
     @Test
