@@ -187,7 +187,7 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(author, "GET", "/api/v1/media/{id}", "", null, null, photoId).expect(200);
         call(author, "GET", "/api/v1/media/{id}", "", null, null, 987_654).expect(404);
 
-        String reader = "reader-" + System.nanoTime() + "@example.org";
+        String reader = "reader-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         subscriptions.subscribe(reader, "198.51.100.9");
         subscriptions.confirm(lastLink(reader, "/subscribe/confirm?token="));
         call(editor, "GET", "/api/v1/subscribers", "?status=confirmed&page=1", null, null).expect(200);

@@ -106,7 +106,7 @@ public final class AdminSession {
 
     /** Posts a multipart form with one file, as a browser's upload form does, with this session's CSRF token. */
     public Response postFile(String path, Map<String, String> fields, String fileField, String filename, String contentType, byte[] file) {
-        String boundary = "----dispatch-" + Long.toHexString(System.nanoTime());
+        String boundary = "----dispatch-" + java.util.UUID.randomUUID();
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf());
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
