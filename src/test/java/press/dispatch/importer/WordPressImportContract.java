@@ -1,0 +1,340 @@
+package press.dispatch.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import press.dispatch.platform.DataFolder;
+import press.dispatch.testing.Browser;
+import press.dispatch.testing.SiteTest;
+
+/**
+ * The real WordPress export in src/test/resources/wordpress (made by WordPress 6.1's export_wp(), see make-export.sh)
+ * imported into Dispatch, checked as readers see it; and the exports that must be refused with nothing imported.
+ */
+abstract class WordPressImportContract extends SiteTest {
+
+    static final Path EXPORT = Path.of("src/test/resources/wordpress/export.xml");
+    static final Path UPLOADS = Path.of("src/test/resources/wordpress/uploads");
+
+    @Autowired
+    WordPressImports imports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataFolder dataFolder;
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void importTheRealExportOnce() {
+        if (count("imported_items") == 0) {
+            imports.run(EXPORT, UPLOADS, false, WordPressImports.Progress.NONE);
+        }
+    }
+
+    @Test
+    void aClassicPostIsPublicAtItsNewAddressWithTitleTextTimeSectionTagsBylineAndFeaturedPhoto() {
+        Document page = browser.get("/articles/leopard-2a8-enters-service").page();
+
+        assertThat(page.select("h1").text()).isEqualTo("Leopard 2A8 enters service — Panzerbataillon 203 receives first tanks");
+        assertThat(page.select("article").text()).contains("The German Army took delivery of its first Leopard 2A8 tanks on Tuesday")
+                .contains("It is a different tank to fight in.");
+        assertThat(page.select("article strong").eachText()).contains("Leopard 2A8");
+        assertThat(page.select("article h2").eachText()).contains("What changes");
+        assertThat(page.select("article li").eachText()).contains("Trophy active protection", "Improved mine protection");
+        assertThat(page.select("time").first().attr("datetime")).startsWith("2024-03-12T08:30");
+        assertThat(page.select("a[href=/sections/land]")).isNotEmpty();
+        assertThat(page.select(".tags a").eachText()).contains("Bundeswehr", "Leopard 2", "Größenordnung", "Main battle tanks");
+        assertThat(page.select(".byline").text()).contains("Maria Kowalska");
+        Element featured = page.selectFirst("figure img[src^=/media/]");
+        assertThat(featured).isNotNull();
+        assertThat(featured.attr("alt")).isEqualTo("A Leopard 2A8 tank on a firing range");
+        assertThat(page.text()).contains("Jane Doe").contains("Reuters");
+    }
+
+    @Test
+    void shortcodesBecomeFiguresAndLinksAndUnknownOnesAreReported() throws IOException {
+        Document page = browser.get("/articles/leopard-2a8-enters-service").page();
+
+        assertThat(page.select("article img[src^=/media/]").size()).as("caption figure, two gallery photos, featured photo").isGreaterThanOrEqualTo(4);
+        assertThat(page.select("article a[href=https://www.youtube.com/watch?v=dQw4w9WgXcQ]")).isNotEmpty();
+        assertThat(page.select("article a[href$=briefing.mp3]")).isNotEmpty();
+        assertThat(page.text()).doesNotContain("[caption").doesNotContain("[gallery").doesNotContain("[contact-form-7");
+
+        Path other = temp.resolve("other.xml");
+        Files.writeString(other, otherSite());
+        ImportReport dry = imports.run(other, UPLOADS, true, WordPressImports.Progress.NONE);
+        assertThat(dry.unknown()).containsKey("[contact-form-7] shortcode").containsKey("wp:jetpack/subscriptions block");
+        assertThat(dry.unknown().get("[contact-form-7] shortcode")).anyMatch(p -> p.contains("Leopard 2A8"));
+    }
+
+    @Test
+    void nothingExecutableFromTheExportReachesThePage() {
+        Document page = browser.get("/articles/leopard-2a8-enters-service").page();
+
+        assertThat(page.select("article script")).isEmpty();
+        assertThat(page.select("[onerror]")).isEmpty();
+        assertThat(page.select("article").html()).doesNotContain("alert(");
+    }
+
+    @Test
+    void aBlockEditorPostKeepsHeadingsListsQuotesTablesImagesAndEmbeds() {
+        Document page = browser.get("/articles/frigate-f127-contract").page();
+
+        assertThat(page.select("h1").text()).isEqualTo("Frigate F127: the navy signs for six ships");
+        assertThat(page.select("article h2").eachText()).contains("Air defence at sea");
+        assertThat(page.select("article ol li").eachText()).containsExactly("Aegis combat system", "SPY-7 radar");
+        assertThat(page.select("article blockquote").text()).contains("Die Marine braucht diese Schiffe.").contains("Six ships, one decade.");
+        assertThat(page.select("article table td").eachText()).contains("F127-1", "2035");
+        assertThat(page.select("article a[href=https://www.bundestag.example/f127]").text()).isEqualTo("F127 frigates");
+        assertThat(page.select("article a[href=https://twitter.com/DeutscheMarine/status/1]")).isNotEmpty();
+        assertThat(page.select(".byline").text()).contains("Zoë Åberg");
+        assertThat(page.select("a[href=/sections/naval]")).isNotEmpty();
+        assertThat(page.text()).contains("TKMS");
+    }
+
+    @Test
+    void everyStatusLandsWhereItBelongs() {
+        assertThat(browser.get("/articles/eurofighter-tranche-5-ordered").status()).isEqualTo(200);
+        assertThat(status("F-35 arrives at Büchel")).isEqualTo("scheduled");
+        assertThat(browser.get("/articles/f-35-buchel").status()).isEqualTo(404);
+        assertThat(status("Draft: procurement reform")).isEqualTo("draft");
+        assertThat(status("Pending: Boxer RCT30 trials")).isEqualTo("draft");
+        assertThat(status("Private: editorial meeting notes")).isEqualTo("draft");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM articles WHERE headline LIKE 'Trashed%'").query(Long.class).single()).isZero();
+        assertThat(browser.get("/about").page().text()).contains("We report on defence in Europe since 2012.");
+        assertThat(browser.get("/contact").status()).isEqualTo(200);
+        assertThat(browser.get("/advertise-with-us").status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM newsletter_issues").query(Long.class).single()).as("archived stories are not news").isZero();
+    }
+
+    @Test
+    void commentsKeepTheirThreadsAndStatusesAndSendNoEmail() {
+        long article = jdbc.sql("SELECT id FROM articles WHERE slug = 'leopard-2a8-enters-service'").query(Long.class).single();
+        assertThat(jdbc.sql("SELECT status || ':' || COUNT(*) FROM comments WHERE article_id = :a GROUP BY status ORDER BY status")
+                .param("a", article).query(String.class).list()).containsExactly("approved:4", "pending:1", "trash:1");
+        assertThat(jdbc.sql("SELECT ip FROM comments WHERE body LIKE 'Finally!%'").query(String.class).single()).startsWith("203.0.113.");
+
+        Document page = browser.get("/articles/leopard-2a8-enters-service").page();
+        long first = commentId("Finally!%");
+        long reply = commentId("Forty-four%");
+        long replyToReply = commentId("Thanks%");
+        assertThat(page.getElementById("comment-" + reply).parents()).contains(page.getElementById("comment-" + first));
+        assertThat(page.getElementById("comment-" + replyToReply).parents()).contains(page.getElementById("comment-" + reply));
+        assertThat(page.text()).doesNotContain("Waiting for moderation.").doesNotContain("Off-topic rant.").doesNotContain("Tank Weekly links here");
+        assertThat(count("outbox")).isZero();
+    }
+
+    @Test
+    void everyOldAddressAnswersWithAPermanentRedirectToItsNewOne() {
+        long postId = 4;
+        assertRedirect("/2024/03/12/leopard-2a8-enters-service/", "/articles/leopard-2a8-enters-service");
+        assertRedirect("/2024/03/12/leopard-2a8-enters-service", "/articles/leopard-2a8-enters-service");
+        assertRedirect("/?p=" + postId, "/articles/leopard-2a8-enters-service");
+        assertRedirect("/2024/03/12/leopard-2a8-enters-service/feed/", "/articles/leopard-2a8-enters-service/feed");
+        assertRedirect("/about/", "/about");
+        assertRedirect("/about/contact/", "/contact");
+        assertRedirect("/category/land/", "/sections/land");
+        assertRedirect("/category/naval/feed/", "/sections/naval/feed");
+        assertRedirect("/category/land/armour/main-battle-tanks/", "/tags/main-battle-tanks");
+        assertRedirect("/tag/bundeswehr/", "/tags/bundeswehr");
+        assertRedirect("/author/zoe/", jdbc.sql("SELECT '/authors/' || slug FROM authors WHERE display_name = 'Zoë Åberg'").query(String.class).single());
+        assertRedirect("/feed/", "/feed");
+        String photo = browser.get("/wp-content/uploads/2024/03/tank.jpg").header("Location");
+        assertThat(photo).startsWith("/media/");
+        assertThat(browser.get(photo).status()).isEqualTo(200);
+        assertRedirect("/wp-content/uploads/2024/03/tank-300x188.jpg", photo);
+        assertRedirect("/2024/03/12/leopard-2a8-enters-service/leopard-2a8-at-augustdorf/", photo);
+        assertThat(browser.get("/2099/01/01/never-existed/").status()).isEqualTo(404);
+    }
+
+    @Test
+    void redirectsStillWinAfterTheHomePageWasCachedUnderAnOldQuery() {
+        browser.get("/?p=11");
+        browser.get("/?p=11");
+
+        assertRedirect("/?p=11", "/articles/eurofighter-tranche-5-ordered");
+    }
+
+    @Test
+    void noImportedPhotoKeepsExifOrGps() throws IOException {
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(dataFolder.folder("media"))) {
+            files = all.filter(p -> p.toString().endsWith(".jpg")).toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(3);
+        for (Path file : files) {
+            String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(bytes).as(file.toString()).doesNotContain("Exif").doesNotContain("Canon").doesNotContain("Jane Doe");
+        }
+        assertThat(new String(Files.readAllBytes(UPLOADS.resolve("2024/03/tank.jpg")), StandardCharsets.ISO_8859_1))
+                .as("the fixture itself has EXIF, so this test can fail").contains("Exif").contains("Canon");
+    }
+
+    @Test
+    void aCreditIsParsedFromACaptionThatNamesPhotographerAndAgency() {
+        assertThat(jdbc.sql("SELECT credit_photographer || ' / ' || credit_organisation FROM media_items WHERE alt_text LIKE 'A Leopard%'")
+                .query(String.class).single()).isEqualTo("Jane Doe / Reuters");
+        assertThat(jdbc.sql("SELECT caption FROM media_items WHERE alt_text LIKE 'A grey jet%'").query(String.class).single())
+                .isEqualTo("A Eurofighter Typhoon on approach.");
+    }
+
+    @Test
+    void importingTheSameExportAgainChangesNothing() {
+        imports.run(EXPORT, UPLOADS, false, WordPressImports.Progress.NONE);
+        List<Long> before = List.of(count("articles"), count("comments"), count("media_items"), count("redirects"), count("sections"), count("tags"),
+                count("authors"), count("pages"));
+        List<String> bodies = jdbc.sql("SELECT body_markdown FROM articles ORDER BY id").query(String.class).list();
+
+        ImportReport again = imports.run(EXPORT, UPLOADS, false, WordPressImports.Progress.NONE);
+
+        assertThat(List.of(count("articles"), count("comments"), count("media_items"), count("redirects"), count("sections"), count("tags"),
+                count("authors"), count("pages"))).isEqualTo(before);
+        assertThat(again.count("posts", "unchanged")).isEqualTo(again.total("posts") - again.count("posts", "skipped (in the trash)"));
+        assertThat(jdbc.sql("SELECT body_markdown FROM articles ORDER BY id").query(String.class).list()).isEqualTo(bodies);
+    }
+
+    @Test
+    void aNewerExportBringsInWhatIsNewAndUpdatesWhatChanged() throws IOException {
+        String xml = Files.readString(EXPORT).replace("Twenty new jets for the Luftwaffe.", "Twenty-five new jets for the Luftwaffe.");
+        Path newer = temp.resolve("newer.xml");
+        Files.writeString(newer, xml);
+        long articles = count("articles");
+
+        ImportReport report = imports.run(newer, UPLOADS, false, WordPressImports.Progress.NONE);
+
+        assertThat(report.count("posts", "updated")).isEqualTo(1);
+        assertThat(count("articles")).isEqualTo(articles);
+        assertThat(browser.get("/articles/eurofighter-tranche-5-ordered").page().select("article").text()).contains("Twenty-five new jets");
+    }
+
+    @Test
+    void anExportWithADoctypeIsRefusedAndNothingIsImported() throws IOException {
+        Path bomb = temp.resolve("bomb.xml");
+        Files.writeString(bomb, """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [
+                  <!ENTITY lol "lol">
+                  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+                ]>
+                <rss><channel><item><title>&lol3;</title><wp:post_type xmlns:wp="http://wordpress.org/export/1.2/">post</wp:post_type></item></channel></rss>
+                """);
+        long before = count("articles");
+
+        assertThatThrownBy(() -> imports.run(bomb, null, false, WordPressImports.Progress.NONE))
+                .isInstanceOf(ExportRefusedException.class).hasMessageContaining("<!DOCTYPE").hasMessageContaining("Nothing was imported");
+        assertThat(count("articles")).isEqualTo(before);
+    }
+
+    @Test
+    void aTruncatedExportImportsNothingAndNamesTheLineWhereItBroke() throws IOException {
+        String other = otherSite();
+        Path truncated = temp.resolve("truncated.xml");
+        Files.writeString(truncated, other.substring(0, other.indexOf("<title><![CDATA[About Defence Talks]]>")));
+        long articles = count("articles");
+        long media = count("media_items");
+        long redirects = count("redirects");
+
+        assertThatThrownBy(() -> imports.run(truncated, UPLOADS, false, WordPressImports.Progress.NONE))
+                .isInstanceOf(ExportRefusedException.class).hasMessageMatching("(?s).*at line \\d+.*");
+        assertThat(List.of(count("articles"), count("media_items"), count("redirects"))).containsExactly(articles, media, redirects);
+    }
+
+    @Test
+    void anUploadsZipWithAnEntryOutsideItsFolderIsRefusedAndNothingIsImported() throws IOException {
+        Path export = temp.resolve("other.xml");
+        Files.writeString(export, otherSite());
+        Path zip = temp.resolve("uploads.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("2024/03/tank.jpg"));
+            z.write(Files.readAllBytes(UPLOADS.resolve("2024/03/tank.jpg")));
+            z.putNextEntry(new ZipEntry("../../etc/cron.d/evil"));
+            z.write("* * * * * root true".getBytes(StandardCharsets.UTF_8));
+        }
+        long articles = count("articles");
+
+        assertThatThrownBy(() -> imports.run(export, zip, false, WordPressImports.Progress.NONE))
+                .isInstanceOf(ExportRefusedException.class).hasMessageContaining("outside its folder");
+        assertThat(count("articles")).isEqualTo(articles);
+    }
+
+    @Test
+    void photosComeFromAnUploadsZipToo() throws IOException {
+        Path export = temp.resolve("other.xml");
+        Files.writeString(export, otherSite());
+        Path zip = temp.resolve("uploads.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out); Stream<Path> all = Files.walk(UPLOADS)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                z.putNextEntry(new ZipEntry("wp-content/uploads/" + UPLOADS.relativize(file).toString().replace('\\', '/')));
+                z.write(Files.readAllBytes(file));
+            }
+        }
+
+        ImportReport dry = imports.run(export, zip, true, WordPressImports.Progress.NONE);
+
+        assertThat(dry.count("attachments", "imported") + dry.count("attachments", "imported with a credit from the caption")).isEqualTo(3);
+    }
+
+    @Test
+    void aDryRunReportsWhatWouldHappenAndWritesNothing() throws IOException {
+        Path export = temp.resolve("other.xml");
+        Files.writeString(export, otherSite());
+        List<Long> before = List.of(count("articles"), count("comments"), count("redirects"), count("imported_items"), count("media_items"));
+
+        ImportReport dry = imports.run(export, UPLOADS, true, WordPressImports.Progress.NONE);
+
+        assertThat(dry.count("posts", "published")).isEqualTo(4);
+        assertThat(dry.count("posts", "scheduled")).isEqualTo(1);
+        assertThat(dry.count("posts", "skipped (in the trash)")).isEqualTo(1);
+        assertThat(dry.count("comments", "skipped (pingbacks)")).isEqualTo(1);
+        assertThat(dry.count("comments", "skipped (trackbacks)")).isEqualTo(1);
+        assertThat(dry.count("categories", "nested, became tags")).isEqualTo(2);
+        assertThat(dry.text()).startsWith("Dry run");
+        assertThat(List.of(count("articles"), count("comments"), count("redirects"), count("imported_items"), count("media_items"))).isEqualTo(before);
+    }
+
+    /** The same site under another address: every GUID differs, so an import of it would create everything anew. */
+    static String otherSite() throws IOException {
+        return Files.readString(EXPORT).replace("www.defencetalks.example", "other.example");
+    }
+
+    void assertRedirect(String from, String to) {
+        Browser.Response answer = browser.get(from);
+        assertThat(answer.status()).as(from).isEqualTo(301);
+        assertThat(answer.header("Location")).as(from).isEqualTo(to);
+    }
+
+    String status(String headline) {
+        return jdbc.sql("SELECT status FROM articles WHERE headline = :h").param("h", headline).query(String.class).single();
+    }
+
+    long commentId(String like) {
+        return jdbc.sql("SELECT id FROM comments WHERE body LIKE :l").param("l", like).query(Long.class).single();
+    }
+
+    long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+}
