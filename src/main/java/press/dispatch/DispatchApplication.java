@@ -11,6 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class DispatchApplication {
 
     public static void main(String[] args) {
+        if (press.dispatch.importer.WordPressImportCommand.wants(args)) {
+            System.exit(press.dispatch.importer.WordPressImportCommand.run(args, DispatchApplication.class, System.out, System.err));
+        }
         SpringApplication.run(DispatchApplication.class, args);
     }
 }

@@ -65,6 +65,8 @@ class StaffSecurity {
                         .requestMatchers("/admin/sign-in", "/admin/setup", "/admin/password-reset", "/admin/password-reset/**",
                                 "/admin/invitation/**").permitAll()
                         .requestMatchers("/admin/settings", "/admin/settings/**").hasAuthority(Permission.SETTINGS.name())
+                        .requestMatchers("/admin/import", "/admin/import/**", "/admin/redirects", "/admin/redirects/**")
+                        .hasAuthority(Permission.SETTINGS.name())
                         .requestMatchers("/admin/staff", "/admin/staff/**", "/admin/api-keys", "/admin/api-keys/**")
                         .hasAuthority(Permission.STAFF.name())
                         .requestMatchers("/admin/privacy", "/admin/privacy/**").hasAuthority(Permission.PERSONAL_DATA.name())

@@ -35,6 +35,7 @@ public class AdminShells {
             new Entry("/admin/staff", "Staff", Permission.STAFF),
             new Entry("/admin/api-keys", "API keys", Permission.STAFF),
             new Entry("/admin/settings", "Settings", Permission.SETTINGS),
+            new Entry("/admin/import", "Import", Permission.SETTINGS),
             new Entry("/admin/privacy", "Personal data", Permission.PERSONAL_DATA),
             new Entry("/admin/account", "My account", Permission.WRITE));
 

@@ -111,6 +111,53 @@ public class WordPressImports {
      * @param uploads a folder or zip holding wp-content/uploads, or null
      */
     public ImportReport run(Path export, Path uploads, boolean dryRun, Progress progress) {
+        return run(record(export.getFileName().toString(), dryRun), export, uploads, dryRun, progress);
+    }
+
+    /** Keeps a new run as running and returns its id, for {@link #run(long, Path, Path, boolean, Progress)}. */
+    public long record(String fileName, boolean dryRun) {
+        return jdbc.sql("INSERT INTO import_runs (file_name, dry_run, status, report, started_at) VALUES (:f, :d, 'running', '', :now) RETURNING id")
+                .param("f", fileName.length() > 200 ? fileName.substring(0, 200) : fileName).param("d", dryRun)
+                .param("now", SqlTime.of(clock.instant())).query(Long.class).single();
+    }
+
+    /** {@link #run(Path, Path, boolean, Progress)} for a run already recorded: its report (or why it failed) is kept with it. */
+    public ImportReport run(long runId, Path export, Path uploads, boolean dryRun, Progress progress) {
+        try {
+            ImportReport report = runOnce(export, uploads, dryRun, progress);
+            finish(runId, "succeeded", report.text());
+            return report;
+        } catch (ExportRefusedException e) {
+            finish(runId, "failed", "Refused: " + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("WordPress import {} failed: {}", runId, e.toString());
+            finish(runId, "failed", "Failed, nothing was imported: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private void finish(long runId, String status, String report) {
+        jdbc.sql("UPDATE import_runs SET status = :s, report = :r, finished_at = :now WHERE id = :id").param("id", runId).param("s", status)
+                .param("r", report).param("now", SqlTime.of(clock.instant())).update();
+    }
+
+    public List<ImportRun> runs(int limit) {
+        return jdbc.sql("SELECT id, file_name, dry_run, status, report, started_at, finished_at FROM import_runs ORDER BY id DESC LIMIT :limit")
+                .param("limit", limit).query(this::importRun).list();
+    }
+
+    public Optional<ImportRun> findRun(long id) {
+        return jdbc.sql("SELECT id, file_name, dry_run, status, report, started_at, finished_at FROM import_runs WHERE id = :id")
+                .param("id", id).query(this::importRun).optional();
+    }
+
+    private ImportRun importRun(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ImportRun(rs.getLong("id"), rs.getString("file_name"), rs.getBoolean("dry_run"), rs.getString("status"), rs.getString("report"),
+                SqlTime.read(rs, "started_at"), SqlTime.read(rs, "finished_at"));
+    }
+
+    private ImportReport runOnce(Path export, Path uploads, boolean dryRun, Progress progress) {
         if (!Files.isRegularFile(export)) {
             throw new ExportRefusedException("There is no export file at " + export + ".");
         }

@@ -1,0 +1,9 @@
+package press.dispatch.importer;
+
+import java.util.List;
+
+import press.dispatch.admin.AdminShell;
+
+/** The import screen: the upload form, why the last upload was refused (or null), and the kept runs. */
+public record ImportPage(AdminShell shell, List<ImportRun> runs, String problem) {
+}
