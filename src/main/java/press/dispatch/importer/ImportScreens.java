@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 import press.dispatch.accounts.Staff;
@@ -109,7 +110,7 @@ class ImportScreens {
 
     @GetMapping("/admin/import/runs/{id}")
     ModelAndView run(@AuthenticationPrincipal Staff staff, @PathVariable long id, HttpServletRequest request) {
-        ImportRun run = imports.findRun(id).orElseThrow(() -> new NoSuchElementException("No import " + id));
+        ImportRun run = imports.findRun(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return new ModelAndView("importer/run", "page", new ImportRunPage(shells.shell(request, staff, "/admin/import"), run, progress.get(id)));
     }
 
@@ -124,6 +125,8 @@ class ImportScreens {
                           @RequestParam(defaultValue = "") String q, HttpServletRequest request) {
         try {
             redirects.retarget(id, target);
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (IllegalArgumentException e) {
             return redirectsPage(staff, request, q, 1, e.getMessage(), HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -133,7 +136,11 @@ class ImportScreens {
 
     @PostMapping("/admin/redirects/{id}/delete")
     ModelAndView delete(@PathVariable long id, HttpServletRequest request) {
-        redirects.delete(id);
+        try {
+            redirects.delete(id);
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         AdminShells.flash(request, "Deleted: that old address no longer redirects.");
         return new ModelAndView("redirect:/admin/redirects");
     }

@@ -165,9 +165,15 @@ public class Redirects {
 
     private void changed() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Once per transaction: an import adds tens of thousands of redirects in one.
+            if (TransactionSynchronizationManager.hasResource(this)) {
+                return;
+            }
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Redirects.this);
                     forget();
                 }
             });

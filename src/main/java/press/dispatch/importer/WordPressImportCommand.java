@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -67,7 +66,9 @@ public final class WordPressImportCommand {
         settings.add("--dispatch.demo=false");
         settings.add("--dispatch.publishing.first-check=1h");
         settings.add("--spring.main.banner-mode=off");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+        // The web application context is built (security and the rest are servlet beans) but no port is opened.
+        settings.add("--server.port=-1");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .logStartupInfo(false).run(settings.toArray(String[]::new))) {
             WordPressImports imports = context.getBean(WordPressImports.class);
             Bar bar = new Bar(err, System.console() != null);

@@ -715,7 +715,7 @@ public class WordPressImports {
             long id = comments.restore(articleId, parent, trim(nz(c.author()), 100), trim(nz(c.email()), 254), trim(safeUrl(nz(c.url())), 500),
                     trim(body, 10_000), nz(c.ip()), status, at);
             stored.put(c.id(), id);
-            remember("comment", key, id, "");
+            rememberNew("comment", key, id, "");
             report.add("comments", status);
             return true;
         }
@@ -729,6 +729,11 @@ public class WordPressImports {
         private Optional<Known> knownWithPrint(String kind, String key) {
             return jdbc.sql("SELECT target_id, fingerprint FROM imported_items WHERE kind = :kind AND source_key = :key")
                     .param("kind", kind).param("key", key).query((rs, n) -> new Known(rs.getLong("target_id"), rs.getString("fingerprint"))).optional();
+        }
+
+        private void rememberNew(String kind, String key, long id, String fingerprint) {
+            jdbc.sql("INSERT INTO imported_items (kind, source_key, target_id, fingerprint) VALUES (:kind, :key, :id, :print)")
+                    .param("kind", kind).param("key", key).param("id", id).param("print", fingerprint).update();
         }
 
         private void remember(String kind, String key, long id, String fingerprint) {
