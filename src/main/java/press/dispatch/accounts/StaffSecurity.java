@@ -77,6 +77,7 @@ class StaffSecurity {
                         .requestMatchers("/admin/sections", "/admin/sections/**", "/admin/tags", "/admin/tags/**")
                         .hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/pages", "/admin/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/admin/galleries", "/admin/galleries/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/media/upload").hasAuthority(Permission.UPLOAD.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SignInPages::askToSignIn))
@@ -105,6 +106,7 @@ class StaffSecurity {
                         .requestMatchers("/api/v1/sections", "/api/v1/sections/**", "/api/v1/tags", "/api/v1/tags/**")
                         .hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/api/v1/pages", "/api/v1/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/api/v1/galleries", "/api/v1/galleries/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiError.write(response, 401, "unauthorized",

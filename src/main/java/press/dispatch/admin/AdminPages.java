@@ -49,10 +49,12 @@ class AdminPages {
     private final SiteSettings settings;
     private final StaffSessions sessions;
     private final MailHold mailHold;
+    private final Dashboard dashboard;
 
     AdminPages(AdminShells shells, List<DashboardPanel> panels, Accounts accounts, ApiKeys keys, SiteSettings settings,
-               StaffSessions sessions, MailHold mailHold) {
+               StaffSessions sessions, MailHold mailHold, Dashboard dashboard) {
         this.mailHold = mailHold;
+        this.dashboard = dashboard;
         this.shells = shells;
         this.panels = panels;
         this.accounts = accounts;
@@ -69,7 +71,8 @@ class AdminPages {
                 .toList();
         List<String> warnings = staff.can(Permission.SETTINGS) ? settings.current().warnings(request.getServerName()) : List.of();
         AdminShell shell = shells.shell(request, staff, "/admin");
-        return view("admin/dashboard", new DashboardPage(shell, shown, warnings, heldMail(shell)), HttpStatus.OK);
+        return view("admin/dashboard", new DashboardPage(shell, shown, warnings, heldMail(shell), dashboard.charts(staff),
+                dashboard.activity(staff)), HttpStatus.OK);
     }
 
     @GetMapping("/admin/staff")

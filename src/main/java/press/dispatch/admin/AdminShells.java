@@ -29,6 +29,7 @@ public class AdminShells {
             new Entry("/admin/tags", "Tags", Permission.PUBLISH_ANY),
             new Entry("/admin/pages", "Pages", Permission.PUBLISH_ANY),
             new Entry("/admin/media", "Photos", Permission.WRITE),
+            new Entry("/admin/galleries", "Galleries", Permission.PUBLISH_ANY),
             new Entry("/admin/comments", "Comments", Permission.MODERATE),
             new Entry("/admin/subscribers", "Subscribers", Permission.SUBSCRIBERS),
             new Entry("/admin/newsletters", "Newsletters", Permission.SUBSCRIBERS),

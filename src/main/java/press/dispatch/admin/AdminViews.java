@@ -15,7 +15,8 @@ public final class AdminViews {
     }
 
     /** @param warnings what still looks like a test install (see {@code Settings.warnings}), for those who may change settings */
-    public record DashboardPage(AdminShell shell, List<Panel> panels, List<String> warnings, HeldMail heldMail) {
+    public record DashboardPage(AdminShell shell, List<Panel> panels, List<String> warnings, HeldMail heldMail, List<ChartDrawing> charts,
+                                List<DashboardActivity.Event> activity) {
         public record Panel(String heading, List<DashboardPanel.Line> lines) {
         }
     }

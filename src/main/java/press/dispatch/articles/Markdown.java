@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Article bodies: Markdown with GFM tables, autolinks and heading anchors. Raw HTML in the source is shown as
  * text and link targets other than http(s), mailto and relative ones are dropped, so the output is safe to emit.
+ * A line {@code ::gallery[slug]} places a gallery (see {@link GalleryDirective}).
  */
 @Component
 public class Markdown {
@@ -22,7 +23,8 @@ public class Markdown {
     private final HtmlRenderer renderer;
 
     Markdown() {
-        List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
+        List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create(),
+                GalleryDirective.create());
         this.parser = Parser.builder().extensions(extensions).build();
         this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true)
                 .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto"))).build();

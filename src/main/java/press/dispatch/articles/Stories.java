@@ -129,8 +129,29 @@ public class Stories {
     }
 
     /** The newest stories, optionally only of one section ({@code null} for all). */
+    private SingletonSupplier<GalleryEmbeds> galleryEmbeds = SingletonSupplier.of(() -> null);
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void galleryEmbeds(org.springframework.beans.factory.ObjectProvider<GalleryEmbeds> embeds) {
+        this.galleryEmbeds = SingletonSupplier.of(embeds::getIfAvailable);
+    }
+
+    /** The story with the galleries its body places ({@code ::gallery[slug]}) as they are now. */
+    private Story withGalleries(Story story) {
+        Article a = story.article();
+        String html = GalleryDirective.expand(a.bodyHtml(), galleryEmbeds.get());
+        if (html.equals(a.bodyHtml())) {
+            return story;
+        }
+        return new Story(new Article(a.id(), a.slug(), a.headline(), a.standfirst(), a.bodyMarkdown(), html, a.sectionId(), a.featuredMediaId(),
+                a.featuredCaption(), a.featuredCredit(), a.featuredAlt(), a.status(), a.webOnly(), a.commentsOpen(), a.publishedAt(), a.createdAt(),
+                a.updatedAt(), a.authorIds(), a.tagIds()), story.section(), story.authors(), story.tags(), story.featured(), story.published(),
+                story.updated(), story.search());
+    }
+
     /** The comments section and count for a story's page. */
-    ArticlePage page(press.dispatch.site.Shell shell, Story story, Long replyTo) {
+    ArticlePage page(press.dispatch.site.Shell shell, Story given, Long replyTo) {
+        Story story = withGalleries(given);
         Discussion comments = discussion.get();
         if (comments == null) {
             return new ArticlePage(shell, story, 0, output -> { }, null, head(story));

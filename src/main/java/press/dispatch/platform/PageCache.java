@@ -48,9 +48,18 @@ public final class PageCache {
                 .build();
     }
 
-    /** Marks the response to this request as a public page showing these things; only tagged pages are cached. */
+    /**
+     * Marks the response to this request as a public page showing these things; only tagged pages are cached. Tags
+     * add up: a part of the page rendered by another feature (a gallery in an article) may add its own.
+     */
+    @SuppressWarnings("unchecked")
     public static void tag(HttpServletRequest request, String... tags) {
-        request.setAttribute(TAGS_ATTRIBUTE, List.of(tags));
+        List<String> all = new ArrayList<>();
+        if (request.getAttribute(TAGS_ATTRIBUTE) instanceof List<?> earlier) {
+            all.addAll((List<String>) earlier);
+        }
+        all.addAll(List.of(tags));
+        request.setAttribute(TAGS_ATTRIBUTE, List.copyOf(all));
     }
 
     public boolean enabled() {

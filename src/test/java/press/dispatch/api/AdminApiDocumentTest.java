@@ -253,6 +253,36 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "DELETE", "/api/v1/pages/{id}", "", null, null, about).expect(204);
         call(editor, "POST", "/api/v1/pages/{id}/publish", "", null, null, about).expect(404);
 
+        long firstPhoto = photo("Gallery one").id();
+        long secondPhoto = photo("Gallery two").id();
+        long gallery = json.readTree(call(editor, "POST", "/api/v1/galleries", "", "application/json",
+                "{\"title\": \"Fleet review\", \"description\": \"Ships in line.\"}").expect(201).body()).get("id").asLong();
+        call(editor, "POST", "/api/v1/galleries", "", "application/json", "{\"title\": \"\"}").expect(422);
+        call(author, "POST", "/api/v1/galleries", "", "application/json", "{\"title\": \"Mine\"}").expect(403);
+        call(editor, "GET", "/api/v1/galleries", "", null, null).expect(200);
+        call(editor, "PUT", "/api/v1/galleries/{id}", "", "application/json", "{\"title\": \"Fleet review 2026\", \"slug\": \"fleet-review\"}", gallery)
+                .expect(200);
+        call(editor, "PUT", "/api/v1/galleries/{id}", "", "application/json", "{\"title\": \"x\", \"slug\": \"Not A Slug\"}", gallery).expect(422);
+        call(editor, "POST", "/api/v1/galleries/{id}/photos", "", "application/json",
+                "{\"mediaIds\": [" + firstPhoto + ", " + secondPhoto + "]}", gallery).expect(200);
+        call(editor, "POST", "/api/v1/galleries/{id}/photos", "", "application/json", "{\"mediaIds\": [987654]}", gallery).expect(422);
+        var galleryPhotos = json.readTree(call(editor, "GET", "/api/v1/galleries/{id}", "", null, null, gallery).expect(200).body()).get("photos");
+        long firstInGallery = galleryPhotos.get(0).get("id").asLong();
+        long secondInGallery = galleryPhotos.get(1).get("id").asLong();
+        call(editor, "GET", "/api/v1/galleries/{id}", "", null, null, 987_654).expect(404);
+        call(editor, "PUT", "/api/v1/galleries/{id}/order", "", "application/json",
+                "{\"photoIds\": [" + secondInGallery + ", " + firstInGallery + "]}", gallery).expect(200);
+        call(editor, "PUT", "/api/v1/galleries/{id}/order", "", "application/json", "{\"photoIds\": [" + firstInGallery + "]}", gallery).expect(422);
+        call(editor, "PUT", "/api/v1/galleries/{id}/photos/{photoId}", "", "application/json",
+                "{\"caption\": \"Leading ship\", \"photographer\": \"Lee Park\"}", gallery, secondInGallery).expect(200);
+        call(editor, "PUT", "/api/v1/galleries/{id}/photos/{photoId}", "", "application/json", "{\"caption\": \"x\"}", gallery, 987_654).expect(404);
+        call(editor, "POST", "/api/v1/galleries/{id}/publish", "", null, null, gallery).expect(200);
+        call(editor, "POST", "/api/v1/galleries/{id}/unpublish", "", null, null, gallery).expect(200);
+        call(editor, "DELETE", "/api/v1/galleries/{id}/photos/{photoId}", "", null, null, gallery, firstInGallery).expect(200);
+        call(editor, "DELETE", "/api/v1/galleries/{id}/photos/{photoId}", "", null, null, gallery, firstInGallery).expect(404);
+        call(editor, "DELETE", "/api/v1/galleries/{id}", "", null, null, gallery).expect(204);
+        call(editor, "POST", "/api/v1/galleries/{id}/publish", "", null, null, gallery).expect(404);
+
         String admin = keys.create(ownerStaff(), "document admin", Role.ADMIN);
         call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"quiet@example.org\"}").expect(200);
         call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"not an address\"}").expect(422);

@@ -1,0 +1,18 @@
+package press.dispatch.galleries;
+
+import java.util.Map;
+
+/** A gallery change that breaks a rule; {@code problems} names each field and what is wrong with it. */
+public class InvalidGalleryException extends RuntimeException {
+
+    private final Map<String, String> problems;
+
+    InvalidGalleryException(Map<String, String> problems) {
+        super(String.join(" ", problems.values()));
+        this.problems = Map.copyOf(problems);
+    }
+
+    public Map<String, String> problems() {
+        return problems;
+    }
+}
