@@ -72,12 +72,15 @@ class ArticleApi {
     record ScheduleInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant publishAt) {
     }
 
-    @Operation(operationId = "listArticles", summary = "List articles, most recently changed first",
+    @Operation(operationId = "listArticles", summary = "List articles, most recently changed first (with q: best match first)",
             description = "Editors and admins see every article; authors and contributors see their own.")
     @GetMapping
     List<ArticleLine> list(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff,
                            @Parameter(description = "draft, scheduled, published, review or trash") @RequestParam(required = false) String status,
-                           @RequestParam(required = false) Long sectionId, @RequestParam(required = false) String q,
+                           @RequestParam(required = false) Long sectionId,
+                           @Parameter(description = "Words to find, by the public search's rules (any form of a word, \"quoted phrases\", headline, "
+                                   + "text, tags, captions), in articles of every status; the best 1,000 matches, best first")
+                           @RequestParam(required = false) String q,
                            @RequestParam(defaultValue = "1") int page) {
         int number = Math.max(1, Math.min(page, 10_000));
         return editing.list(staff, status, sectionId, null, q, (number - 1) * 50, 50).stream()

@@ -18,6 +18,11 @@ public final class DeskPages {
         public String sectionName(Long id) {
             return id == null ? "" : sectionNames.getOrDefault(id, "");
         }
+
+        /** The search words as they go in a link's query string. */
+        public String searchParameter() {
+            return java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /**

@@ -45,10 +45,12 @@ public class Editing {
     private final AuthorRepository authors;
     private final press.dispatch.media.MediaLibrary media;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final DeskSearch search;
 
     Editing(Publishing publishing, ArticleRepository articles, EditorRepository desk, RevisionRepository revisions, Newsdesk newsdesk, Clock clock,
             Accounts accounts, AuthorRepository authors, press.dispatch.media.MediaLibrary media,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, DeskSearch search) {
+        this.search = search;
         this.accounts = accounts;
         this.authors = authors;
         this.media = media;
@@ -353,8 +355,13 @@ public class Editing {
         desk.setReview(id, "returned", clean);
     }
 
-    public List<DeskLine> list(Staff staff, String status, Long sectionId, Long authorId, String search, int offset, int limit) {
-        return desk.list(status, sectionId, authorId, search, staff.can(Permission.PUBLISH_ANY) ? null : staff.id(), offset, limit);
+    /**
+     * The article list: newest change first, or with {@code text}, the articles whose words match it (the public
+     * search's rules, over every status) best match first, among the {@value DeskSearch#LIMIT} best.
+     */
+    public List<DeskLine> list(Staff staff, String status, Long sectionId, Long authorId, String text, int offset, int limit) {
+        List<Long> matching = text == null || text.isBlank() ? null : search.find(text, DeskSearch.LIMIT);
+        return desk.list(status, sectionId, authorId, matching, staff.can(Permission.PUBLISH_ANY) ? null : staff.id(), offset, limit);
     }
 
     /** The email addresses of the staff in an article's byline (for notices such as a held comment). */

@@ -120,12 +120,16 @@ class EditorRepository {
 
 
     /**
-     * The article list, newest change first.
+     * The article list, newest change first, or in the order of {@code matching}.
      *
      * @param status   draft, scheduled, published, review (submitted), trash, or null for everything not in the trash
+     * @param matching when not null, only these articles, in this order (a search's matches, best first)
      * @param onlyStaff when not null, only articles this staff member created or is a byline of
      */
-    List<DeskLine> list(String status, Long sectionId, Long authorId, String search, Long onlyStaff, int offset, int limit) {
+    List<DeskLine> list(String status, Long sectionId, Long authorId, List<Long> matching, Long onlyStaff, int offset, int limit) {
+        if (matching != null && matching.isEmpty()) {
+            return List.of();
+        }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if ("trash".equals(status)) {
@@ -147,9 +151,9 @@ class EditorRepository {
             where.append(" AND EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id AND x.author_id = :author)");
             params.put("author", authorId);
         }
-        if (search != null && !search.isBlank()) {
-            where.append(" AND LOWER(a.headline) LIKE :search ESCAPE '\\'");
-            params.put("search", "%" + search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        if (matching != null) {
+            where.append(" AND a.id IN (:matching)");
+            params.put("matching", matching);
         }
         if (onlyStaff != null) {
             where.append(" AND (a.created_by = :staff OR EXISTS (SELECT 1 FROM article_authors y JOIN authors au ON au.id = y.author_id"
@@ -157,9 +161,15 @@ class EditorRepository {
             params.put("staff", onlyStaff);
         }
         List<DeskLine> lines = new ArrayList<>();
+        // A search's matches are few (DeskSearch.LIMIT at most): all are read, then put in the search's order and paged here.
+        String page = matching == null ? " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit OFFSET :offset" : "";
+        if (matching == null) {
+            params.put("limit", limit);
+            params.put("offset", offset);
+        }
         jdbc.sql("SELECT a.id, a.headline, a.slug, a.status, a.trashed_at, a.review_state, a.published_at, a.updated_at, a.section_id FROM articles a"
-                        + where + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", limit).param("offset", offset)
+                        + where + page)
+                .params(params)
                 .query(rs -> {
                     long section = rs.getLong("section_id");
                     Long sectionId2 = rs.wasNull() ? null : section;
@@ -167,6 +177,16 @@ class EditorRepository {
                             SqlTime.read(rs, "trashed_at") != null, rs.getString("review_state"), SqlTime.read(rs, "published_at"),
                             SqlTime.read(rs, "updated_at"), sectionId2, ""));
                 });
+        if (matching != null) {
+            Map<Long, Integer> rank = new HashMap<>();
+            for (int i = 0; i < matching.size(); i++) {
+                rank.putIfAbsent(matching.get(i), i);
+            }
+            lines.sort(java.util.Comparator.comparing(l -> rank.get(l.id())));
+            List<DeskLine> shown = new ArrayList<>(lines.subList(Math.min(offset, lines.size()), Math.min(offset + limit, lines.size())));
+            lines.clear();
+            lines.addAll(shown);
+        }
         if (lines.isEmpty()) {
             return lines;
         }

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes articles and moves them between draft, scheduled and published. Every transition that makes an article
- * public publishes {@link ArticlePublished} exactly once, whichever path caused it.
+ * public publishes {@link ArticlePublished} exactly once, whichever path caused it; every write publishes
+ * {@link ArticleSaved}, and every change readers can see {@link ArticleChanged}.
  */
 @Service
 public class Publishing {
@@ -55,6 +56,7 @@ public class Publishing {
         String slug = Slugs.unique(draft.slug().isEmpty() ? Slugs.from(draft.headline()) : draft.slug(), s -> articles.slugTaken(s, 0));
         long id = articles.insert(draft, slug, markdown.render(draft.bodyMarkdown()), clock.instant());
         articles.replaceLinks(id, draft.authorIds(), tagIds(draft));
+        events.publishEvent(new ArticleSaved(id));
         return id;
     }
 
@@ -76,6 +78,7 @@ public class Publishing {
             }
             events.publishEvent(changed(before, after));
         }
+        events.publishEvent(new ArticleSaved(id));
     }
 
     /** Whether the change touched a part that the setting {@code articles.updated_when} says readers are told about. */
@@ -175,6 +178,7 @@ public class Publishing {
         if (before.status() == ArticleStatus.PUBLISHED) {
             events.publishEvent(changed(before, get(id)));
         }
+        events.publishEvent(new ArticleSaved(id));
     }
 
     /** Takes an article back to draft: it disappears from every public page. */
@@ -188,6 +192,7 @@ public class Publishing {
         if (before.status() == ArticleStatus.PUBLISHED) {
             events.publishEvent(changed(before, get(id)));
         }
+        events.publishEvent(new ArticleSaved(id));
     }
 
     /** Publishes scheduled articles whose time has come. Each is claimed by one UPDATE, so it is announced once. */
@@ -213,6 +218,7 @@ public class Publishing {
     private void announce(Article before, Article after) {
         events.publishEvent(new ArticlePublished(after.id()));
         events.publishEvent(changed(before, after));
+        events.publishEvent(new ArticleSaved(after.id()));
     }
 
     private static ArticleChanged changed(Article before, Article after) {

@@ -32,19 +32,40 @@ final class PostgresSearchIndex extends SearchIndex {
                 .collect(Collectors.joining(" && ", "(", ")"));
     }
 
+    /**
+     * The newest matches first (PostgreSQL picks the GIN index for a rare term, or walks the primary key backwards for
+     * a common one, stopping at the limit), and {@code ts_rank} only for those: it reads each candidate's whole tsvector.
+     */
     @Override
     List<Long> rank(SearchTerms terms, SearchQuery query, Instant now) {
-        String sql = "SELECT d.article_id FROM search_documents d WHERE d.document @@ " + tsquery(terms) + filters(query)
-                + " ORDER BY ts_rank(d.document, " + tsquery(terms) + ") * (1.0 + 1.0 / (1.0 + GREATEST(0, EXTRACT(EPOCH FROM (CAST(:now AS timestamptz)"
-                + " - d.published_at))) / " + (BOOST_DAYS * 86_400) + ")) DESC, d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset";
+        String sql = "SELECT c.article_id FROM (SELECT d.article_id, d.document, d.published_at AS at FROM search_documents d WHERE d.document @@ "
+                + tsquery(terms) + filters(query) + " ORDER BY d.article_id DESC LIMIT " + CANDIDATES + ") c ORDER BY " + order(terms)
+                + " LIMIT :limit OFFSET :offset";
         return params(jdbc.sql(sql), terms, query, now).param("limit", query.perPage()).param("offset", (query.page() - 1) * query.perPage())
                 .query(Long.class).list();
     }
 
     @Override
-    long count(SearchTerms terms, SearchQuery query, Instant now) {
-        return params(jdbc.sql("SELECT COUNT(*) FROM search_documents d WHERE d.document @@ " + tsquery(terms) + filters(query)), terms, query, now)
-                .query(Long.class).single();
+    long count(SearchTerms terms, SearchQuery query, Instant now, int cap) {
+        return params(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM search_documents d WHERE d.document @@ " + tsquery(terms) + filters(query)
+                + " LIMIT :cap) c"), terms, query, now).param("cap", cap).query(Long.class).single();
+    }
+
+    @Override
+    List<Long> rankAll(SearchTerms terms, int limit, Instant now) {
+        String sql = "SELECT c.article_id FROM (SELECT d.article_id, d.document, COALESCE(d.published_at, d.source_updated_at) AS at"
+                + " FROM search_documents d WHERE d.document @@ " + tsquery(terms) + " ORDER BY d.article_id DESC LIMIT " + CANDIDATES + ") c"
+                + " ORDER BY " + order(terms) + " LIMIT :limit";
+        Map<String, Object> params = termParams(terms);
+        params.put("now", SqlTime.of(now));
+        params.put("limit", limit);
+        return jdbc.sql(sql).params(params).query(Long.class).list();
+    }
+
+    /** Over the candidates {@code c}: relevance times the recency boost, then the newest first. */
+    private static String order(SearchTerms terms) {
+        return "ts_rank(c.document, " + tsquery(terms) + ") * (1.0 + 1.0 / (1.0 + GREATEST(0, EXTRACT(EPOCH FROM (CAST(:now AS timestamptz)"
+                + " - c.at))) / " + (BOOST_DAYS * 86_400) + ")) DESC, c.at DESC, c.article_id DESC";
     }
 
     @Override
@@ -68,7 +89,7 @@ final class PostgresSearchIndex extends SearchIndex {
     }
 
     private static String filters(SearchQuery query) {
-        StringBuilder where = new StringBuilder(" AND d.published_at <= CAST(:now AS timestamptz)");
+        StringBuilder where = new StringBuilder(" AND d.status = 'published' AND d.published_at <= CAST(:now AS timestamptz)");
         if (query.sectionId() != null) {
             where.append(" AND d.section_id = :section");
         }

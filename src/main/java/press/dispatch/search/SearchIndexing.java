@@ -1,8 +1,9 @@
 package press.dispatch.search;
 
-import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,16 +13,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import press.dispatch.articles.ArticleChanged;
+import press.dispatch.articles.ArticleSaved;
 import press.dispatch.articles.StoryTexts;
 
 /**
- * Keeps the documents equal to the public stories. Each article change is indexed inside the transaction that made
- * it (before it commits), so a search run after the change sees it, and a change that rolls back leaves no trace. At
- * start-up, stories the index lacks or holds in an older state (an import, a database restored from backup, a node
- * that was down) are indexed in batches, and documents of stories no longer public are removed.
+ * Keeps the documents equal to the articles, drafts included. Each article change is indexed inside the transaction
+ * that made it (before it commits, once per article however many events it published), so a search run after the
+ * change sees it, and a change that rolls back leaves no trace. At start-up, articles the index lacks or holds in an
+ * older state (an import, a database restored from backup, a node that was down, an upgrade) are indexed in batches,
+ * and documents of articles that no longer exist are removed.
  */
 @Component
 class SearchIndexing {
@@ -41,7 +46,35 @@ class SearchIndexing {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void articleChanged(ArticleChanged changed) {
-        reindex(changed.articleId());
+        reindexOnce(changed.articleId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void articleSaved(ArticleSaved saved) {
+        reindexOnce(saved.articleId());
+    }
+
+    /** Both events of one change, or several changes in one transaction (an import's batch), index the article once. */
+    private void reindexOnce(long articleId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            @SuppressWarnings("unchecked")
+            Set<Long> done = (Set<Long>) TransactionSynchronizationManager.getResource(this);
+            if (done == null) {
+                Set<Long> fresh = new HashSet<>();
+                TransactionSynchronizationManager.bindResource(this, fresh);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(SearchIndexing.this);
+                    }
+                });
+                done = fresh;
+            }
+            if (!done.add(articleId)) {
+                return;
+            }
+        }
+        reindex(articleId);
     }
 
     void reindex(long articleId) {
@@ -56,7 +89,7 @@ class SearchIndexing {
         int indexed = 0;
         int nextReport = 10_000;
         while (true) {
-            List<StoryTexts.Stamp> stamps = texts.listPublic(after, BATCH);
+            List<StoryTexts.Stamp> stamps = texts.list(after, BATCH);
             if (stamps.isEmpty()) {
                 break;
             }
@@ -67,24 +100,24 @@ class SearchIndexing {
             seen += stamps.size();
             after = upTo;
             if (seen >= nextReport) {
-                log.info("Search index: checked {} stories, indexed {} so far", seen, indexed);
+                log.info("Search index: checked {} articles, indexed {} so far", seen, indexed);
                 nextReport += 10_000;
             }
         }
         long last = after;
         transactions.executeWithoutResult(tx -> index.removeAbove(last));
         if (indexed > 0) {
-            log.info("Search index: indexed {} of {} public stories in {} ms", indexed, seen, (System.nanoTime() - started) / 1_000_000);
+            log.info("Search index: indexed {} of {} articles in {} ms", indexed, seen, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    /** Indexes the stories of one batch whose document is missing or older, and drops documents in its id range that are not public. */
+    /** Indexes the articles of one batch whose document is missing, older or of another status, and drops documents in its id range of articles gone. */
     private int catchUp(List<StoryTexts.Stamp> stamps, long afterId, long upToId) {
-        Map<Long, Instant> have = index.stamps(afterId, upToId);
+        Map<Long, SearchIndex.Copy> have = index.stamps(afterId, upToId);
         int indexed = 0;
         for (StoryTexts.Stamp stamp : stamps) {
-            Instant copied = have.remove(stamp.id());
-            if (copied == null || copied.isBefore(stamp.updatedAt())) {
+            SearchIndex.Copy copied = have.remove(stamp.id());
+            if (copied == null || copied.updatedAt().isBefore(stamp.updatedAt()) || !copied.status().equals(stamp.status())) {
                 reindex(stamp.id());
                 indexed++;
             }

@@ -20,6 +20,15 @@ public record SearchPage(Shell shell, String query, List<SectionChoice> sections
     public record Line(Hit hit, String dateIso, String date) {
     }
 
+    /** "12 stories match"; past the counted limit, "More than 1,000 stories match". */
+    public String count() {
+        long total = results.total();
+        if (total > Search.COUNTED) {
+            return String.format(java.util.Locale.ROOT, "More than %,d stories match", Search.COUNTED);
+        }
+        return total + (total == 1 ? " story matches" : " stories match");
+    }
+
     public boolean searched() {
         return notice.isEmpty() && !query.isBlank();
     }

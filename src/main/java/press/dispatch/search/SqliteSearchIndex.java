@@ -19,6 +19,8 @@ final class SqliteSearchIndex extends SearchIndex {
     /** bm25 weights, in the index's column order: headline, standfirst, body, tags, section, captions. */
     private static final String BM25 = "bm25(search_index, 10.0, 4.0, 1.0, 4.0, 2.0, 2.0)";
     private static final String FROM = " FROM search_index JOIN search_documents d ON d.article_id = search_index.rowid WHERE search_index MATCH :match";
+    /** Over the candidates: relevance times the recency boost, then the newest first. */
+    private static final String ORDER = "score * (1.0 + 1.0 / (1.0 + MAX(0, :nowMs - at) / " + (BOOST_DAYS * 86_400_000) + ")), at DESC, id DESC";
 
     SqliteSearchIndex(JdbcClient jdbc) {
         super(jdbc);
@@ -29,19 +31,31 @@ final class SqliteSearchIndex extends SearchIndex {
         return terms.phrases().stream().map(p -> "\"" + p.replace("\"", "\"\"") + "\"").collect(Collectors.joining(" AND "));
     }
 
+    /**
+     * The newest matches come straight from FTS5's index in descending rowid order (no sort), and relevance is
+     * computed for those alone; bm25 is negative, lower is better: multiplying by the boost (1 to 2) moves recent
+     * stories up.
+     */
     @Override
     List<Long> rank(SearchTerms terms, SearchQuery query, Instant now) {
-        // bm25 is negative, lower is better: multiplying by the boost (1 to 2) moves recent stories up.
-        String sql = "SELECT d.article_id" + FROM + filters(query) + " ORDER BY " + BM25 + " * (1.0 + 1.0 / (1.0 + (:nowMs - d.published_at) / "
-                + (BOOST_DAYS * 86_400_000) + ")), d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset";
+        String sql = "SELECT id FROM (SELECT search_index.rowid AS id, " + BM25 + " AS score, d.published_at AS at" + FROM + filters(query)
+                + " ORDER BY search_index.rowid DESC LIMIT " + CANDIDATES + ") ORDER BY " + ORDER + " LIMIT :limit OFFSET :offset";
         return params(jdbc.sql(sql), terms, query, now)
                 .param("nowMs", now.toEpochMilli()).param("limit", query.perPage()).param("offset", (query.page() - 1) * query.perPage())
                 .query(Long.class).list();
     }
 
     @Override
-    long count(SearchTerms terms, SearchQuery query, Instant now) {
-        return params(jdbc.sql("SELECT COUNT(*)" + FROM + filters(query)), terms, query, now).query(Long.class).single();
+    long count(SearchTerms terms, SearchQuery query, Instant now, int cap) {
+        return params(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + FROM + filters(query) + " LIMIT :cap)"), terms, query, now).param("cap", cap)
+                .query(Long.class).single();
+    }
+
+    @Override
+    List<Long> rankAll(SearchTerms terms, int limit, Instant now) {
+        String sql = "SELECT id FROM (SELECT search_index.rowid AS id, " + BM25 + " AS score, COALESCE(d.published_at, d.source_updated_at) AS at"
+                + FROM + " ORDER BY search_index.rowid DESC LIMIT " + CANDIDATES + ") ORDER BY " + ORDER + " LIMIT :limit";
+        return jdbc.sql(sql).param("match", match(terms)).param("nowMs", now.toEpochMilli()).param("limit", limit).query(Long.class).list();
     }
 
     @Override
@@ -63,7 +77,7 @@ final class SqliteSearchIndex extends SearchIndex {
     }
 
     private static String filters(SearchQuery query) {
-        StringBuilder where = new StringBuilder(" AND d.published_at <= :now");
+        StringBuilder where = new StringBuilder(" AND d.status = 'published' AND d.published_at <= :now");
         if (query.sectionId() != null) {
             where.append(" AND d.section_id = :section");
         }

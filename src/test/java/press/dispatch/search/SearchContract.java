@@ -10,7 +10,6 @@ import java.util.Random;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import press.dispatch.articles.ArticleDraft;
@@ -18,7 +17,8 @@ import press.dispatch.articles.Section;
 import press.dispatch.articles.StoryTexts;
 import press.dispatch.media.MediaItem;
 import press.dispatch.testing.Browser;
-import press.dispatch.testing.SiteTest;
+import press.dispatch.testing.AdminSession;
+import press.dispatch.testing.NewsroomTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stories.
  */
 @TestPropertySource(properties = "dispatch.search.per-minute=100000")
-abstract class SearchContract extends SiteTest {
+abstract class SearchContract extends NewsroomTest {
 
     private static final Random RANDOM = new Random();
 
@@ -40,9 +40,6 @@ abstract class SearchContract extends SiteTest {
 
     @Autowired
     SearchIndex index;
-
-    @Autowired
-    JdbcClient jdbc;
 
     /** A made-up word no stemmer changes (consonants only, no s or y) and no other test uses. */
     static String nonce() {
@@ -257,7 +254,7 @@ abstract class SearchContract extends SiteTest {
         jdbc.sql("DELETE FROM search_documents WHERE article_id = :id").param("id", id).update();
         String gone = nonce();
         index.put(new StoryTexts.StoryText(1_000_000_000L, "gone", "Gone " + gone, "", "", List.of(), null, "", null, "",
-                clock.instant(), clock.instant()));
+                "published", clock.instant(), clock.instant()));
         assertThat(headlinesFound(word)).isEmpty();
         assertThat(headlinesFound(gone)).containsExactly("Gone " + gone);
 
@@ -265,6 +262,64 @@ abstract class SearchContract extends SiteTest {
 
         assertThat(headlinesFound(word)).containsExactly("Missed " + word);
         assertThat(headlinesFound(gone)).isEmpty();
+    }
+
+    @Test
+    void theNewsroomFindsDraftsAndScheduledArticlesByTheirWordsWhereReadersFindOnlyThePublishedOne() {
+        String word = nonce();
+        long draft = publishing.draft(ArticleDraft.of("Draft plan", "", "The " + word + " plan is not ready."));
+        long scheduled = publishing.draft(ArticleDraft.of("Scheduled plan", "", "The " + word + " plan comes out tomorrow."));
+        publishing.schedule(scheduled, clock.instant().plus(Duration.ofHours(1)));
+        long published = story(word + " plan published", "", "Text.");
+
+        List<Long> found = search.find(word + " plans", 10);
+        assertThat(found).containsExactlyInAnyOrder(draft, scheduled, published);
+        assertThat(found.get(0)).as("the headline match first").isEqualTo(published);
+        assertThat(headlinesFound(word)).containsExactly(word + " plan published");
+        assertThat(searchPage(word).select(".result-headline").eachText()).containsExactly(word + " plan published");
+    }
+
+    @Test
+    void theNewsroomSearchFollowsEveryChangeToADraftAtOnce() {
+        String word = nonce();
+        String other = nonce();
+        long id = publishing.draft(ArticleDraft.of("Notes on " + word, "", "Text."));
+        assertThat(search.find(word, 10)).as("a new draft").containsExactly(id);
+
+        publishing.revise(id, ArticleDraft.of("Notes on " + other, "", "Text."));
+        assertThat(search.find(word, 10)).as("edited away").isEmpty();
+        assertThat(search.find(other, 10)).as("edited in").containsExactly(id);
+
+        publishing.schedule(id, clock.instant().plus(Duration.ofHours(1)));
+        publishing.withdraw(id);
+        assertThat(search.find(other, 10)).as("scheduled, then a draft again").containsExactly(id);
+        assertThat(headlinesFound(other)).as("never public").isEmpty();
+    }
+
+    @Test
+    void theNewsroomsArticleListSearchesTheTextOfEveryStatusBestMatchFirst() {
+        String word = nonce();
+        long draft = publishing.draft(ArticleDraft.of("Harbour draft", "", "The cranes lifted " + word + " containers."));
+        story("Harbour story about " + word + " cranes", "", "Text.");
+        publishing.draft(ArticleDraft.of("Unrelated " + word, "", "Nothing about lifting gear."));
+        AdminSession owner = owner();
+
+        Document list = owner.get("/admin/articles?q=" + word + "+crane").page();
+        assertThat(list.select("tbody tr").eachText()).as("words of the body, any form, headline matches first").hasSize(2);
+        assertThat(list.select("tbody tr").get(0).text()).contains("Harbour story about " + word + " cranes");
+        assertThat(list.select("tbody tr").get(1).text()).contains("Harbour draft");
+        assertThat(list.select("#q").val()).isEqualTo(word + " crane");
+        assertThat(owner.get("/admin/articles?status=draft&q=" + word + "+crane").page().select("tbody tr").eachText())
+                .hasSize(1).allMatch(row -> row.contains("Harbour draft"));
+        assertThat(owner.get("/admin/articles?q=%22" + word + "+containers%22").page().select("tbody tr").eachText()).as("a phrase")
+                .hasSize(1).allMatch(row -> row.contains("Harbour draft"));
+        assertThat(owner.get("/admin/articles?q=%22containers+" + word + "%22").page().select("tbody tr")).isEmpty();
+
+        assertThat(owner.post("/admin/articles/" + draft, java.util.Map.of("action", "trash")).status()).isEqualTo(302);
+        assertThat(owner.get("/admin/articles?q=" + word + "+crane").page().select("tbody tr").eachText()).as("trashed")
+                .hasSize(1).noneMatch(row -> row.contains("Harbour draft"));
+        assertThat(owner.get("/admin/articles?status=trash&q=" + word + "+crane").page().select("tbody tr").eachText())
+                .hasSize(1).allMatch(row -> row.contains("Harbour draft"));
     }
 
     @Test
