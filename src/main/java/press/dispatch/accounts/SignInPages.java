@@ -3,7 +3,6 @@ package press.dispatch.accounts;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 import press.dispatch.platform.RateLimiter;
+import press.dispatch.platform.RateLimiters;
 import press.dispatch.site.SiteSettings;
 
 /**
@@ -46,14 +46,14 @@ class SignInPages {
     private final String unknownAccountHash;
 
     SignInPages(Accounts accounts, StaffRepository staff, PasswordEncoder passwords, SignInThrottle throttle, StaffSessions sessions,
-                SiteSettings settings, Clock clock) {
+                SiteSettings settings, RateLimiters limiters) {
         this.accounts = accounts;
         this.staff = staff;
         this.passwords = passwords;
         this.throttle = throttle;
         this.sessions = sessions;
         this.settings = settings;
-        this.resetsPerIp = new RateLimiter(10, Duration.ofHours(1), clock);
+        this.resetsPerIp = limiters.perWindow("password-resets", 10, Duration.ofHours(1));
         // Checked against when no account has the address, so both answers cost the same Argon2 work.
         this.unknownAccountHash = passwords.encode("no account has this address " + System.nanoTime());
     }

@@ -8,7 +8,12 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import press.dispatch.platform.Dialect;
+import press.dispatch.platform.SqlTime;
 
 /**
  * Slows down password guessing: after a few failures for one address (whether or not it has an account) or from
@@ -29,9 +34,12 @@ class SignInThrottle {
 
     private final Clock clock;
     private final Cache<String, Failures> failures = Caffeine.newBuilder().expireAfterAccess(1, TimeUnit.DAYS).maximumSize(200_000).build();
+    /** On PostgreSQL failures are counted in {@code sign_in_failures}, so guesses spread over several nodes add up. */
+    private final JdbcClient jdbc;
 
-    SignInThrottle(Clock clock) {
+    SignInThrottle(Clock clock, JdbcClient jdbc, Dialect dialect) {
         this.clock = clock;
+        this.jdbc = dialect == Dialect.POSTGRESQL ? jdbc : null;
     }
 
     /** How long this attempt must still wait; zero when it may go ahead. */
@@ -42,9 +50,45 @@ class SignInThrottle {
     }
 
     void failed(String email, String ip) {
+        fail(accountKey(email));
+        fail("ip:" + ip);
+    }
+
+    private void fail(String key) {
         Instant now = clock.instant();
-        failures.asMap().merge(accountKey(email), new Failures(1, now), (a, b) -> new Failures(stale(a) ? 1 : a.count() + 1, now));
-        failures.asMap().merge("ip:" + ip, new Failures(1, now), (a, b) -> new Failures(stale(a) ? 1 : a.count() + 1, now));
+        if (jdbc == null) {
+            failures.asMap().merge(key, new Failures(1, now), (a, b) -> new Failures(stale(a) ? 1 : a.count() + 1, now));
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO sign_in_failures (key, failures, last_at) VALUES (:key, 1, :now)
+                ON CONFLICT (key) DO UPDATE SET
+                    failures = CASE WHEN sign_in_failures.last_at < :stale THEN 1 ELSE sign_in_failures.failures + 1 END,
+                    last_at = excluded.last_at
+                """).param("key", key).param("now", SqlTime.of(now)).param("stale", SqlTime.of(now.minus(FORGET_AFTER))).update();
+    }
+
+    private Failures find(String key) {
+        if (jdbc == null) {
+            return failures.getIfPresent(key);
+        }
+        return jdbc.sql("SELECT failures, last_at FROM sign_in_failures WHERE key = :key").param("key", key)
+                .query((rs, n) -> new Failures(rs.getInt("failures"), SqlTime.read(rs, "last_at"))).optional().orElse(null);
+    }
+
+    private void forget(String key) {
+        if (jdbc == null) {
+            failures.invalidate(key);
+        } else {
+            jdbc.sql("DELETE FROM sign_in_failures WHERE key = :key").param("key", key).update();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${dispatch.sign-in.forget-every:1h}", initialDelayString = "${dispatch.sign-in.forget-every:1h}")
+    void forgetOldFailures() {
+        if (jdbc != null) {
+            jdbc.sql("DELETE FROM sign_in_failures WHERE last_at < :stale").param("stale", SqlTime.of(clock.instant().minus(FORGET_AFTER))).update();
+        }
     }
 
     /** Failures are forgotten a day after the last one. */
@@ -53,17 +97,17 @@ class SignInThrottle {
     }
 
     void succeeded(String email) {
-        failures.invalidate(accountKey(email));
+        forget(accountKey(email));
     }
 
     /** The owner of the address proved it by email: their failures, and those of the IP they reset from, are forgiven. */
     void forgive(String email, String ip) {
-        failures.invalidate(accountKey(email));
-        failures.invalidate("ip:" + ip);
+        forget(accountKey(email));
+        forget("ip:" + ip);
     }
 
     private Duration waitFor(String key, int free) {
-        Failures f = failures.getIfPresent(key);
+        Failures f = find(key);
         if (f == null || f.count() < free || stale(f)) {
             return Duration.ZERO;
         }

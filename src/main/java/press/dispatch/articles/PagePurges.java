@@ -21,9 +21,15 @@ class PagePurges {
     private final PageCache cache;
     private final ArticleRepository articles;
 
-    PagePurges(PageCache cache, ArticleRepository articles) {
+    PagePurges(PageCache cache, ArticleRepository articles, Stories stories) {
         this.cache = cache;
         this.articles = articles;
+        // An article changed on another node: the bare articles comment posts read follow its page purges.
+        cache.followOtherNodes(tags -> {
+            if (tags == null || tags.stream().anyMatch(tag -> tag.startsWith("article:"))) {
+                stories.forgetBareArticles();
+            }
+        });
     }
 
     @TransactionalEventListener(fallbackExecution = true)

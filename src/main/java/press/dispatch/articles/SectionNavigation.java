@@ -20,8 +20,14 @@ class SectionNavigation implements Navigation {
     private final SectionRepository sections;
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
 
-    SectionNavigation(SectionRepository sections) {
+    SectionNavigation(SectionRepository sections, press.dispatch.platform.PageCache cache) {
         this.sections = sections;
+        // Sections changed on another node: its purge of every page arrives here.
+        cache.followOtherNodes(tags -> {
+            if (tags == null) {
+                loaded.set(null);
+            }
+        });
     }
 
     @Override

@@ -49,7 +49,7 @@ public class Stories {
     private final SingletonSupplier<Discussion> discussion;
     /**
      * Bare public articles by slug, as every comment posted reads one. Emptied on this node when any article changes
-     * (after the commit); on other nodes an entry lives at most {@link #BARE_LIFETIME}.
+     * (after the commit), and when another node's purge reaches this one; an entry lives at most {@link #BARE_LIFETIME}.
      */
     private final Cache<String, Article> bare = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(BARE_LIFETIME).build();
     /** Counts article changes, so a read that overlapped one is not kept. */
@@ -108,6 +108,11 @@ public class Stories {
 
     @TransactionalEventListener(fallbackExecution = true)
     void forgetBare(ArticleChanged changed) {
+        forgetBareArticles();
+    }
+
+    /** Also when another node purged an article's pages (see {@link PagePurges}). */
+    void forgetBareArticles() {
         bareGeneration.incrementAndGet();
         bare.invalidateAll();
     }

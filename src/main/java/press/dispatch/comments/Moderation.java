@@ -28,6 +28,7 @@ import press.dispatch.platform.GroupCommit;
 import press.dispatch.platform.HiddenCharacters;
 import press.dispatch.platform.Outbox;
 import press.dispatch.platform.RateLimiter;
+import press.dispatch.platform.RateLimiters;
 import press.dispatch.platform.Signatures;
 import press.dispatch.site.Setting;
 import press.dispatch.site.Settings;
@@ -73,7 +74,7 @@ public class Moderation {
                @Value("${dispatch.comments.rate-limits:true}") boolean rateLimits,
                @Value("${dispatch.comments.ip-retention-days:30}") int ipRetentionDays,
                org.springframework.beans.factory.ObjectProvider<Editing> editing, GroupCommit groupCommit,
-               org.springframework.beans.factory.ObjectProvider<Stories> stories) {
+               org.springframework.beans.factory.ObjectProvider<Stories> stories, RateLimiters limiters) {
         this.editing = SingletonSupplier.of(editing::getIfAvailable);
         this.stories = SingletonSupplier.of(stories::getObject);
         this.groupCommit = groupCommit;
@@ -85,10 +86,10 @@ public class Moderation {
         this.clock = clock;
         this.rateLimits = rateLimits;
         this.ipRetention = Duration.ofDays(ipRetentionDays);
-        this.burstPerIp = new RateLimiter(1, Duration.ofSeconds(15), clock);
-        this.burstPerEmail = new RateLimiter(1, Duration.ofSeconds(15), clock);
-        this.windowPerIp = new RateLimiter(20, Duration.ofMinutes(10), clock);
-        this.windowPerEmail = new RateLimiter(20, Duration.ofMinutes(10), clock);
+        this.burstPerIp = limiters.perWindow("comments-burst-ip", 1, Duration.ofSeconds(15));
+        this.burstPerEmail = limiters.perWindow("comments-burst-email", 1, Duration.ofSeconds(15));
+        this.windowPerIp = limiters.perWindow("comments-ip", 20, Duration.ofMinutes(10));
+        this.windowPerEmail = limiters.perWindow("comments-email", 20, Duration.ofMinutes(10));
     }
 
     /** What happened to a comment that was accepted for storage. */

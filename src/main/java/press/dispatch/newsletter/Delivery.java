@@ -28,6 +28,7 @@ import press.dispatch.platform.Dialect;
 import press.dispatch.platform.DispatchProperties;
 import press.dispatch.platform.MailHold;
 import press.dispatch.platform.MailTransport;
+import press.dispatch.platform.Nodes;
 import press.dispatch.platform.SqlTime;
 import press.dispatch.subscriptions.Cadence;
 import press.dispatch.subscriptions.Recipient;
@@ -36,8 +37,9 @@ import press.dispatch.subscriptions.Subscriptions;
 /**
  * Works through the delivery ledger. Each worker claims a batch (pending → sending) in one statement, sends it
  * over one SMTP connection, then records every outcome. A delivery is only ever marked sent after the SMTP
- * server accepted it; one still "sending" after {@link #STALE_AFTER} was interrupted and is sent again as
- * uncertain. On SQLite, which only one process uses, every "sending" delivery found at start-up belongs to a
+ * server accepted it. A batch carries the id of the node that claimed it: once that node's lease has run out
+ * (see {@link Nodes}) the batch is taken over by any node and sent again as uncertain. With several nodes on
+ * PostgreSQL each claims its own batches of one issue ({@code SKIP LOCKED}), so more nodes send faster. On SQLite, which only one process uses, every "sending" delivery found at start-up belongs to a
  * process that died, so it is sent again at once instead of after the lease.
  */
 @Component
@@ -59,10 +61,12 @@ class Delivery {
     private final AtomicBoolean running = new AtomicBoolean();
     private final ApplicationEventPublisher events;
     private final MailHold hold;
+    private final Nodes nodes;
 
     Delivery(JdbcClient jdbc, Subscriptions subscriptions, IssueEmails emails, MailTransport transport, Clock clock, Dialect dialect,
-             DispatchProperties properties, ApplicationEventPublisher events, MailHold hold) {
+             DispatchProperties properties, ApplicationEventPublisher events, MailHold hold, Nodes nodes) {
         this.hold = hold;
+        this.nodes = nodes;
         this.events = events;
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
@@ -115,13 +119,19 @@ class Delivery {
         }
     }
 
-    /** Deliveries claimed long ago and never recorded: the sender died between claim and record. */
+    /**
+     * Deliveries claimed and never recorded because their sender died between claim and record: those of a node
+     * whose lease ran out (seconds after it died), and those claimed before nodes held leases once they are stale.
+     */
     int recoverInterrupted() {
         Instant now = clock.instant();
         int recovered = jdbc.sql("""
-                UPDATE deliveries SET status = 'pending', uncertain = TRUE, next_attempt_at = :now
-                WHERE status = 'sending' AND claimed_at < :stale
-                """).param("now", SqlTime.of(now)).param("stale", SqlTime.of(now.minus(STALE_AFTER))).update();
+                UPDATE deliveries SET status = 'pending', uncertain = TRUE, next_attempt_at = :now, claimed_by = NULL
+                WHERE status = 'sending'
+                  AND (claimed_by IS NULL AND claimed_at < :stale
+                       OR claimed_by <> :me AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = deliveries.claimed_by AND n.lease_until > :leaseNow))
+                """).param("now", SqlTime.of(now)).param("stale", SqlTime.of(now.minus(STALE_AFTER)))
+                .param("me", nodes.id()).param("leaseNow", nodes.leaseNow()).update();
         if (recovered > 0) {
             log.warn("{} newsletter deliveries were interrupted mid-send; sending them again (they are reported as uncertain)", recovered);
         }
@@ -224,7 +234,7 @@ class Delivery {
         Instant now = clock.instant();
         String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         return jdbc.sql("""
-                UPDATE deliveries SET status = 'sending', claimed_at = :now, attempts = attempts + 1
+                UPDATE deliveries SET status = 'sending', claimed_at = :now, claimed_by = :me, attempts = attempts + 1
                 WHERE (issue_id, subscriber_id) IN (
                     SELECT d.issue_id, d.subscriber_id FROM deliveries d
                     WHERE d.status = 'pending' AND d.next_attempt_at <= :now
@@ -232,7 +242,7 @@ class Delivery {
                 )
                 RETURNING issue_id, subscriber_id, email, attempts, variant,
                           (SELECT i.article_id FROM newsletter_issues i WHERE i.id = deliveries.issue_id) AS article_id
-                """).param("now", SqlTime.of(now)).param("n", batchSize)
+                """).param("now", SqlTime.of(now)).param("me", nodes.id()).param("n", batchSize)
                 .query((rs, n) -> {
                     long article = rs.getLong("article_id");
                     Long articleId = rs.wasNull() ? null : article;

@@ -43,6 +43,19 @@ class DatabaseConfiguration {
             config.setJdbcUrl(url + (url.contains("?") ? "&" : "?")
                     + "journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=10000&transaction_mode=IMMEDIATE");
             config.setMaximumPoolSize(8);
+            SqliteFileLock lock = SqliteFileLock.acquire(url);
+            try {
+                return new HikariDataSource(config) {
+                    @Override
+                    public void close() {
+                        super.close();
+                        lock.release();
+                    }
+                };
+            } catch (RuntimeException e) {
+                lock.release();
+                throw e;
+            }
         } else {
             checkReachable(properties.database());
             config.setJdbcUrl(properties.database().url());

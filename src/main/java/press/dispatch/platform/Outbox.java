@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * One-off emails (confirmations, notices) written to the database in the transaction that decides to send them,
- * and sent by a worker: a crash never loses one that was promised, and a slow SMTP server never slows a page.
+ * and sent by a worker: a crash never loses one that was promised, and a slow SMTP server never slows a page. Each
+ * email is claimed by one node before it is sent, so with several nodes none goes out twice (unless its node died
+ * while sending it: then another node sends it again, marked uncertain).
  */
 @Component
 public class Outbox {
@@ -35,9 +37,13 @@ public class Outbox {
     private final Clock clock;
     private final Sender sender;
     private final MailHold hold;
+    private final Nodes nodes;
+    private final Dialect dialect;
 
-    Outbox(JdbcClient jdbc, MailTransport transport, Clock clock, Sender sender, MailHold hold) {
+    Outbox(JdbcClient jdbc, MailTransport transport, Clock clock, Sender sender, MailHold hold, Nodes nodes, Dialect dialect) {
         this.hold = hold;
+        this.nodes = nodes;
+        this.dialect = dialect;
         this.jdbc = jdbc;
         this.transport = transport;
         this.clock = clock;
@@ -150,46 +156,77 @@ public class Outbox {
             return;
         }
         Instant now = clock.instant();
-        List<Row> due = jdbc.sql("""
-                SELECT id, recipient, subject, text_body, attempts FROM outbox
-                WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY id LIMIT 50
-                """).param("now", SqlTime.of(now))
+        // Looking takes no write lock, so an idle check costs SQLite's single writer nothing.
+        boolean anyDue = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = 'pending' AND next_attempt_at <= :now LIMIT 1) due")
+                .param("now", SqlTime.of(now)).query(Long.class).single() > 0;
+        if (!anyDue) {
+            return;
+        }
+        List<Row> due = claim(now);
+        try {
+            for (Row row : due) {
+                send(row, now);
+            }
+        } finally {
+            // What this node claimed and could not record (an unexpected error) waits for the next round.
+            jdbc.sql("UPDATE outbox SET claimed_by = NULL WHERE claimed_by = :me").param("me", nodes.id()).update();
+        }
+    }
+
+    /**
+     * Claims the due emails for this node: those nobody claimed, and those claimed by a node whose lease ran out (it
+     * died sending them: they may have gone out, so they are marked uncertain). Other nodes skip what one claims.
+     */
+    private List<Row> claim(Instant now) {
+        String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        List<Row> due = new java.util.ArrayList<>(jdbc.sql("""
+                UPDATE outbox SET claimed_by = :me, claimed_at = :now, uncertain = (uncertain OR claimed_by IS NOT NULL)
+                WHERE id IN (
+                    SELECT id FROM outbox
+                    WHERE status = 'pending' AND next_attempt_at <= :now AND""" + " " + Nodes.claimedByGoneNode("claimed_by") + """
+                    ORDER BY id LIMIT 50""" + lock + """
+                )
+                RETURNING id, recipient, subject, text_body, attempts, uncertain
+                """).param("now", SqlTime.of(now)).param("me", nodes.id()).param("leaseNow", nodes.leaseNow())
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
                         rs.getInt("attempts")))
-                .list();
-        for (Row row : due) {
-            MailTransport.Outcome outcome;
-            try {
-                MimeMessage message = transport.newMessage("<outbox-" + row.id() + "@" + sender.from().getAddress().replaceAll(".*@", "") + ">");
-                message.setFrom(sender.from());
-                message.setReplyTo(new InternetAddress[] {sender.replyTo()});
-                message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(row.recipient(), true));
-                message.setSubject(row.subject(), "UTF-8");
-                message.setText(row.text(), "UTF-8");
-                message.setSentDate(java.util.Date.from(now));
-                outcome = transport.send(List.of(message)).get(0);
-            } catch (MessagingException e) {
-                outcome = new MailTransport.Outcome(MailTransport.Result.PERMANENT_FAILURE, e.getMessage());
-            }
-            record(row, outcome, now);
+                .list());
+        due.sort(java.util.Comparator.comparingLong(Row::id));
+        return due;
+    }
+
+    private void send(Row row, Instant now) {
+        MailTransport.Outcome outcome;
+        try {
+            MimeMessage message = transport.newMessage("<outbox-" + row.id() + "@" + sender.from().getAddress().replaceAll(".*@", "") + ">");
+            message.setFrom(sender.from());
+            message.setReplyTo(new InternetAddress[] {sender.replyTo()});
+            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(row.recipient(), true));
+            message.setSubject(row.subject(), "UTF-8");
+            message.setText(row.text(), "UTF-8");
+            message.setSentDate(java.util.Date.from(now));
+            outcome = transport.send(List.of(message)).get(0);
+        } catch (MessagingException e) {
+            outcome = new MailTransport.Outcome(MailTransport.Result.PERMANENT_FAILURE, e.getMessage());
         }
+        record(row, outcome, now);
     }
 
     private void record(Row row, MailTransport.Outcome outcome, Instant now) {
         switch (outcome.result()) {
-            case SUBMITTED -> jdbc.sql("UPDATE outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1 WHERE id = :id")
+            case SUBMITTED -> jdbc.sql("UPDATE outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, claimed_by = NULL WHERE id = :id")
                     .param("now", SqlTime.of(now)).param("id", row.id()).update();
             case TEMPORARY_FAILURE -> {
                 boolean last = row.attempts() + 1 >= MAX_ATTEMPTS;
                 Instant next = now.plus(Duration.ofSeconds(30L << Math.min(row.attempts(), 8)));
                 jdbc.sql("""
-                        UPDATE outbox SET status = :status, attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id
+                        UPDATE outbox SET status = :status, claimed_by = NULL, attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id
                         """).param("status", last ? "failed" : "pending").param("next", SqlTime.of(next)).param("error", outcome.detail())
                         .param("id", row.id()).update();
                 log.warn("Email {} not sent yet (attempt {}): {}", row.id(), row.attempts() + 1, outcome.detail());
             }
             case PERMANENT_FAILURE -> {
-                jdbc.sql("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = :error WHERE id = :id")
+                jdbc.sql("UPDATE outbox SET status = 'failed', claimed_by = NULL, attempts = attempts + 1, last_error = :error WHERE id = :id")
                         .param("error", outcome.detail()).param("id", row.id()).update();
                 log.warn("Email {} failed for good: {}", row.id(), outcome.detail());
             }

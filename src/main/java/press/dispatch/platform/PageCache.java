@@ -31,6 +31,10 @@ public final class PageCache {
     private final Cache<String, Page> pages;
     private final Map<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final List<java.util.function.Consumer<List<String>>> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile java.util.function.Consumer<List<String>> broadcast = tags -> {
+    };
+    private volatile boolean stored = true;
 
     PageCache(boolean enabled, long maxBytes) {
         this.enabled = enabled;
@@ -66,7 +70,60 @@ public final class PageCache {
         return enabled;
     }
 
+    /** Purges the pages carrying any of these tags, here and (through the broadcast, if any) on every other node. */
     public void purge(Collection<String> tags) {
+        purgeHere(tags);
+        broadcast.accept(List.copyOf(tags));
+    }
+
+    /** Purges every page, here and on every other node. */
+    public void purgeAll() {
+        purgeAllHere();
+        broadcast.accept(null);
+    }
+
+    /**
+     * Where purges go besides this node: {@code null} for "everything". Set once by the purge listener on PostgreSQL
+     * (see {@link PurgeListener}); on SQLite there is only one node.
+     */
+    void broadcastTo(java.util.function.Consumer<List<String>> broadcast) {
+        this.broadcast = broadcast;
+    }
+
+    /**
+     * Runs {@code follower} on each purge that came from another node ({@code null}: everything), before the pages are
+     * purged here, so state kept in memory besides this cache (settings, section navigation, the bare articles behind
+     * comment posts) follows the same changes and a page rendered after the purge is rendered from it.
+     */
+    public void followOtherNodes(java.util.function.Consumer<List<String>> follower) {
+        followers.add(follower);
+    }
+
+    void purgeFromOtherNode(List<String> tags) {
+        followers.forEach(f -> f.accept(tags));
+        if (tags == null) {
+            purgeAllHere();
+        } else {
+            purgeHere(tags);
+        }
+    }
+
+    /**
+     * While purges from other nodes may be missed (the listening connection is lost), nothing is stored: the whole
+     * cache is dropped and pages are rendered for each request until {@link #resume()}.
+     */
+    void suspend() {
+        stored = false;
+        purgeFromOtherNode(null);
+    }
+
+    /** Purges from other nodes are heard again; what was cached before may have missed some, so it is dropped. */
+    void resume() {
+        purgeFromOtherNode(null);
+        stored = true;
+    }
+
+    private void purgeHere(Collection<String> tags) {
         generation.incrementAndGet();
         for (String tag : tags) {
             Set<String> keys = keysByTag.remove(tag);
@@ -76,7 +133,7 @@ public final class PageCache {
         }
     }
 
-    public void purgeAll() {
+    private void purgeAllHere() {
         generation.incrementAndGet();
         pages.invalidateAll();
         keysByTag.clear();
@@ -91,7 +148,7 @@ public final class PageCache {
     }
 
     void store(String key, Page page, long renderedInGeneration) {
-        if (!enabled) {
+        if (!enabled || !stored) {
             return;
         }
         synchronized (this) {

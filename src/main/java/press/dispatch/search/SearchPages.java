@@ -1,6 +1,5 @@
 package press.dispatch.search;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
 import press.dispatch.articles.Newsdesk;
 import press.dispatch.articles.Section;
 import press.dispatch.platform.RateLimiter;
+import press.dispatch.platform.RateLimiters;
 import press.dispatch.site.Settings;
 import press.dispatch.site.Shell;
 import press.dispatch.site.SiteShell;
@@ -44,11 +44,11 @@ class SearchPages {
     private final Newsdesk newsdesk;
     private final RateLimiter perAddress;
 
-    SearchPages(Search search, SiteShell shell, Newsdesk newsdesk, SearchSettings settings, Clock clock) {
+    SearchPages(Search search, SiteShell shell, Newsdesk newsdesk, SearchSettings settings, RateLimiters limiters) {
         this.search = search;
         this.shell = shell;
         this.newsdesk = newsdesk;
-        this.perAddress = new RateLimiter(settings.perMinute(), Duration.ofMinutes(1), clock);
+        this.perAddress = limiters.perWindow("searches", settings.perMinute(), Duration.ofMinutes(1));
     }
 
     @GetMapping("/search")

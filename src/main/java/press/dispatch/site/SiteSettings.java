@@ -32,7 +32,13 @@ public class SiteSettings {
     private final Environment environment;
     private volatile String listeningAddress;
 
-    SiteSettings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Environment environment) {
+    SiteSettings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Environment environment, press.dispatch.platform.PageCache cache) {
+        // Settings saved on another node: its purge of every page arrives here, and they are read again.
+        cache.followOtherNodes(tags -> {
+            if (tags == null) {
+                current.set(null);
+            }
+        });
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;

@@ -22,6 +22,7 @@ import press.dispatch.articles.Section;
 import press.dispatch.platform.CsrfExemption;
 import press.dispatch.platform.PageCache;
 import press.dispatch.platform.RateLimiter;
+import press.dispatch.platform.RateLimiters;
 import press.dispatch.site.SiteShell;
 
 /** The reader's side of subscriptions: subscribe, confirm, manage, unsubscribe. Works without JavaScript. */
@@ -36,8 +37,8 @@ class SubscriptionPages {
     private final SiteShell shell;
     private final RateLimiter perIp;
 
-    SubscriptionPages(Subscriptions subscriptions, Newsdesk newsdesk, SiteShell shell, java.time.Clock clock) {
-        this.perIp = new RateLimiter(10, Duration.ofHours(1), clock);
+    SubscriptionPages(Subscriptions subscriptions, Newsdesk newsdesk, SiteShell shell, RateLimiters limiters) {
+        this.perIp = limiters.perWindow("subscriptions-ip", 10, Duration.ofHours(1));
         this.subscriptions = subscriptions;
         this.newsdesk = newsdesk;
         this.shell = shell;

@@ -49,6 +49,21 @@ public final class Databases {
         return dir;
     }
 
+    /**
+     * A new, empty database on the embedded server, for tests that start several nodes on one database: its JDBC
+     * URL (user and password are both {@code postgres}).
+     */
+    public static String newPostgresDatabase() {
+        String name = "dispatch_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        EmbeddedPostgres server = server();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return server.getJdbcUrl("postgres", name);
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {

@@ -1,0 +1,349 @@
+package press.dispatch.nodes;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import press.dispatch.DispatchApplication;
+import press.dispatch.articles.ArticleDraft;
+import press.dispatch.articles.Newsdesk;
+import press.dispatch.articles.Publishing;
+import press.dispatch.articles.Section;
+import press.dispatch.subscriptions.SubscriberCsv;
+import press.dispatch.testing.AdminSession;
+import press.dispatch.testing.Browser;
+import press.dispatch.testing.Databases;
+import press.dispatch.testing.MutableClock;
+import press.dispatch.testing.TestClockConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two nodes (two whole Dispatch servers in this JVM) on one PostgreSQL database, as a load balancer would spread
+ * readers and staff over them: what one node changes, the other shows; what one counts, both count; what must be
+ * done once is done once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
+class TwoNodesTest {
+
+    private static final String OWNER = "owner@news.example";
+    private static final String PASSWORD = "correct horse battery";
+    /** What the issue asks of a purge: every node shows a change within a second. */
+    private static final Duration PURGE_WITHIN = Duration.ofSeconds(1);
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    private ConfigurableApplicationContext a;
+    private ConfigurableApplicationContext b;
+
+    @BeforeAll
+    void startTwoNodes() {
+        String database = Databases.newPostgresDatabase();
+        a = start(database);
+        b = start(database);
+        // Each node has its own test clock; both show the same time, as machines kept in step by NTP do.
+        clock(b).advance(Duration.between(clock(b).instant(), clock(a).instant()));
+    }
+
+    @AfterAll
+    void stopNodes() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    @Test
+    void anArticlePublishedOnAIsOnBsArticleHomeSectionAndTagPagesWithinASecond() {
+        Section section = a.getBean(Newsdesk.class).createSection(unique("Defence"), "Stories");
+        String tag = unique("Drones");
+        String tagSlug = a.getBean(Newsdesk.class).tagNamed(tag).slug();
+        long first = publish(a, unique("First story"), section, tag);
+        Browser readerOnB = new Browser(port(b));
+        List<String> listings = List.of("/", "/sections/" + section.slug(), "/tags/" + tagSlug);
+        // B has these pages in its cache, showing the first story only.
+        for (String listing : listings) {
+            assertThat(readerOnB.get(listing).body()).as(listing).contains(headline(a, first));
+        }
+
+        String second = unique("Second story");
+        long id = publish(a, second, section, tag);
+        String slug = a.getBean(Publishing.class).get(id).slug();
+        for (String page : List.of("/", "/sections/" + section.slug(), "/tags/" + tagSlug)) {
+            poll(page).atMost(PURGE_WITHIN).until(() -> readerOnB.get(page).page().select("a[href*=" + slug + "]").size() > 0);
+        }
+        poll("the article page").atMost(PURGE_WITHIN).until(() -> readerOnB.get("/articles/" + slug).status() == 200);
+
+        a.getBean(Publishing.class).withdraw(id);
+        poll("the withdrawn article").atMost(PURGE_WITHIN).until(() -> readerOnB.get("/articles/" + slug).status() == 404);
+        poll("the home page without it").atMost(PURGE_WITHIN).until(() -> !readerOnB.get("/").body().contains(second));
+    }
+
+    @Test
+    void aNodeThatLosesItsListeningConnectionDropsItsWholeCacheSaysSoAndListensAgain(CapturedOutput output) {
+        long id = publish(a, unique("Listened story"), null, "Testing");
+        String slug = a.getBean(Publishing.class).get(id).slug();
+        Browser readerOnB = new Browser(port(b));
+        assertThat(readerOnB.get("/articles/" + slug).status()).isEqualTo(200);
+        // A change that no purge announces: only dropping the whole cache shows it.
+        String changed = unique("Changed behind the cache's back");
+        jdbc(a).sql("UPDATE articles SET headline = :h WHERE id = :id").param("h", changed).param("id", id).update();
+        assertThat(readerOnB.get("/articles/" + slug).body()).as("still cached").doesNotContain(changed);
+
+        jdbc(a).sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dispatch-purges'").query().listOfRows();
+
+        await("B's log").atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("Lost the connection that hears page purges"));
+        await("B's cache dropped").atMost(Duration.ofSeconds(10)).until(() -> readerOnB.get("/articles/" + slug).body().contains(changed));
+        await("listening again").atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("Hearing page purges from other nodes again"));
+        await("B ready again").atMost(Duration.ofSeconds(10)).until(() -> readerOnB.get("/actuator/health/readiness").status() == 200);
+        String after = unique("Published after reconnecting");
+        long next = publish(a, after, null, "Testing");
+        await("purges heard again").atMost(PURGE_WITHIN.multipliedBy(5)).until(() -> readerOnB.get("/").body().contains(after));
+        assertThat(next).isPositive();
+    }
+
+    @Test
+    void bothNodesAreReadyWithTheirDatabaseAndPurgeListener() {
+        for (ConfigurableApplicationContext node : List.of(a, b)) {
+            Browser.Response readiness = new Browser(port(node)).get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(200);
+            assertThat(readiness.body()).contains("\"UP\"");
+        }
+    }
+
+    @Test
+    void aStaffMemberSignedInThroughAIsSignedInOnBAndSigningOutOnAEndsTheSessionOnB() {
+        AdminSession throughA = new AdminSession(port(a));
+        assertThat(throughA.signIn(OWNER, PASSWORD).status()).isEqualTo(302);
+        AdminSession throughB = throughA.onPort(port(b));
+        assertThat(throughB.get("/admin").status()).isEqualTo(200);
+
+        assertThat(throughA.post("/admin/sign-out", Map.of()).status()).isEqualTo(302);
+        assertThat(throughB.get("/admin").location()).isEqualTo("/admin/sign-in");
+    }
+
+    @Test
+    void aPasswordChangedThroughAEndsTheOtherSessionsOnB() {
+        AdminSession laptop = new AdminSession(port(a));
+        assertThat(laptop.signIn(OWNER, PASSWORD).status()).isEqualTo(302);
+        AdminSession phoneOnB = new AdminSession(port(b));
+        assertThat(phoneOnB.signIn(OWNER, PASSWORD).status()).isEqualTo(302);
+        assertThat(phoneOnB.get("/admin").status()).isEqualTo(200);
+
+        String newPassword = "another horse battery";
+        assertThat(laptop.post("/admin/account/password", Map.of("currentPassword", PASSWORD, "password", newPassword)).status()).isEqualTo(302);
+        try {
+            assertThat(phoneOnB.get("/admin").location()).isEqualTo("/admin/sign-in");
+            assertThat(laptop.onPort(port(b)).get("/admin").status()).as("the session that changed it stays signed in").isEqualTo(200);
+        } finally {
+            assertThat(laptop.post("/admin/account/password", Map.of("currentPassword", newPassword, "password", PASSWORD)).status()).isEqualTo(302);
+        }
+    }
+
+    @Test
+    void aCommentFloodSpreadOverBothNodesIsStoppedAtTheSameCountAsOnOne() throws Exception {
+        long id = publish(a, unique("Commented story"), null, "Testing");
+        String slug = a.getBean(Publishing.class).get(id).slug();
+        String email = "flood-" + UUID.randomUUID() + "@example.com";
+        String token = new Browser(port(a)).get("/articles/" + slug).page().select("form.comment-form input[name=token]").val();
+        // A person takes time to write; both nodes' clocks move.
+        clock(a).advance(Duration.ofSeconds(31));
+        clock(b).advance(Duration.ofSeconds(31));
+
+        HttpResponse<String> onA = comment(a, slug, Map.of("comment", "First words", "author", "Fast", "email", email, "token", token));
+        assertThat(onA.statusCode()).isEqualTo(302);
+        HttpResponse<String> onB = comment(b, slug, Map.of("comment", "Second words, straight away", "author", "Fast", "email", email,
+                "token", token));
+        assertThat(onB.statusCode()).as("the second comment within 15 s, sent to the other node").isEqualTo(429);
+    }
+
+    @Test
+    void aScheduledArticleIsPublishedOnceWhenBothNodesFindItDueAtTheSameMoment() throws Exception {
+        String reader = "scheduled-" + UUID.randomUUID() + "@example.org";
+        subscribe(a, List.of(reader));
+        Publishing publishing = a.getBean(Publishing.class);
+        String headline = unique("Scheduled story");
+        long id = publishing.draft(ArticleDraft.of(headline, "Standfirst", "Body."));
+        publishing.schedule(id, clock(a).instant().plus(Duration.ofHours(1)));
+        clock(a).advance(Duration.ofHours(2));
+        clock(b).advance(Duration.ofHours(2));
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Void>> runs = new ArrayList<>();
+        for (ConfigurableApplicationContext node : List.of(a, b)) {
+            runs.add(CompletableFuture.runAsync(() -> {
+                try {
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                node.getBean(Publishing.class).publishDue();
+            }));
+        }
+        runs.forEach(CompletableFuture::join);
+
+        assertThat(publishing.get(id).status().name()).isEqualTo("PUBLISHED");
+        await("the newsletter of the scheduled article").atMost(Duration.ofSeconds(60)).until(() -> copiesTo(reader).size() >= 1);
+        assertThat(jdbc(a).sql("SELECT COUNT(*) FROM newsletter_issues WHERE article_id = :id").param("id", id).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(copiesTo(reader)).hasSize(1);
+    }
+
+    @Test
+    void aNewsletterToFiveThousandSubscribersIsSentByBothNodesAndEachReceivesExactlyOneCopy() throws Exception {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            readers.add("r" + i + "-" + batch + "@example.org");
+        }
+        subscribe(a, readers);
+        long id = publish(a, unique("Sent by both nodes"), null, "Testing");
+        long issue = jdbc(a).sql("SELECT id FROM newsletter_issues WHERE article_id = :id").param("id", id).query(Long.class).single();
+
+        try {
+            await("the issue sent").atMost(Duration.ofMinutes(3)).until(() -> "sent".equals(
+                    jdbc(a).sql("SELECT status FROM newsletter_issues WHERE id = :id").param("id", issue).query(String.class).single()));
+        } finally {
+            // Later articles in this class go to nobody of these.
+            jdbc(a).sql("UPDATE subscribers SET status = 'unsubscribed' WHERE email LIKE :batch").param("batch", "%" + batch + "@example.org").update();
+        }
+
+        Map<String, Long> copies = received().stream().filter(m -> m.endsWith(batch + "@example.org"))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(copies).as("of %s messages received", smtp.getReceivedMessages().length).hasSize(5_000);
+        assertThat(copies.values()).containsOnly(1L);
+        List<String> senders = jdbc(a).sql("SELECT DISTINCT claimed_by FROM deliveries WHERE issue_id = :id AND status = 'sent'")
+                .param("id", issue).query(String.class).list();
+        assertThat(senders).as("the nodes that sent batches").hasSize(2);
+    }
+
+    private static org.awaitility.core.ConditionFactory poll(String what) {
+        return await(what).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20));
+    }
+
+    private List<String> copiesTo(String reader) {
+        return received().stream().filter(reader::equals).toList();
+    }
+
+    /** The recipient of every message GreenMail received. */
+    private static List<String> received() {
+        List<String> recipients = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                recipients.add(((jakarta.mail.internet.InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return recipients;
+    }
+
+    private static void subscribe(ConfigurableApplicationContext node, List<String> readers) {
+        node.getBean(SubscriberCsv.class).importCsv(new StringReader("email\n" + String.join("\n", readers) + "\n"), true);
+        // Confirmed a day ago, before any issue froze its audience.
+        jdbc(node).sql("UPDATE subscribers SET status = 'confirmed', confirmed_at = :t WHERE status IN ('pending', 'confirmed')")
+                .param("t", Timestamp.from(clock(node).instant().minus(Duration.ofDays(1)))).update();
+    }
+
+    private static long publish(ConfigurableApplicationContext node, String headline, Section section, String tag) {
+        Publishing publishing = node.getBean(Publishing.class);
+        long id = publishing.draft(ArticleDraft.of(headline, "Standfirst of " + headline, "First paragraph.")
+                .withSection(section == null ? null : section.id()).withTags(List.of(tag)));
+        publishing.publish(id);
+        return id;
+    }
+
+    private static String headline(ConfigurableApplicationContext node, long id) {
+        return node.getBean(Publishing.class).get(id).headline();
+    }
+
+    private static HttpResponse<String> comment(ConfigurableApplicationContext node, String slug, Map<String, String> fields) throws Exception {
+        String form = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(node) + "/articles/" + slug + "/comments"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ConfigurableApplicationContext start(String database) {
+        Path data;
+        try {
+            data = Files.createTempDirectory("dispatch-node-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // Command-line arguments, because they outrank application.properties.
+        return new SpringApplicationBuilder(DispatchApplication.class, TestClockConfiguration.class).run("--server.port=0",
+                "--dispatch.data-dir=" + data, "--dispatch.demo=false", "--dispatch.database.url=" + database,
+                "--dispatch.database.user=postgres", "--dispatch.database.password=postgres",
+                "--dispatch.admin.email=" + OWNER, "--dispatch.admin.password=" + PASSWORD,
+                "--dispatch.mail.smtp.host=127.0.0.1", "--dispatch.mail.smtp.port=" + SMTP_PORT, "--dispatch.mail.batch-size=100",
+                "--dispatch.newsletter.check-every=100ms", "--dispatch.newsletter.first-check=100ms",
+                "--dispatch.outbox.check-every=200ms", "--dispatch.publishing.first-check=1h", "--dispatch.digests.first-check=1h",
+                "--dispatch.nodes.lease=3s", "--dispatch.nodes.renew-every=1s", "--logging.level.com.icegreen=WARN");
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    private static JdbcClient jdbc(ConfigurableApplicationContext node) {
+        return node.getBean(JdbcClient.class);
+    }
+
+    private static MutableClock clock(ConfigurableApplicationContext node) {
+        return node.getBean(MutableClock.class);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
