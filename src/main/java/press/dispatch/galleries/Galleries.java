@@ -79,6 +79,19 @@ public class Galleries {
     public record Shown(Gallery gallery, List<GalleryPhoto> photos) {
     }
 
+    /**
+     * The galleries a library photo is in, published or not: for the library's "used in" list. (A photo deleted anyway
+     * drops out of them.)
+     */
+    public List<Gallery> listUsing(long mediaId) {
+        return galleries.listUsing(mediaId);
+    }
+
+    /** Every library photo that some gallery holds, for the library's "unused" filter. */
+    public Set<Long> photosInUse() {
+        return Set.copyOf(galleries.photosInUse());
+    }
+
     public Gallery open(long id) {
         return galleries.find(id).orElseThrow(() -> new NoSuchElementException("No gallery " + id));
     }

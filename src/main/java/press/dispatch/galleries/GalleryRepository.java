@@ -115,6 +115,15 @@ class GalleryRepository {
                 """).param("ids", galleryIds).query((rs, n) -> new long[] {rs.getLong("gallery_id"), rs.getLong("media_id")}).list();
     }
 
+    List<Gallery> listUsing(long mediaId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM galleries WHERE id IN (SELECT gallery_id FROM gallery_photos WHERE media_id = :media) ORDER BY title, id")
+                .param("media", mediaId).query(ROW).list();
+    }
+
+    List<Long> photosInUse() {
+        return jdbc.sql("SELECT DISTINCT media_id FROM gallery_photos").query(Long.class).list();
+    }
+
     void addPhoto(long galleryId, long mediaId, int position) {
         jdbc.sql("INSERT INTO gallery_photos (gallery_id, media_id, position) VALUES (:gallery, :media, :position)")
                 .param("gallery", galleryId).param("media", mediaId).param("position", position).update();

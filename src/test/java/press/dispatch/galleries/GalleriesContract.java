@@ -224,6 +224,20 @@ abstract class GalleriesContract extends NewsroomTest {
     }
 
     @Test
+    void theGalleriesAPhotoIsInAreNamedForTheLibrary() {
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        MediaItem shared = photo("Shared");
+        MediaItem alone = photo("Alone");
+        MediaItem unused = photo("Unused");
+        long first = gallery(editor, "First home", slug("first-home"), shared);
+        long second = gallery(editor, "Second home", slug("second-home"), shared, alone);
+        assertThat(galleries.listUsing(shared.id())).extracting(Gallery::id).containsExactly(first, second);
+        assertThat(galleries.listUsing(alone.id())).extracting(Gallery::id).containsExactly(second);
+        assertThat(galleries.listUsing(unused.id())).isEmpty();
+        assertThat(galleries.photosInUse()).contains(shared.id(), alone.id()).doesNotContain(unused.id());
+    }
+
+    @Test
     void publishedGalleriesAreInTheSitemapsWithTheirFirstPhotoAndDraftsAreNot() {
         AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
         MediaItem cover = photo("Cover");

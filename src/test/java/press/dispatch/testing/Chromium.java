@@ -20,6 +20,15 @@ public final class Chromium {
     }
 
     public static ChromeDriver start() {
+        return start(true);
+    }
+
+    /** A reader who has switched JavaScript off: pages must work with links and forms alone. */
+    public static ChromeDriver startWithoutJavaScript() {
+        return start(false);
+    }
+
+    private static ChromeDriver start(boolean javascript) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("Browser tests need Chromium and ChromeDriver at " + BROWSER + " and " + DRIVER
                     + ": install them with `apt-get install chromium chromium-driver` (.ci/run does).");
@@ -29,6 +38,9 @@ public final class Chromium {
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1280,800");
+        if (!javascript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         return new ChromeDriver(service, options);
     }
