@@ -25,6 +25,9 @@ abstract class SectionsAndTagsContract extends NewsroomTest {
     @Autowired
     ApiKeys keys;
 
+    @Autowired
+    press.dispatch.subscriptions.Subscriptions subscriptions;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static List<String> navigation(Document page) {
@@ -359,5 +362,52 @@ abstract class SectionsAndTagsContract extends NewsroomTest {
         Document front = browser.get("/").page();
         assertThat(navigation(front)).contains("News");
         assertThat(browser.get("/sections/news").page().select(".list").text()).contains(headline);
+    }
+
+    private String followerOf(Section... followed) {
+        String email = unique("follower").replace(' ', '-') + "@readers.example";
+        subscriptions.subscribe(email, "192.0.2.1");
+        long id = subscriptions.confirm(lastLink(email, "/subscribe/confirm?token=")).orElseThrow().id();
+        String token = subscriptions.linkToken(id);
+        subscriptions.choose(token, press.dispatch.subscriptions.Cadence.EACH,
+                java.util.Arrays.stream(followed).map(Section::id).collect(java.util.stream.Collectors.toSet()));
+        return token;
+    }
+
+    private List<String> followedOnManagePage(String token) {
+        return browser.get("/subscriptions/manage?token=" + token).page().select("input[name=section][checked]").stream()
+                .map(i -> i.parent().text()).toList();
+    }
+
+    @Test
+    void subscribersWhoFollowedADeletedSectionFollowTheSectionItsArticlesMovedTo() {
+        AdminSession editor = owner();
+        Section gone = section("Helicopters");
+        Section kept = section("Aviation");
+        Section other = section("Rotary extra");
+        publishedArticle(unique("Chinook"), gone);
+        String onlyGone = followerOf(gone);
+        String goneAndKept = followerOf(gone, kept);
+        String goneAndOther = followerOf(gone, other);
+
+        assertThat(editor.post("/admin/sections/" + gone.id() + "/delete", Map.of("moveTo", Long.toString(kept.id()))).status()).isEqualTo(302);
+
+        assertThat(followedOnManagePage(onlyGone)).containsExactly(kept.name());
+        assertThat(followedOnManagePage(goneAndKept)).containsExactly(kept.name());
+        assertThat(followedOnManagePage(goneAndOther)).containsExactlyInAnyOrder(kept.name(), other.name());
+        assertThat(subscriptions.findByLink(goneAndOther).orElseThrow().sectionIds()).containsExactlyInAnyOrder(kept.id(), other.id());
+    }
+
+    @Test
+    void subscribersWhoFollowedADeletedEmptySectionKeepTheirOtherSections() {
+        AdminSession editor = owner();
+        Section gone = section("Empty follow");
+        Section other = section("Still followed");
+        String token = followerOf(gone, other);
+
+        assertThat(editor.post("/admin/sections/" + gone.id() + "/delete", Map.of()).status()).isEqualTo(302);
+
+        assertThat(subscriptions.findByLink(token).orElseThrow().sectionIds()).containsExactly(other.id());
+        assertThat(followedOnManagePage(token)).containsExactly(other.name());
     }
 }
