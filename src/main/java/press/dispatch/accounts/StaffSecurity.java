@@ -75,6 +75,7 @@ class StaffSecurity {
                         .requestMatchers("/admin/sections", "/admin/sections/**", "/admin/tags", "/admin/tags/**")
                         .hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/pages", "/admin/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/admin/menus", "/admin/menus/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/media/upload").hasAuthority(Permission.UPLOAD.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SignInPages::askToSignIn))
@@ -103,6 +104,7 @@ class StaffSecurity {
                         .requestMatchers("/api/v1/sections", "/api/v1/sections/**", "/api/v1/tags", "/api/v1/tags/**")
                         .hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/api/v1/pages", "/api/v1/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/api/v1/menus", "/api/v1/menus/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiError.write(response, 401, "unauthorized",

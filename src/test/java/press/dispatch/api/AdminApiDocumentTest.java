@@ -252,6 +252,14 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "POST", "/api/v1/pages/{id}/unpublish", "", null, null, about).expect(200);
         call(editor, "DELETE", "/api/v1/pages/{id}", "", null, null, about).expect(204);
         call(editor, "POST", "/api/v1/pages/{id}/publish", "", null, null, about).expect(404);
+        call(editor, "GET", "/api/v1/menus/{menu}", "", null, null, "header").expect(200);
+        call(editor, "GET", "/api/v1/menus/{menu}", "", null, null, "sidebar").expect(404);
+        call(editor, "PUT", "/api/v1/menus/{menu}", "", "application/json",
+                "{\"items\": [{\"type\": \"url\", \"url\": \"https://example.org/about\", \"label\": \"Elsewhere\"}]}", "footer").expect(200);
+        call(editor, "PUT", "/api/v1/menus/{menu}", "", "application/json", "{\"items\": [{\"type\": \"url\", \"url\": \"javascript:alert(1)\"}]}",
+                "footer").expect(422);
+        call(editor, "PUT", "/api/v1/menus/{menu}", "", "application/json", "{\"items\": []}", "sidebar").expect(404);
+        call(editor, "PUT", "/api/v1/menus/{menu}", "", "application/json", "{\"items\": []}", "footer").expect(200);
 
         String admin = keys.create(ownerStaff(), "document admin", Role.ADMIN);
         call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"quiet@example.org\"}").expect(200);
