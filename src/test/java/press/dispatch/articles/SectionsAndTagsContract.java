@@ -410,4 +410,29 @@ abstract class SectionsAndTagsContract extends NewsroomTest {
         assertThat(subscriptions.findByLink(token).orElseThrow().sectionIds()).containsExactly(other.id());
         assertThat(followedOnManagePage(token)).containsExactly(other.name());
     }
+
+    @Test
+    void aSiteWithoutTheDemoCreatesASectionPublishesInItAndEveryPageNavigatesToIt() {
+        assertThat(settingsLoadedDemo()).as("this site started without the demo").isFalse();
+        AdminSession owner = owner();
+        String name = unique("Cyber Defence");
+        assertThat(owner.post("/admin/sections", Map.of("name", name, "slug", "", "description", "Networks.")).status()).isEqualTo(302);
+        Document editor = owner.get("/admin/articles/new").page();
+        String section = editor.select("select[name=sectionId] option").stream().filter(o -> o.text().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(editor.select("select[name=sectionId]").outerHtml())).val();
+        String headline = unique("Grid attack repelled");
+        Map<String, String> form = new java.util.HashMap<>(Map.of("headline", headline, "standfirst", "", "body", "The story.",
+                "sectionId", section, "tags", "", "commentsOpen", "true", "action", "publish", "version", "0"));
+        AdminSession.Response published = owner.post("/admin/articles", form);
+        assertThat(published.status()).as(published.body()).isEqualTo(302);
+
+        Document front = browser.get("/").page();
+        assertThat(navigation(front)).contains(name);
+        String href = front.select("nav.sections a").stream().filter(a -> a.text().equals(name)).findFirst().orElseThrow().attr("href");
+        assertThat(browser.get(href).page().select(".list").text()).contains(headline);
+    }
+
+    private boolean settingsLoadedDemo() {
+        return jdbc.sql("SELECT COUNT(*) FROM site_settings WHERE key = 'demo.loaded_at'").query(Long.class).single() > 0;
+    }
 }
