@@ -11,6 +11,13 @@ public interface SiteLogo {
      */
     Optional<Logo> find(long photoId, int height);
 
+    /** The newest photos of the library, which Settings offers as the logo. */
+    java.util.List<Candidate> candidates(int limit);
+
+    /** A photo Settings offers: its number and how to name it. */
+    record Candidate(long photoId, String label) {
+    }
+
     /** A picture of the logo and its size in pixels. */
     record Logo(String src, int width, int height) {
     }

@@ -345,7 +345,19 @@ abstract class MetadataContract extends NewsroomTest {
     void aLogoChosenInSettingsIsInTheHeaderWithItsSizeAndIsThePublishersLogo() {
         press.dispatch.media.MediaItem logo = photo(unique("Logo"));
         Published a = fullArticle(unique("Logo story"));
-        settings.update(Map.of("site.logo_photo", Long.toString(logo.id()), "site.logo_display", "logo_only"));
+        press.dispatch.testing.AdminSession owner = owner();
+        Document screen = owner.get("/admin/settings").page();
+        assertThat(screen.select("select[name=site.logo_photo] option").eachAttr("value")).as("Settings offers the library's photos")
+                .contains("", Long.toString(logo.id()));
+        org.jsoup.nodes.FormElement form = (org.jsoup.nodes.FormElement) screen.selectFirst("form[action=/admin/settings]");
+        java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+        form.formData().forEach(kv -> fields.add(Map.entry(kv.key(), switch (kv.key()) {
+            case "site.logo_photo" -> Long.toString(logo.id());
+            case "site.logo_display" -> "logo_only";
+            default -> kv.value();
+        })));
+        press.dispatch.testing.AdminSession.Response saved = owner.postPairs("/admin/settings", fields);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
 
         Document page = browser.get("/articles/" + slugOf(a.id())).page();
         Element img = page.selectFirst("header.masthead .site-name img.site-logo");
