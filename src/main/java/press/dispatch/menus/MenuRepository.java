@@ -48,6 +48,11 @@ class MenuRepository {
         }
     }
 
+    /** Items that pointed at a section deleted into another now point at that one. */
+    void retargetSection(long gone, long into) {
+        jdbc.sql("UPDATE menu_items SET target_id = :into WHERE kind = 'section' AND target_id = :gone").param("into", into).param("gone", gone).update();
+    }
+
     void reset(Menu menu) {
         jdbc.sql("DELETE FROM menu_items WHERE menu = :name").param("name", menu.key()).update();
         jdbc.sql("DELETE FROM menus WHERE name = :name").param("name", menu.key()).update();

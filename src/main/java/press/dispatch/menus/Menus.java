@@ -257,6 +257,14 @@ public class Menus implements SiteMenus {
         }
     }
 
+    /** A section deleted into another: its items follow its articles there, in the same transaction (no event: nothing readers see changes). */
+    @org.springframework.context.event.EventListener
+    void sectionDeleted(press.dispatch.articles.Sections.SectionDeleted deleted) {
+        if (deleted.movedTo() != null) {
+            menus.retargetSection(deleted.sectionId(), deleted.movedTo());
+        }
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     @Order(0)
     void menuChanged(MenuChanged changed) {

@@ -217,4 +217,23 @@ abstract class MenusContract extends NewsroomTest {
         String key = keys.create(ownerStaff(), unique("author script"), Role.AUTHOR);
         assertThat(api(key, "PUT", "/api/v1/menus/header", "{\"items\": []}").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void anItemForASectionDeletedIntoAnotherFollowsItsArticlesThere() throws Exception {
+        AdminSession editor = owner();
+        Section gone = section("Merged away");
+        Section kept = section("Merged into");
+        publishedArticle(unique("Filed"), gone);
+        HttpResponse<String> saved = api(editorKey(), "PUT", "/api/v1/menus/header", """
+                {"items": [{"type": "section", "targetId": %d}, {"type": "section", "targetId": %d, "label": "Second"}]}"""
+                .formatted(gone.id(), kept.id()));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        assertThat(editor.post("/admin/sections/" + gone.id() + "/delete", Map.of("moveTo", Long.toString(kept.id()))).status()).isEqualTo(302);
+
+        Document front = browser.get("/").page();
+        assertThat(header(front)).containsExactly(kept.name(), "Second");
+        assertThat(front.select("nav.sections a").eachAttr("href")).containsOnly(kept.href());
+        assertThat(editor.get("/admin/menus").page().select("#menu-header .menu-item.broken")).isEmpty();
+    }
 }
