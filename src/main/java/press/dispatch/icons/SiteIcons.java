@@ -26,6 +26,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import press.dispatch.media.MediaLibrary;
 import press.dispatch.media.RejectedUploadException;
@@ -51,10 +52,12 @@ public class SiteIcons implements SiteIcon {
     private final MediaLibrary media;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final AtomicReference<Map<String, IconFile>> loaded = new AtomicReference<>();
 
-    SiteIcons(IconRepository icons, MediaLibrary media, ApplicationEventPublisher events, Clock clock) {
+    SiteIcons(IconRepository icons, MediaLibrary media, ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions) {
         this.icons = icons;
+        this.transactions = transactions;
         this.media = media;
         this.events = events;
         this.clock = clock;
@@ -74,8 +77,12 @@ public class SiteIcons implements SiteIcon {
         return Optional.ofNullable(files.get(name));
     }
 
-    /** @throws RejectedUploadException with a message for the uploader when the image is not a square PNG, JPEG or WebP of at least 512 pixels */
-    @Transactional
+    /**
+     * Decodes and renders outside any transaction (on SQLite a transaction holds the one writer's lock), then stores
+     * every size in one.
+     *
+     * @throws RejectedUploadException with a message for the uploader when the image is not a square PNG, JPEG or WebP of at least 512 pixels
+     */
     public void upload(byte[] upload, String filename) {
         MediaLibrary.DecodedImage decoded = media.decode(upload, filename, Set.of("png", "jpeg", "webp"), "a PNG, JPEG or WebP image");
         int width = decoded.originalWidth();
@@ -97,8 +104,10 @@ public class SiteIcons implements SiteIcon {
         files.add(new IconFile(PNG_32, "image/png", png32, version));
         files.add(new IconFile(FAVICON, "image/x-icon", IcoFormat.write(List.of(new IcoFormat.Image(16, png(scale(source, 16, false))),
                 new IcoFormat.Image(32, png32), new IcoFormat.Image(48, png(scale(source, 48, false))))), version));
-        icons.replaceAll(files, clock.instant());
-        events.publishEvent(new SiteIconChanged());
+        transactions.executeWithoutResult(status -> {
+            icons.replaceAll(files, clock.instant());
+            events.publishEvent(new SiteIconChanged());
+        });
     }
 
     /** Back to the neutral favicon. */
