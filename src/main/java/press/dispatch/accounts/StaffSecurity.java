@@ -78,6 +78,7 @@ class StaffSecurity {
                         .hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/pages", "/admin/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/galleries", "/admin/galleries/**").hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/admin/menus", "/admin/menus/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/media/upload").hasAuthority(Permission.UPLOAD.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SignInPages::askToSignIn))
@@ -107,6 +108,7 @@ class StaffSecurity {
                         .hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/api/v1/pages", "/api/v1/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/api/v1/galleries", "/api/v1/galleries/**").hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/api/v1/menus", "/api/v1/menus/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiError.write(response, 401, "unauthorized",

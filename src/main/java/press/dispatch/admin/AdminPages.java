@@ -50,11 +50,16 @@ class AdminPages {
     private final StaffSessions sessions;
     private final MailHold mailHold;
     private final Dashboard dashboard;
+    /** How many of the newest photos Settings offers as the logo (a photo already chosen is always offered). */
+    private static final int LOGO_CHOICES = 60;
+    private final org.springframework.beans.factory.ObjectProvider<press.dispatch.site.SiteLogo> logos;
 
     AdminPages(AdminShells shells, List<DashboardPanel> panels, Accounts accounts, ApiKeys keys, SiteSettings settings,
-               StaffSessions sessions, MailHold mailHold, Dashboard dashboard) {
+               StaffSessions sessions, MailHold mailHold, Dashboard dashboard,
+               org.springframework.beans.factory.ObjectProvider<press.dispatch.site.SiteLogo> logos) {
         this.mailHold = mailHold;
         this.dashboard = dashboard;
+        this.logos = logos;
         this.shells = shells;
         this.panels = panels;
         this.accounts = accounts;
@@ -191,7 +196,10 @@ class AdminPages {
     private SettingsPage settingsPage(Staff staff, HttpServletRequest request, Map<String, String> values, Map<String, String> problems) {
         Settings now = settings.current();
         AdminShell shell = shells.shell(request, staff, "/admin/settings");
-        return new SettingsPage(shell, SettingsForm.GROUPS, values, problems, now.warnings(request.getServerName()), now.baseUrl(), heldMail(shell));
+        press.dispatch.site.SiteLogo logo = logos.getIfAvailable();
+        List<AdminViews.Choice> photos = logo == null ? List.of() : logo.candidates(LOGO_CHOICES).stream()
+                .map(c -> new AdminViews.Choice(Long.toString(c.photoId()), c.label())).toList();
+        return new SettingsPage(shell, SettingsForm.groups(photos), values, problems, now.warnings(request.getServerName()), now.baseUrl(), heldMail(shell));
     }
 
     /** Only those who may change settings (owner, admins) see held mail and may release or discard it. */

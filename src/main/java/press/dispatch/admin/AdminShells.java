@@ -28,6 +28,7 @@ public class AdminShells {
             new Entry("/admin/sections", "Sections", Permission.PUBLISH_ANY),
             new Entry("/admin/tags", "Tags", Permission.PUBLISH_ANY),
             new Entry("/admin/pages", "Pages", Permission.PUBLISH_ANY),
+            new Entry("/admin/menus", "Menus", Permission.PUBLISH_ANY),
             new Entry("/admin/media", "Photos", Permission.WRITE),
             new Entry("/admin/galleries", "Galleries", Permission.PUBLISH_ANY),
             new Entry("/admin/comments", "Comments", Permission.MODERATE),

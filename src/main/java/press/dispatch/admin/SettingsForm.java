@@ -20,6 +20,16 @@ final class SettingsForm {
     private SettingsForm() {
     }
 
+    static final Choice NO_LOGO = new Choice("", "None: the site name alone");
+
+    /** {@link #GROUPS} with these photos offered as the logo (the newest of the library). */
+    static List<SettingGroup> groups(List<Choice> logos) {
+        return GROUPS.stream().map(g -> new SettingGroup(g.heading(), g.fields().stream()
+                .map(f -> f.setting() == Setting.LOGO_PHOTO ? new AdminViews.SettingField(f.setting(), f.label(), f.help(), f.multiline(),
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(NO_LOGO), logos.stream()).toList()) : f)
+                .toList())).toList();
+    }
+
     static final List<SettingGroup> GROUPS = List.of(
             new SettingGroup("Site", List.of(
                     f(Setting.NAME, "Site name", ""),
@@ -29,6 +39,10 @@ final class SettingsForm {
                             "Used in emails and feeds, such as https://news.example. Empty: the address this server listens on."),
                     f(Setting.ACCENT_COLOR, "Accent colour",
                             "Links, buttons and section labels on the public pages, written #rrggbb. It must reach WCAG AA contrast (4.5:1) on the white page."),
+                    choice(Setting.LOGO_PHOTO, "Logo",
+                            "A photo from Photos, shown in the header and used as the publisher logo for search engines.", List.of(NO_LOGO)),
+                    choice(Setting.LOGO_DISPLAY, "Header shows", "", List.of(new Choice("logo_and_name", "The logo and the site name"),
+                            new Choice("logo_only", "The logo only (its alt text is the site name)"))),
                     f(Setting.LANGUAGE, "Language", "A language tag such as en or en-GB."),
                     choice(Setting.TIME_ZONE, "Time zone", "Dates on pages and scheduling use it.", timeZones()),
                     area(Setting.FOOTER, "Footer text", ""))),

@@ -81,6 +81,53 @@ public class MediaLibrary {
         }
     }
 
+    /** An image decoded for another feature; {@code image} may be subsampled from the original's size. */
+    public record DecodedImage(BufferedImage image, int originalWidth, int originalHeight, String format) {
+    }
+
+    /**
+     * Decodes an uploaded image for another feature (the site icon) under the same guards as a library upload: the
+     * byte and pixel limits, the header read before any pixel, and a turn in the {@link DecodingQueue}. Nothing is
+     * stored, and transparency is kept.
+     *
+     * @param formats the accepted formats, as ImageIO names them ({@code png}, {@code jpeg}, {@code webp})
+     * @param named   how to name them to the uploader, such as "a PNG, JPEG or WebP image"
+     * @throws RejectedUploadException for anything else, with a message for the uploader
+     */
+    public DecodedImage decode(byte[] upload, String originalFilename, java.util.Set<String> formats, String named) {
+        String filename = cleanFilename(originalFilename);
+        if (upload.length > Photos.MAX_BYTES) {
+            throw new RejectedUploadException(filename + " is larger than " + Photos.MAX_BYTES / 1024 / 1024 + " MB.");
+        }
+        String format = formatOf(upload);
+        if (format == null || !formats.contains(format)) {
+            throw new RejectedUploadException(filename + " is not " + named + ".");
+        }
+        Photos.inspect(new java.io.ByteArrayInputStream(upload), filename, settings.maxPixels());
+        try (DecodingQueue.Turn turn = queue.await(filename)) {
+            Photos.Decoded decoded = Photos.decode(new java.io.ByteArrayInputStream(upload), filename, settings.maxPixels());
+            return new DecodedImage(decoded.image(), decoded.originalWidth(), decoded.originalHeight(), format);
+        }
+    }
+
+    /** The format the file's header names, read without decoding; null when no reader knows it. */
+    private static String formatOf(byte[] upload) {
+        try (javax.imageio.stream.ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(upload))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                return reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Stores an image drawn in memory (the demo site's photos) exactly as an upload would be stored. */
     public MediaItem ingest(BufferedImage image, String originalFilename, MediaDetails details) {
         return store(image, image.getWidth(), image.getHeight(), cleanFilename(originalFilename), details);

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,6 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import press.dispatch.site.Setting;
 import press.dispatch.site.Settings;
+import press.dispatch.site.SiteLogo;
 import press.dispatch.site.SiteSettings;
 
 /** Describes the home page, listings and articles for search engines and sharing cards. */
@@ -20,10 +24,12 @@ import press.dispatch.site.SiteSettings;
 public class PageDescriptions {
 
     private final SiteSettings settings;
+    private final SingletonSupplier<SiteLogo> logos;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PageDescriptions(SiteSettings settings) {
+    PageDescriptions(SiteSettings settings, ObjectProvider<SiteLogo> logos) {
         this.settings = settings;
+        this.logos = SingletonSupplier.of(logos::getIfAvailable);
     }
 
     /** The home page: the site as a {@code WebSite} whose search readers can use from a result. */
@@ -161,7 +167,16 @@ public class PageDescriptions {
         return publisher;
     }
 
-    private static SocialImage logo(Settings site) {
+    /** The logo photo chosen in Settings when there is one (at least 120 px tall), else the publisher logo address setting. */
+    private SocialImage logo(Settings site) {
+        String photo = site.get(Setting.LOGO_PHOTO);
+        SiteLogo finder = logos.get();
+        if (finder != null && photo != null && photo.matches("[1-9][0-9]{0,17}")) {
+            Optional<SiteLogo.Logo> chosen = finder.find(Long.parseLong(photo), LOGO_HEIGHT);
+            if (chosen.isPresent()) {
+                return new SocialImage(absolute(site, chosen.get().src()), chosen.get().width(), chosen.get().height(), site.name());
+            }
+        }
         return new SocialImage(absolute(site, site.get(Setting.LOGO_URL)), LOGO_WIDTH, LOGO_HEIGHT, site.name());
     }
 

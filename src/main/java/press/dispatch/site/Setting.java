@@ -65,6 +65,8 @@ public enum Setting {
     LOGO_URL("site.logo_url", "/assets/logo.png", 300),
     /** The public pages' link, button and section-label colour; the default is the one site.css was drawn with. */
     ACCENT_COLOR("site.accent_color", "#8a1c1c", 30),
+    LOGO_PHOTO("site.logo_photo", "", 19),
+    LOGO_DISPLAY("site.logo_display", "logo_and_name", 13),
     UPDATED_WHEN("articles.updated_when", "headline,body", 100);
 
     /** The parts of an article whose change after publication makes its page say "Updated". */
@@ -113,7 +115,8 @@ public enum Setting {
     public Optional<String> problemWith(String value) {
         if (value == null || value.isBlank()) {
             return this == FOOTER || this == DESCRIPTION || this == COMMENTS_HOLD_WORDS || this == COMMENTS_SPAM_WORDS
-                    || this == COMMENTS_MODERATOR_EMAIL || this == BASE_URL || this == FEED_PARTNER_SECRET ? Optional.empty() : Optional.of("must not be empty");
+                    || this == COMMENTS_MODERATOR_EMAIL || this == BASE_URL || this == FEED_PARTNER_SECRET
+                    || this == LOGO_PHOTO ? Optional.empty() : Optional.of("must not be empty");
         }
         if (value.length() > maxLength) {
             return Optional.of("must be at most " + maxLength + " characters");
@@ -125,6 +128,16 @@ public enum Setting {
             return Optional.of("must not contain control characters");
         }
         switch (this) {
+            case LOGO_PHOTO -> {
+                if (!value.strip().matches("[1-9][0-9]{0,17}")) {
+                    return Optional.of("must be the number of a photo in the library, or empty for none");
+                }
+            }
+            case LOGO_DISPLAY -> {
+                if (!value.strip().equals("logo_only") && !value.strip().equals("logo_and_name")) {
+                    return Optional.of("must be logo_only or logo_and_name");
+                }
+            }
             case TIME_ZONE -> {
                 try {
                     ZoneId.of(value);

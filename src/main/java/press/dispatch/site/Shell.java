@@ -7,8 +7,16 @@ import java.util.List;
  *
  * @param pages       the published static pages, linked from the footer
  * @param privacyHref the privacy policy's address, or null when the site has none published
+ * @param logo        the logo photo shown in the header, or null for the site name alone
+ * @param iconVersion the uploaded site icon's version, carried by its addresses; null for the neutral favicon
  */
-public record Shell(Settings settings, List<NavLink> sections, int year, List<NavLink> pages, String privacyHref) {
+public record Shell(Settings settings, List<NavLink> sections, int year, List<NavLink> pages, String privacyHref, SiteLogo.Logo logo,
+                    String iconVersion) {
+
+    /** The header shows the logo without the site name beside it (the logo's alt text is then the name). */
+    public boolean logoOnly() {
+        return logo != null && "logo_only".equals(settings.get(Setting.LOGO_DISPLAY));
+    }
 
     public String name() {
         return settings.name();

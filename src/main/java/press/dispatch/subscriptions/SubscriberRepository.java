@@ -97,6 +97,21 @@ class SubscriberRepository {
         }
     }
 
+    /** Whoever followed {@code gone} follows {@code into} instead (once, even if they already followed both). */
+    void moveFollowers(long gone, long into) {
+        jdbc.sql("""
+                INSERT INTO subscriber_sections (subscriber_id, section_id)
+                SELECT f.subscriber_id, :into FROM subscriber_sections f
+                WHERE f.section_id = :gone
+                  AND NOT EXISTS (SELECT 1 FROM subscriber_sections g WHERE g.subscriber_id = f.subscriber_id AND g.section_id = :into)
+                """).param("gone", gone).param("into", into).update();
+        dropFollowers(gone);
+    }
+
+    void dropFollowers(long gone) {
+        jdbc.sql("DELETE FROM subscriber_sections WHERE section_id = :gone").param("gone", gone).update();
+    }
+
     Set<Long> sections(long id) {
         return new HashSet<>(jdbc.sql("SELECT section_id FROM subscriber_sections WHERE subscriber_id = :id").param("id", id)
                 .query(Long.class).list());

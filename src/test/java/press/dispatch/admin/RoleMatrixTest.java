@@ -47,7 +47,7 @@ class RoleMatrixTest extends NewsroomTest {
         String path(long article) {
             return pattern.replace("{id}", Long.toString(article)).replace("{number}", "1").replace("{commentId}", "999999")
                     .replace("{staffId}", "999999").replace("{keyId}", "999999").replace("{token}", "not-a-token")
-                    .replace("{action}", "approve").replace("{photoId}", "999999");
+                    .replace("{action}", "approve").replace("{photoId}", "999999").replace("{menu}", "header");
         }
     }
 
@@ -98,6 +98,11 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("POST", "/admin/galleries/{id}/photos/{photoId}/move", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/admin/galleries/{id}/photos/{photoId}/remove", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/admin/galleries/{id}/order", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/menus", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/menus/{menu}", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/admin/settings/icon", Permission.SETTINGS),
+            new Endpoint("POST", "/admin/settings/icon", Permission.SETTINGS),
+            new Endpoint("POST", "/admin/settings/icon/remove", Permission.SETTINGS),
             new Endpoint("GET", "/admin/media", Permission.WRITE),
             new Endpoint("POST", "/admin/media/upload", Permission.UPLOAD),
             new Endpoint("GET", "/admin/comments", Permission.MODERATE),
@@ -178,6 +183,8 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("DELETE", "/api/v1/galleries/{id}/photos/{photoId}", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/galleries/{id}/publish", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/galleries/{id}/unpublish", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/api/v1/menus/{menu}", Permission.PUBLISH_ANY),
+            new Endpoint("PUT", "/api/v1/menus/{menu}", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/media", Permission.UPLOAD),
             new Endpoint("GET", "/api/v1/media/{id}", Permission.UPLOAD),
             new Endpoint("GET", "/api/v1/subscribers", Permission.SUBSCRIBERS),

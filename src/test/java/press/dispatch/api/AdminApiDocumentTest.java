@@ -254,6 +254,14 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "POST", "/api/v1/pages/{id}/unpublish", "", null, null, about).expect(200);
         call(editor, "DELETE", "/api/v1/pages/{id}", "", null, null, about).expect(204);
         call(editor, "POST", "/api/v1/pages/{id}/publish", "", null, null, about).expect(404);
+        call(editor, "GET", "/api/v1/menus/{menu}", "", null, null, "header").expect(200);
+        call(editor, "GET", "/api/v1/menus/{menu}", "", null, null, "sidebar").expect(404);
+        call(editor, "PUT", "/api/v1/menus/{menu}", "", "application/json",
+                "{\"items\": [{\"type\": \"url\", \"url\": \"https://example.org/about\", \"label\": \"Elsewhere\"}]}", "footer").expect(200);
+        call(editor, "PUT", "/api/v1/menus/{menu}", "", "application/json", "{\"items\": [{\"type\": \"url\", \"url\": \"javascript:alert(1)\"}]}",
+                "footer").expect(422);
+        call(editor, "PUT", "/api/v1/menus/{menu}", "", "application/json", "{\"items\": []}", "sidebar").expect(404);
+        call(editor, "PUT", "/api/v1/menus/{menu}", "", "application/json", "{\"items\": []}", "footer").expect(200);
 
         long firstPhoto = photo("Gallery one").id();
         long secondPhoto = photo("Gallery two").id();

@@ -25,6 +25,9 @@ abstract class SectionsAndTagsContract extends NewsroomTest {
     @Autowired
     ApiKeys keys;
 
+    @Autowired
+    press.dispatch.subscriptions.Subscriptions subscriptions;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static List<String> navigation(Document page) {
@@ -359,5 +362,77 @@ abstract class SectionsAndTagsContract extends NewsroomTest {
         Document front = browser.get("/").page();
         assertThat(navigation(front)).contains("News");
         assertThat(browser.get("/sections/news").page().select(".list").text()).contains(headline);
+    }
+
+    private String followerOf(Section... followed) {
+        String email = unique("follower").replace(' ', '-') + "@readers.example";
+        subscriptions.subscribe(email, "192.0.2.1");
+        long id = subscriptions.confirm(lastLink(email, "/subscribe/confirm?token=")).orElseThrow().id();
+        String token = subscriptions.linkToken(id);
+        subscriptions.choose(token, press.dispatch.subscriptions.Cadence.EACH,
+                java.util.Arrays.stream(followed).map(Section::id).collect(java.util.stream.Collectors.toSet()));
+        return token;
+    }
+
+    private List<String> followedOnManagePage(String token) {
+        return browser.get("/subscriptions/manage?token=" + token).page().select("input[name=section][checked]").stream()
+                .map(i -> i.parent().text()).toList();
+    }
+
+    @Test
+    void subscribersWhoFollowedADeletedSectionFollowTheSectionItsArticlesMovedTo() {
+        AdminSession editor = owner();
+        Section gone = section("Helicopters");
+        Section kept = section("Aviation");
+        Section other = section("Rotary extra");
+        publishedArticle(unique("Chinook"), gone);
+        String onlyGone = followerOf(gone);
+        String goneAndKept = followerOf(gone, kept);
+        String goneAndOther = followerOf(gone, other);
+
+        assertThat(editor.post("/admin/sections/" + gone.id() + "/delete", Map.of("moveTo", Long.toString(kept.id()))).status()).isEqualTo(302);
+
+        assertThat(followedOnManagePage(onlyGone)).containsExactly(kept.name());
+        assertThat(followedOnManagePage(goneAndKept)).containsExactly(kept.name());
+        assertThat(followedOnManagePage(goneAndOther)).containsExactlyInAnyOrder(kept.name(), other.name());
+        assertThat(subscriptions.findByLink(goneAndOther).orElseThrow().sectionIds()).containsExactlyInAnyOrder(kept.id(), other.id());
+    }
+
+    @Test
+    void subscribersWhoFollowedADeletedEmptySectionKeepTheirOtherSections() {
+        AdminSession editor = owner();
+        Section gone = section("Empty follow");
+        Section other = section("Still followed");
+        String token = followerOf(gone, other);
+
+        assertThat(editor.post("/admin/sections/" + gone.id() + "/delete", Map.of()).status()).isEqualTo(302);
+
+        assertThat(subscriptions.findByLink(token).orElseThrow().sectionIds()).containsExactly(other.id());
+        assertThat(followedOnManagePage(token)).containsExactly(other.name());
+    }
+
+    @Test
+    void aSiteWithoutTheDemoCreatesASectionPublishesInItAndEveryPageNavigatesToIt() {
+        assertThat(settingsLoadedDemo()).as("this site started without the demo").isFalse();
+        AdminSession owner = owner();
+        String name = unique("Cyber Defence");
+        assertThat(owner.post("/admin/sections", Map.of("name", name, "slug", "", "description", "Networks.")).status()).isEqualTo(302);
+        Document editor = owner.get("/admin/articles/new").page();
+        String section = editor.select("select[name=sectionId] option").stream().filter(o -> o.text().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(editor.select("select[name=sectionId]").outerHtml())).val();
+        String headline = unique("Grid attack repelled");
+        Map<String, String> form = new java.util.HashMap<>(Map.of("headline", headline, "standfirst", "", "body", "The story.",
+                "sectionId", section, "tags", "", "commentsOpen", "true", "action", "publish", "version", "0"));
+        AdminSession.Response published = owner.post("/admin/articles", form);
+        assertThat(published.status()).as(published.body()).isEqualTo(302);
+
+        Document front = browser.get("/").page();
+        assertThat(navigation(front)).contains(name);
+        String href = front.select("nav.sections a").stream().filter(a -> a.text().equals(name)).findFirst().orElseThrow().attr("href");
+        assertThat(browser.get(href).page().select(".list").text()).contains(headline);
+    }
+
+    private boolean settingsLoadedDemo() {
+        return jdbc.sql("SELECT COUNT(*) FROM site_settings WHERE key = 'demo.loaded_at'").query(Long.class).single() > 0;
     }
 }

@@ -340,4 +340,46 @@ abstract class MetadataContract extends NewsroomTest {
         return new ArticleDraft(a.headline(), "", "Officials confirm overnight strikes.", "First paragraph.\n\nSecond paragraph.", a.section().id(),
                 List.of(a.author().id()), List.of("Ceasefire", "Air strikes"), a.photo().id(), "", "", "", false, true);
     }
+
+    @Test
+    void aLogoChosenInSettingsIsInTheHeaderWithItsSizeAndIsThePublishersLogo() {
+        press.dispatch.media.MediaItem logo = photo(unique("Logo"));
+        Published a = fullArticle(unique("Logo story"));
+        press.dispatch.testing.AdminSession owner = owner();
+        Document screen = owner.get("/admin/settings").page();
+        assertThat(screen.select("select[name=site.logo_photo] option").eachAttr("value")).as("Settings offers the library's photos")
+                .contains("", Long.toString(logo.id()));
+        org.jsoup.nodes.FormElement form = (org.jsoup.nodes.FormElement) screen.selectFirst("form[action=/admin/settings]");
+        java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+        form.formData().forEach(kv -> fields.add(Map.entry(kv.key(), switch (kv.key()) {
+            case "site.logo_photo" -> Long.toString(logo.id());
+            case "site.logo_display" -> "logo_only";
+            default -> kv.value();
+        })));
+        press.dispatch.testing.AdminSession.Response saved = owner.postPairs("/admin/settings", fields);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+
+        Document page = browser.get("/articles/" + slugOf(a.id())).page();
+        Element img = page.selectFirst("header.masthead .site-name img.site-logo");
+        assertThat(img).as(page.select("header.masthead").outerHtml()).isNotNull();
+        assertThat(img.attr("src")).startsWith("/media/" + logo.storageKey() + "/");
+        assertThat(img.attr("alt")).isEqualTo(settings.current().name());
+        assertThat(Integer.parseInt(img.attr("height"))).as("sharp on a high-density screen at 48 px").isGreaterThanOrEqualTo(96);
+        assertThat(Integer.parseInt(img.attr("width"))).isPositive();
+        assertThat(page.select("header.masthead .site-name").text()).as("logo only: the name is the alt text").isEmpty();
+        JsonNode publisher = ofType(page, "NewsArticle").path("publisher");
+        assertThat(publisher.path("logo").path("url").asString()).startsWith(base() + "/media/" + logo.storageKey() + "/");
+        assertThat(publisher.path("logo").path("height").asInt()).isGreaterThanOrEqualTo(60);
+
+        settings.update(Map.of("site.logo_display", "logo_and_name"));
+        Document front = browser.get("/").page();
+        assertThat(front.select("header.masthead .site-name").text()).isEqualTo(settings.current().name());
+        assertThat(front.selectFirst("header.masthead .site-name img").attr("alt")).as("beside the name, the picture adds nothing to read").isEmpty();
+
+        settings.update(Map.of("site.logo_photo", ""));
+        assertThat(browser.get("/").page().select("header.masthead .site-name img")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.update(Map.of("site.logo_photo", "not-a-number")))
+                .isInstanceOfSatisfying(press.dispatch.site.InvalidSettingsException.class,
+                        e -> assertThat(e.problems().get("site.logo_photo")).contains("number of a photo"));
+    }
 }

@@ -104,6 +104,15 @@ public final class AdminSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts fields in this order, names repeated as a browser sends a form's rows (the CSRF token must be among them). */
+    public Response postPairs(String path, java.util.List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Posts a multipart form with one file, as a browser's upload form does, with this session's CSRF token. */
     public Response postFile(String path, Map<String, String> fields, String fileField, String filename, String contentType, byte[] file) {
         String boundary = "----dispatch-" + java.util.UUID.randomUUID();

@@ -1,0 +1,14 @@
+package press.dispatch.icons;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import press.dispatch.testing.Databases;
+
+class SiteIconOnSqliteTest extends SiteIconContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.sqlite(registry);
+    }
+}
