@@ -31,14 +31,15 @@ public class PublicAddresses {
     private final SectionNavigation navigation;
     private final Clock clock;
     /**
-     * Stories are walked in id order. SQLite would otherwise read them through the status-and-time index and sort
-     * every public story again for each batch; {@code NOT INDEXED} keeps it on the rowid, which is already in order.
-     * PostgreSQL picks the primary key for {@code ORDER BY id LIMIT} by itself.
+     * Stories are walked in id order through {@code articles_public_by_id} (status, id, published_at): a page's first
+     * story is found by counting index entries, not article rows (each of which holds a whole body), and each batch
+     * starts at its id. SQLite would otherwise read them through the status-and-time index and sort every public story
+     * again for each batch, so it is named; PostgreSQL picks an index for {@code ORDER BY id LIMIT} by itself.
      */
     private final String byId;
 
     PublicAddresses(JdbcClient jdbc, MediaLibrary media, SectionNavigation navigation, Clock clock, Dialect dialect) {
-        this.byId = dialect == Dialect.SQLITE ? "articles a NOT INDEXED" : "articles a";
+        this.byId = dialect == Dialect.SQLITE ? "articles a INDEXED BY articles_public_by_id" : "articles a";
         this.jdbc = jdbc;
         this.media = media;
         this.navigation = navigation;

@@ -1,9 +1,15 @@
 package press.dispatch.feeds;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -89,39 +95,68 @@ class Sitemaps {
         end(xml);
     }
 
-    void writePage(Page page, OutputStream out) throws XMLStreamException {
-        String base = settings.current().baseUrl();
-        XMLStreamWriter xml = start(out);
-        xml.writeStartElement("urlset");
-        xml.writeDefaultNamespace(SITEMAP_NS);
-        xml.writeNamespace("image", IMAGE_NS);
-        XMLStreamException[] failed = {null};
+    /**
+     * Written by hand rather than through {@link XMLStreamWriter}: a page of 50,000 addresses is the largest thing
+     * Dispatch writes, and its only variable parts are addresses and times. Every address is escaped; times are
+     * formatted from their epoch seconds without a formatter.
+     */
+    void writePage(Page page, OutputStream out) throws IOException {
+        String base = escape(settings.current().baseUrl());
+        Writer xml = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"" + SITEMAP_NS + "\" xmlns:image=\"" + IMAGE_NS + "\">");
+        StringBuilder line = new StringBuilder(512);
+        IOException[] failed = {null};
         page.source().forEach((long) (page.number() - 1) * pageSize, pageSize, entry -> {
             if (failed[0] != null) {
                 return;
             }
+            line.setLength(0);
+            line.append("<url><loc>").append(base);
+            escape(entry.path(), line);
+            line.append("</loc>");
+            if (entry.modified() != null) {
+                line.append("<lastmod>");
+                w3c(entry.modified(), line);
+                line.append("</lastmod>");
+            }
+            if (entry.photo() != null) {
+                line.append("<image:image><image:loc>").append(base);
+                escape(entry.photo(), line);
+                line.append("</image:loc></image:image>");
+            }
+            line.append("</url>");
             try {
-                xml.writeStartElement("url");
-                element(xml, "loc", base + entry.path());
-                if (entry.modified() != null) {
-                    element(xml, "lastmod", w3c(entry.modified()));
-                }
-                if (entry.photo() != null) {
-                    xml.writeStartElement("image", "image", IMAGE_NS);
-                    xml.writeStartElement("image", "loc", IMAGE_NS);
-                    xml.writeCharacters(base + entry.photo());
-                    xml.writeEndElement();
-                    xml.writeEndElement();
-                }
-                xml.writeEndElement();
-            } catch (XMLStreamException e) {
+                xml.append(line);
+            } catch (IOException e) {
                 failed[0] = e;
             }
         });
         if (failed[0] != null) {
             throw failed[0];
         }
-        end(xml);
+        xml.write("</urlset>");
+        xml.flush();
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        escape(text, out);
+        return out.toString();
+    }
+
+    /** Text and attribute values alike: the five characters XML reserves. */
+    static void escape(String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c);
+            }
+        }
     }
 
     void writeNews(OutputStream out) throws XMLStreamException {
@@ -191,6 +226,36 @@ class Sitemaps {
     }
 
     static String w3c(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+        StringBuilder out = new StringBuilder(20);
+        w3c(instant, out);
+        return out.toString();
+    }
+
+    /** {@code 2026-11-30T12:04:05Z}: UTC to the second, as {@code Instant.toString} writes it for years 1000 to 9999. */
+    static void w3c(Instant instant, StringBuilder out) {
+        long seconds = instant.getEpochSecond();
+        long day = Math.floorDiv(seconds, 86_400);
+        int inDay = (int) Math.floorMod(seconds, 86_400);
+        LocalDate date = LocalDate.ofEpochDay(day);
+        int year = date.getYear();
+        if (year < 1000 || year > 9999) {
+            out.append(instant.truncatedTo(ChronoUnit.SECONDS));
+            return;
+        }
+        out.append(year).append('-');
+        two(date.getMonthValue(), out);
+        out.append('-');
+        two(date.getDayOfMonth(), out);
+        out.append('T');
+        two(inDay / 3600, out);
+        out.append(':');
+        two(inDay / 60 % 60, out);
+        out.append(':');
+        two(inDay % 60, out);
+        out.append('Z');
+    }
+
+    private static void two(int value, StringBuilder out) {
+        out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }
