@@ -231,6 +231,7 @@ public class WordPressImports {
         private final Map<String, Long> photoIdsByFile = new HashMap<>();
         private final Map<Long, List<Long>> photosByParent = new HashMap<>();
         private Wxr.Site site = new Wxr.Site("", "", "", "", "");
+        private Map<String, Known> seen;
 
         Run(ImportReport report, Uploads files, boolean dryRun) {
             this.report = report;
@@ -726,17 +727,29 @@ public class WordPressImports {
             return knownWithPrint(kind, key).map(Known::id);
         }
 
+        /** What earlier runs imported, read once: one query per comment would be most of a large import's time. */
+        private Map<String, Known> seen() {
+            if (seen == null) {
+                seen = new HashMap<>();
+                jdbc.sql("SELECT kind, source_key, target_id, fingerprint FROM imported_items").query(rs -> {
+                    seen.put(rs.getString("kind") + '\u0000' + rs.getString("source_key"), new Known(rs.getLong("target_id"), rs.getString("fingerprint")));
+                });
+            }
+            return seen;
+        }
+
         private Optional<Known> knownWithPrint(String kind, String key) {
-            return jdbc.sql("SELECT target_id, fingerprint FROM imported_items WHERE kind = :kind AND source_key = :key")
-                    .param("kind", kind).param("key", key).query((rs, n) -> new Known(rs.getLong("target_id"), rs.getString("fingerprint"))).optional();
+            return Optional.ofNullable(seen().get(kind + '\u0000' + key));
         }
 
         private void rememberNew(String kind, String key, long id, String fingerprint) {
             jdbc.sql("INSERT INTO imported_items (kind, source_key, target_id, fingerprint) VALUES (:kind, :key, :id, :print)")
                     .param("kind", kind).param("key", key).param("id", id).param("print", fingerprint).update();
+            seen().put(kind + '\u0000' + key, new Known(id, fingerprint));
         }
 
         private void remember(String kind, String key, long id, String fingerprint) {
+            seen().put(kind + '\u0000' + key, new Known(id, fingerprint));
             int updated = jdbc.sql("UPDATE imported_items SET target_id = :id, fingerprint = :print WHERE kind = :kind AND source_key = :key")
                     .param("kind", kind).param("key", key).param("id", id).param("print", fingerprint).update();
             if (updated == 0) {
