@@ -316,6 +316,10 @@ public class WordPressImports {
             Map<String, Section> existing = new HashMap<>();
             newsdesk.sections().forEach(s -> existing.put(s.slug(), s));
             for (Wxr.Category c : categories.values()) {
+                if (nz(c.name()).isBlank()) {
+                    report.add("categories", "skipped (no name)");
+                    continue;
+                }
                 if (!nz(c.parentSlug()).isBlank() && categories.containsKey(c.parentSlug())) {
                     Tag tag = newsdesk.tagNamed(trim(c.name(), 60));
                     redirect("/category/" + categoryPath(c), tag.href(), "category");
@@ -550,6 +554,11 @@ public class WordPressImports {
                     report.warn("\"" + item.title() + "\": its featured image (attachment " + thumbnail.strip() + ") was not imported.");
                 }
             }
+            if (!draft.problems().isEmpty()) {
+                report.add("posts", "skipped (cannot be saved)");
+                report.warn(label(item) + " was skipped: " + String.join(" ", draft.problems().values()));
+                return;
+            }
             String key = key(item);
             String fingerprint = fingerprint(item);
             Instant modified = Optional.ofNullable(time(item.modifiedGmt(), "")).orElse(published == null ? now : published);
@@ -598,20 +607,24 @@ public class WordPressImports {
             BodyConversion.Result body = convert(item);
             String title = trim(plain(item.title()).isBlank() ? "Untitled" : plain(item.title()), 200);
             String slug = slug(item.name().isBlank() ? title : item.name());
-            long id;
-            try {
-                id = pages.create(null, new PageDraft(title, slug, body.markdown()));
-            } catch (RuntimeException first) {
-                slug = "page-" + slug;
-                try {
-                    id = pages.create(null, new PageDraft(title, slug, body.markdown()));
-                    report.warn("Page \"" + title + "\" got the address /" + slug + ": /" + slug.substring(5) + " is taken or reserved.");
-                } catch (RuntimeException second) {
+            // Checked before writing: a refusal inside the import's transaction would undo the whole import.
+            Optional<String> refused = pages.slugRefused(slug);
+            if (refused.isPresent()) {
+                String wanted = slug;
+                slug = slug(("page-" + slug).length() > 80 ? "page-" + slug.substring(0, 70) : "page-" + slug);
+                Optional<String> again = pages.slugRefused(slug);
+                if (again.isPresent()) {
                     report.add("pages", "skipped (address taken)");
-                    report.warn("Page \"" + title + "\" was skipped: " + second.getMessage());
+                    report.warn("Page \"" + title + "\" was skipped: " + again.get());
                     return;
                 }
+                report.warn("Page \"" + title + "\" got the address /" + slug + ": " + refused.get() + " (wanted /" + wanted + ")");
             }
+            if (body.markdown().length() > 200_000) {
+                report.add("pages", "skipped (body too long)");
+                return;
+            }
+            long id = pages.create(null, new PageDraft(title, slug, body.markdown()));
             remember("page", key, id, fingerprint(item));
             noteConversion(item, body);
             if (item.status().equals("publish")) {
