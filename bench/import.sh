@@ -23,7 +23,7 @@ run() {
     > "$work/$name.report" 2> "$work/$name.err" || { cat "$work/$name.err"; exit 1; }
   end=$(date +%s.%N)
   echo "== $name: $(tail -1 "$work/$name.err")"
-  head -12 "$work/$name.report"
+  sed -n '/^Import finished/,/^$/p' "$work/$name.report"
 }
 
 run text-only

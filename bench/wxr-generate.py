@@ -54,7 +54,7 @@ with open(os.path.join(out, "export.xml"), "w", encoding="utf-8") as f:
         next_id += 1
         day = 1 + p % 28
         month = 1 + (p // 28) % 12
-        year = 2010 + p // 336
+        year = 1996 + p // 336  # 10,000 posts reach 2025: none in the future
         slug = f"story-number-{p}"
         blocks = p % 2 == 0
         text = (f"Paragraph one of story {p}, with <strong>bold</strong> and <a href=\"https://example.org/{p}\">a link</a>.")

@@ -68,8 +68,13 @@ public final class WordPressImportCommand {
         settings.add("--spring.main.banner-mode=off");
         // The web application context is built (security and the rest are servlet beans) but no port is opened.
         settings.add("--server.port=-1");
+        settings.add("--logging.level.root=WARN");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .logStartupInfo(false).run(settings.toArray(String[]::new))) {
+            // The server's own jobs (scheduled publishing, newsletter delivery) are not this command's work: on SQLite they
+            // would only wait for the import's write lock.
+            context.getBeansOfType(org.springframework.scheduling.config.ScheduledTaskHolder.class).values()
+                    .forEach(holder -> holder.getScheduledTasks().forEach(task -> task.cancel(false)));
             WordPressImports imports = context.getBean(WordPressImports.class);
             Bar bar = new Bar(err, System.console() != null);
             ImportReport report = imports.run(export, uploads, dryRun, bar);

@@ -231,6 +231,7 @@ public class WordPressImports {
         private final Map<String, Long> photoIdsByFile = new HashMap<>();
         private final Map<Long, List<Long>> photosByParent = new HashMap<>();
         private Wxr.Site site = new Wxr.Site("", "", "", "", "");
+        private Map<String, Known> seen;
 
         Run(ImportReport report, Uploads files, boolean dryRun) {
             this.report = report;
@@ -315,6 +316,10 @@ public class WordPressImports {
             Map<String, Section> existing = new HashMap<>();
             newsdesk.sections().forEach(s -> existing.put(s.slug(), s));
             for (Wxr.Category c : categories.values()) {
+                if (nz(c.name()).isBlank()) {
+                    report.add("categories", "skipped (no name)");
+                    continue;
+                }
                 if (!nz(c.parentSlug()).isBlank() && categories.containsKey(c.parentSlug())) {
                     Tag tag = newsdesk.tagNamed(trim(c.name(), 60));
                     redirect("/category/" + categoryPath(c), tag.href(), "category");
@@ -549,6 +554,11 @@ public class WordPressImports {
                     report.warn("\"" + item.title() + "\": its featured image (attachment " + thumbnail.strip() + ") was not imported.");
                 }
             }
+            if (!draft.problems().isEmpty()) {
+                report.add("posts", "skipped (cannot be saved)");
+                report.warn(label(item) + " was skipped: " + String.join(" ", draft.problems().values()));
+                return;
+            }
             String key = key(item);
             String fingerprint = fingerprint(item);
             Instant modified = Optional.ofNullable(time(item.modifiedGmt(), "")).orElse(published == null ? now : published);
@@ -597,20 +607,24 @@ public class WordPressImports {
             BodyConversion.Result body = convert(item);
             String title = trim(plain(item.title()).isBlank() ? "Untitled" : plain(item.title()), 200);
             String slug = slug(item.name().isBlank() ? title : item.name());
-            long id;
-            try {
-                id = pages.create(null, new PageDraft(title, slug, body.markdown()));
-            } catch (RuntimeException first) {
-                slug = "page-" + slug;
-                try {
-                    id = pages.create(null, new PageDraft(title, slug, body.markdown()));
-                    report.warn("Page \"" + title + "\" got the address /" + slug + ": /" + slug.substring(5) + " is taken or reserved.");
-                } catch (RuntimeException second) {
+            // Checked before writing: a refusal inside the import's transaction would undo the whole import.
+            Optional<String> refused = pages.slugRefused(slug);
+            if (refused.isPresent()) {
+                String wanted = slug;
+                slug = slug(("page-" + slug).length() > 80 ? "page-" + slug.substring(0, 70) : "page-" + slug);
+                Optional<String> again = pages.slugRefused(slug);
+                if (again.isPresent()) {
                     report.add("pages", "skipped (address taken)");
-                    report.warn("Page \"" + title + "\" was skipped: " + second.getMessage());
+                    report.warn("Page \"" + title + "\" was skipped: " + again.get());
                     return;
                 }
+                report.warn("Page \"" + title + "\" got the address /" + slug + ": " + refused.get() + " (wanted /" + wanted + ")");
             }
+            if (body.markdown().length() > 200_000) {
+                report.add("pages", "skipped (body too long)");
+                return;
+            }
+            long id = pages.create(null, new PageDraft(title, slug, body.markdown()));
             remember("page", key, id, fingerprint(item));
             noteConversion(item, body);
             if (item.status().equals("publish")) {
@@ -726,17 +740,29 @@ public class WordPressImports {
             return knownWithPrint(kind, key).map(Known::id);
         }
 
+        /** What earlier runs imported, read once: one query per comment would be most of a large import's time. */
+        private Map<String, Known> seen() {
+            if (seen == null) {
+                seen = new HashMap<>();
+                jdbc.sql("SELECT kind, source_key, target_id, fingerprint FROM imported_items").query(rs -> {
+                    seen.put(rs.getString("kind") + '\u0000' + rs.getString("source_key"), new Known(rs.getLong("target_id"), rs.getString("fingerprint")));
+                });
+            }
+            return seen;
+        }
+
         private Optional<Known> knownWithPrint(String kind, String key) {
-            return jdbc.sql("SELECT target_id, fingerprint FROM imported_items WHERE kind = :kind AND source_key = :key")
-                    .param("kind", kind).param("key", key).query((rs, n) -> new Known(rs.getLong("target_id"), rs.getString("fingerprint"))).optional();
+            return Optional.ofNullable(seen().get(kind + '\u0000' + key));
         }
 
         private void rememberNew(String kind, String key, long id, String fingerprint) {
             jdbc.sql("INSERT INTO imported_items (kind, source_key, target_id, fingerprint) VALUES (:kind, :key, :id, :print)")
                     .param("kind", kind).param("key", key).param("id", id).param("print", fingerprint).update();
+            seen().put(kind + '\u0000' + key, new Known(id, fingerprint));
         }
 
         private void remember(String kind, String key, long id, String fingerprint) {
+            seen().put(kind + '\u0000' + key, new Known(id, fingerprint));
             int updated = jdbc.sql("UPDATE imported_items SET target_id = :id, fingerprint = :print WHERE kind = :kind AND source_key = :key")
                     .param("kind", kind).param("key", key).param("id", id).param("print", fingerprint).update();
             if (updated == 0) {

@@ -170,6 +170,19 @@ public class StaticPages implements PageLinks {
         return slug;
     }
 
+    /**
+     * Why a new page could not take this slug (reserved, taken, malformed), or empty when it can. Lets an import choose
+     * another slug before it writes, instead of failing inside its one transaction.
+     */
+    public Optional<String> slugRefused(String slug) {
+        try {
+            check(new PageDraft("Page", slug, ""), null);
+            return Optional.empty();
+        } catch (InvalidPageException e) {
+            return Optional.of(String.join(" ", e.problems().values()));
+        }
+    }
+
     /** Reserved words and the first segment of every route the application has. */
     Set<String> reserved() {
         Set<String> known = reserved;

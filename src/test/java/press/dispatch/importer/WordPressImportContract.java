@@ -315,6 +315,26 @@ abstract class WordPressImportContract extends SiteTest {
         assertThat(List.of(count("articles"), count("comments"), count("redirects"), count("imported_items"), count("media_items"))).isEqualTo(before);
     }
 
+    @Test
+    void aPageWhoseAddressDispatchReservesGetsAnotherAndTheImportStillSucceeds() throws IOException {
+        String xml = Files.readString(EXPORT);
+        int firstItem = xml.indexOf("<item>");
+        String contact = java.util.Arrays.stream(xml.substring(firstItem).split("(?=<item>)"))
+                .filter(item -> item.contains("<title><![CDATA[Contact]]></title>")).findFirst().orElseThrow();
+        contact = contact.substring(0, contact.indexOf("</item>") + "</item>".length())
+                .replace("<wp:post_name><![CDATA[contact]]></wp:post_name>", "<wp:post_name><![CDATA[feed]]></wp:post_name>")
+                .replace("<title><![CDATA[Contact]]></title>", "<title><![CDATA[Feed us tips]]></title>")
+                .replace("?page_id=", "?page_id=9").replace("/about/contact/", "/about/tips/");
+        Path export = temp.resolve("reserved.xml");
+        Files.writeString(export, xml.substring(0, firstItem) + contact + "\n</channel>\n</rss>\n");
+
+        ImportReport report = imports.run(export, null, false, WordPressImports.Progress.NONE);
+
+        assertThat(report.count("pages", "published")).isEqualTo(1);
+        assertThat(browser.get("/page-feed").page().select("h1").text()).isEqualTo("Feed us tips");
+        assertThat(report.warnings()).anyMatch(w -> w.contains("/page-feed"));
+    }
+
     /** The same site under another address: every GUID differs, so an import of it would create everything anew. */
     static String otherSite() throws IOException {
         return Files.readString(EXPORT).replace("www.defencetalks.example", "other.example");
