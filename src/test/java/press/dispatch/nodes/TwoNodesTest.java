@@ -42,6 +42,7 @@ import press.dispatch.articles.ArticleDraft;
 import press.dispatch.articles.Newsdesk;
 import press.dispatch.articles.Publishing;
 import press.dispatch.articles.Section;
+import press.dispatch.platform.Outbox;
 import press.dispatch.media.Credit;
 import press.dispatch.media.MediaDetails;
 import press.dispatch.media.MediaItem;
@@ -252,6 +253,45 @@ class TwoNodesTest {
         assertThat(jdbc(a).sql("SELECT COUNT(*) FROM newsletter_issues WHERE article_id = :id").param("id", id).query(Long.class).single())
                 .isEqualTo(1);
         assertThat(copiesTo(reader)).hasSize(1);
+    }
+
+    @Test
+    void confirmationEmailsQueuedWhileBothNodesSendGoOutOnceEach() {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            readers.add("confirm" + i + "-" + batch + "@example.org");
+        }
+        CyclicBarrier together = new CyclicBarrier(3);
+        List<CompletableFuture<Void>> senders = new ArrayList<>();
+        for (ConfigurableApplicationContext node : List.of(a, b)) {
+            senders.add(CompletableFuture.runAsync(() -> {
+                try {
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int round = 0; round < 40; round++) {
+                    node.getBean(Outbox.class).sendDue();
+                }
+            }));
+        }
+        Outbox outbox = a.getBean(Outbox.class);
+        try {
+            together.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        readers.forEach(reader -> outbox.enqueue(reader, "Confirm your subscription", "Follow the link."));
+        senders.forEach(CompletableFuture::join);
+        await("every email sent").atMost(Duration.ofSeconds(60)).until(() -> jdbc(a)
+                .sql("SELECT COUNT(*) FROM outbox WHERE recipient LIKE :batch AND status = 'sent'").param("batch", "%" + batch + "@example.org")
+                .query(Long.class).single() == readers.size());
+
+        Map<String, Long> copies = received().stream().filter(r -> r.endsWith(batch + "@example.org"))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(readers);
+        assertThat(copies.values()).as("copies per reader").containsOnly(1L);
     }
 
     @Test
