@@ -13,6 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import press.dispatch.platform.Dialect;
+import press.dispatch.platform.RateLimiter;
 import press.dispatch.platform.SqlTime;
 
 /**
@@ -65,14 +66,14 @@ class SignInThrottle {
                 ON CONFLICT (key) DO UPDATE SET
                     failures = CASE WHEN sign_in_failures.last_at < :stale THEN 1 ELSE sign_in_failures.failures + 1 END,
                     last_at = excluded.last_at
-                """).param("key", key).param("now", SqlTime.of(now)).param("stale", SqlTime.of(now.minus(FORGET_AFTER))).update();
+                """).param("key", RateLimiter.opaque(key)).param("now", SqlTime.of(now)).param("stale", SqlTime.of(now.minus(FORGET_AFTER))).update();
     }
 
     private Failures find(String key) {
         if (jdbc == null) {
             return failures.getIfPresent(key);
         }
-        return jdbc.sql("SELECT failures, last_at FROM sign_in_failures WHERE key = :key").param("key", key)
+        return jdbc.sql("SELECT failures, last_at FROM sign_in_failures WHERE key = :key").param("key", RateLimiter.opaque(key))
                 .query((rs, n) -> new Failures(rs.getInt("failures"), SqlTime.read(rs, "last_at"))).optional().orElse(null);
     }
 
@@ -80,7 +81,7 @@ class SignInThrottle {
         if (jdbc == null) {
             failures.invalidate(key);
         } else {
-            jdbc.sql("DELETE FROM sign_in_failures WHERE key = :key").param("key", key).update();
+            jdbc.sql("DELETE FROM sign_in_failures WHERE key = :key").param("key", RateLimiter.opaque(key)).update();
         }
     }
 

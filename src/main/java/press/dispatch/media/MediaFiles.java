@@ -1,6 +1,5 @@
 package press.dispatch.media;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.core.io.FileSystemResource;
@@ -20,18 +19,23 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 class MediaFiles {
 
     private final MediaLibrary library;
+    private final MediaStore store;
 
-    MediaFiles(MediaLibrary library) {
+    MediaFiles(MediaLibrary library, MediaStore store) {
         this.library = library;
+        this.store = store;
     }
 
     @GetMapping("/media/{key}/{width:[0-9]{1,5}}.jpg")
     ResponseEntity<Resource> variant(@PathVariable String key, @PathVariable int width) {
-        Path file = library.fileOf(key, width).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        // This node's copy if it has one, else the shared store's (a photo uploaded on another node).
+        Resource file = library.fileOf(key, width).<Resource>map(FileSystemResource::new)
+                .or(() -> key.matches(MediaLibrary.KEY_PATTERN) ? store.find(key, width + ".jpg") : java.util.Optional.empty())
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(file));
+                .body(file);
     }
 }

@@ -43,8 +43,10 @@ public class MediaLibrary {
     private final SecureRandom random = new SecureRandom();
     private final MediaSettings settings;
     private final DecodingQueue queue;
+    private final MediaStore store;
 
-    MediaLibrary(JdbcClient jdbc, Clock clock, DataFolder dataFolder, MediaSettings settings, DecodingQueue queue) {
+    MediaLibrary(JdbcClient jdbc, Clock clock, DataFolder dataFolder, MediaSettings settings, DecodingQueue queue, MediaStore store) {
+        this.store = store;
         this.jdbc = jdbc;
         this.clock = clock;
         this.root = dataFolder.folder("media");
@@ -150,8 +152,10 @@ public class MediaLibrary {
                 variants.add(new MediaItem.Variant(scaled.getWidth(), scaled.getHeight()));
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            store.put(key, target);
         } catch (IOException e) {
             deleteQuietly(staging);
+            deleteQuietly(target);
             throw new UncheckedIOException("Could not store the photo under " + root, e);
         }
         try {

@@ -121,14 +121,15 @@ class Delivery {
 
     /**
      * Deliveries claimed and never recorded because their sender died between claim and record: those of a node
-     * whose lease ran out (seconds after it died), and those claimed before nodes held leases once they are stale.
+     * whose lease ran out (seconds after it died), and any claimed longer than {@link #STALE_AFTER} ago (a worker of
+     * a live node that failed between claim and record, or a claim made before nodes held leases).
      */
     int recoverInterrupted() {
         Instant now = clock.instant();
         int recovered = jdbc.sql("""
                 UPDATE deliveries SET status = 'pending', uncertain = TRUE, next_attempt_at = :now, claimed_by = NULL
                 WHERE status = 'sending'
-                  AND (claimed_by IS NULL AND claimed_at < :stale
+                  AND (claimed_at < :stale
                        OR claimed_by <> :me AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = deliveries.claimed_by AND n.lease_until > :leaseNow))
                 """).param("now", SqlTime.of(now)).param("stale", SqlTime.of(now.minus(STALE_AFTER)))
                 .param("me", nodes.id()).param("leaseNow", nodes.leaseNow()).update();

@@ -47,9 +47,22 @@ public final class RateLimiter {
                         events = CASE WHEN rate_windows.started_at <= :expired THEN 1 ELSE rate_windows.events + 1 END,
                         started_at = CASE WHEN rate_windows.started_at <= :expired THEN excluded.started_at ELSE rate_windows.started_at END
                     RETURNING events
-                    """).param("key", name + ":" + key).param("now", SqlTime.of(now)).param("expired", SqlTime.of(now.minus(window)))
+                    """).param("key", name + ":" + opaque(key)).param("now", SqlTime.of(now)).param("expired", SqlTime.of(now.minus(window)))
                     .query(Integer.class).single();
         };
+    }
+
+    /**
+     * A limited key (an IP address, an email address) as the database keeps it: a digest, so the table holds no
+     * personal data that an erasure would have to find.
+     */
+    public static String opaque(String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Counts an event; false if the key has used up its window. */

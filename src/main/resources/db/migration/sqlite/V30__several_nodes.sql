@@ -13,14 +13,15 @@ ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
 ALTER TABLE outbox ADD COLUMN claimed_at INTEGER;
 ALTER TABLE outbox ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0;
 
--- Limits (comments, subscriptions, searches, password resets) counted across nodes: one window per limited key.
+-- Limits (comments, subscriptions, searches, password resets) counted across nodes: one window per limited key (a digest
+-- of the IP or email address, so no personal data is kept).
 CREATE TABLE rate_windows (
     key        TEXT        NOT NULL PRIMARY KEY,
     started_at INTEGER     NOT NULL,
     events     INTEGER     NOT NULL
 );
 
--- Failed sign-ins per address and per IP, across nodes.
+-- Failed sign-ins per address and per IP, across nodes (keys are digests: no address is kept).
 CREATE TABLE sign_in_failures (
     key      TEXT        NOT NULL PRIMARY KEY,
     failures INTEGER     NOT NULL,

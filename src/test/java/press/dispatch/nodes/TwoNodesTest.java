@@ -42,11 +42,17 @@ import press.dispatch.articles.ArticleDraft;
 import press.dispatch.articles.Newsdesk;
 import press.dispatch.articles.Publishing;
 import press.dispatch.articles.Section;
+import press.dispatch.platform.Outbox;
+import press.dispatch.media.Credit;
+import press.dispatch.media.MediaDetails;
+import press.dispatch.media.MediaItem;
+import press.dispatch.media.MediaLibrary;
 import press.dispatch.subscriptions.SubscriberCsv;
 import press.dispatch.testing.AdminSession;
 import press.dispatch.testing.Browser;
 import press.dispatch.testing.Databases;
 import press.dispatch.testing.MutableClock;
+import press.dispatch.testing.S3Server;
 import press.dispatch.testing.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,12 +78,14 @@ class TwoNodesTest {
 
     private ConfigurableApplicationContext a;
     private ConfigurableApplicationContext b;
+    private S3Server s3;
 
     @BeforeAll
     void startTwoNodes() {
         String database = Databases.newPostgresDatabase();
-        a = start(database);
-        b = start(database);
+        s3 = S3Server.start();
+        a = start(database, s3);
+        b = start(database, s3);
         // Each node has its own test clock; both show the same time, as machines kept in step by NTP do.
         clock(b).advance(Duration.between(clock(b).instant(), clock(a).instant()));
     }
@@ -90,6 +98,25 @@ class TwoNodesTest {
         if (a != null) {
             a.close();
         }
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @Test
+    void aPhotoUploadedOnAIsServedByBWithItsOneYearCacheHeaders() {
+        MediaItem photo = a.getBean(MediaLibrary.class).ingest(image(), "harbour.jpg",
+                new MediaDetails("Harbour", "A harbour at dawn", new Credit("Ana Ruiz", "Test Agency", "CC BY 4.0")));
+        String address = photo.url(photo.variants().get(0));
+
+        Browser.Response onA = new Browser(port(a)).get(address);
+        Browser.Response onB = new Browser(port(b)).get(address);
+        assertThat(onB.status()).isEqualTo(200);
+        assertThat(onB.header("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(onB.header("Cache-Control")).isEqualTo("max-age=31536000, public, immutable");
+        assertThat(onB.bytes()).isEqualTo(onA.bytes());
+        assertThat(s3.blobs().blobExists(S3Server.BUCKET, photo.storageKey() + "/" + photo.variants().get(0).width() + ".jpg")).isTrue();
+        assertThat(new Browser(port(b)).get("/media/" + photo.storageKey() + "/99.jpg").status()).isEqualTo(404);
     }
 
     @Test
@@ -229,6 +256,45 @@ class TwoNodesTest {
     }
 
     @Test
+    void confirmationEmailsQueuedWhileBothNodesSendGoOutOnceEach() {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            readers.add("confirm" + i + "-" + batch + "@example.org");
+        }
+        CyclicBarrier together = new CyclicBarrier(3);
+        List<CompletableFuture<Void>> senders = new ArrayList<>();
+        for (ConfigurableApplicationContext node : List.of(a, b)) {
+            senders.add(CompletableFuture.runAsync(() -> {
+                try {
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int round = 0; round < 40; round++) {
+                    node.getBean(Outbox.class).sendDue();
+                }
+            }));
+        }
+        Outbox outbox = a.getBean(Outbox.class);
+        try {
+            together.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        readers.forEach(reader -> outbox.enqueue(reader, "Confirm your subscription", "Follow the link."));
+        senders.forEach(CompletableFuture::join);
+        await("every email sent").atMost(Duration.ofSeconds(60)).until(() -> jdbc(a)
+                .sql("SELECT COUNT(*) FROM outbox WHERE recipient LIKE :batch AND status = 'sent'").param("batch", "%" + batch + "@example.org")
+                .query(Long.class).single() == readers.size());
+
+        Map<String, Long> copies = received().stream().filter(r -> r.endsWith(batch + "@example.org"))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(readers);
+        assertThat(copies.values()).as("copies per reader").containsOnly(1L);
+    }
+
+    @Test
     void aNewsletterToFiveThousandSubscribersIsSentByBothNodesAndEachReceivesExactlyOneCopy() throws Exception {
         String batch = UUID.randomUUID().toString().substring(0, 8);
         List<String> readers = new ArrayList<>();
@@ -305,7 +371,18 @@ class TwoNodesTest {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static ConfigurableApplicationContext start(String database) {
+    private static java.awt.image.BufferedImage image() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1000, 600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(40, 90, 140));
+        g.fillRect(0, 0, 1000, 600);
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillOval(200, 100, 500, 300);
+        g.dispose();
+        return image;
+    }
+
+    private static ConfigurableApplicationContext start(String database, S3Server s3) {
         Path data;
         try {
             data = Files.createTempDirectory("dispatch-node-");
@@ -313,14 +390,16 @@ class TwoNodesTest {
             throw new java.io.UncheckedIOException(e);
         }
         // Command-line arguments, because they outrank application.properties.
-        return new SpringApplicationBuilder(DispatchApplication.class, TestClockConfiguration.class).run("--server.port=0",
+        List<String> settings = new ArrayList<>(List.of("--server.port=0",
                 "--dispatch.data-dir=" + data, "--dispatch.demo=false", "--dispatch.database.url=" + database,
                 "--dispatch.database.user=postgres", "--dispatch.database.password=postgres",
                 "--dispatch.admin.email=" + OWNER, "--dispatch.admin.password=" + PASSWORD,
                 "--dispatch.mail.smtp.host=127.0.0.1", "--dispatch.mail.smtp.port=" + SMTP_PORT, "--dispatch.mail.batch-size=100",
                 "--dispatch.newsletter.check-every=100ms", "--dispatch.newsletter.first-check=100ms",
                 "--dispatch.outbox.check-every=200ms", "--dispatch.publishing.first-check=1h", "--dispatch.digests.first-check=1h",
-                "--dispatch.nodes.lease=3s", "--dispatch.nodes.renew-every=1s", "--logging.level.com.icegreen=WARN");
+                "--dispatch.nodes.lease=3s", "--dispatch.nodes.renew-every=1s", "--logging.level.com.icegreen=WARN"));
+        settings.addAll(s3.settings());
+        return new SpringApplicationBuilder(DispatchApplication.class, TestClockConfiguration.class).run(settings.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext node) {
