@@ -53,9 +53,11 @@ class ArticleDesk {
     private final AdminShells shells;
     private final SiteShell siteShell;
     private final SiteSettings settings;
+    private final org.springframework.beans.factory.ObjectProvider<ArticleAddition> additions;
 
     ArticleDesk(Editing editing, Publishing publishing, Newsdesk newsdesk, TagRepository tags, Stories stories, Markdown markdown, MediaLibrary media,
-                AdminShells shells, SiteShell siteShell, SiteSettings settings) {
+                AdminShells shells, SiteShell siteShell, SiteSettings settings, org.springframework.beans.factory.ObjectProvider<ArticleAddition> additions) {
+        this.additions = additions;
         this.editing = editing;
         this.publishing = publishing;
         this.newsdesk = newsdesk;
@@ -318,10 +320,15 @@ class ArticleDesk {
                 e == null ? "new" : e.article().status().column(), e != null && e.trashed(), e == null ? "none" : e.reviewState(),
                 e == null ? "" : e.reviewNote(), publicUrl, form.publishAt().isEmpty() ? scheduledFor : form.publishAt(), newsdesk.sections(),
                 editing.authors(), media.recent(0, 24), e == null ? staff.can(Permission.PUBLISH_OWN) : e.mayPublish(), staff.can(Permission.UPLOAD),
-                staff.can(Permission.PUBLISH_ANY), settings.current().zone().getId(), e == null ? null : e.current(), e == null ? null : e.pending());
+                staff.can(Permission.PUBLISH_ANY), settings.current().zone().getId(), e == null ? null : e.current(), e == null ? null : e.pending(),
+                e == null ? List.of() : panels(shells.shell(request, staff, "/admin/articles"), staff, e.article().id()));
         ModelAndView view = new ModelAndView("articles/editor", "page", page);
         view.setStatus(status);
         return view;
+    }
+
+    private List<gg.jte.Content> panels(press.dispatch.admin.AdminShell shell, Staff staff, long articleId) {
+        return additions.orderedStream().map(a -> a.editorPanel(shell, staff, articleId)).filter(java.util.Objects::nonNull).toList();
     }
 
     private List<String> tagNames(Article a) {

@@ -8,12 +8,17 @@ import press.dispatch.site.Shell;
 /**
  * An article's page; {@code discussion} is its comments section (empty when comments are off). {@code preview} is
  * set only on the newsroom's preview, which says so in a banner. {@code head} is how the page describes itself to
- * search engines and sharing cards (null: only its title and standfirst).
+ * search engines and sharing cards (null: only its title and standfirst). {@code additions} is what other features show
+ * under the body (see {@link ArticleAddition}), or null.
  */
-public record ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head) {
+public record ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head, Content additions) {
 
     public ArticlePage(Shell shell, Story story, long comments, Content discussion) {
         this(shell, story, comments, discussion, null, null);
+    }
+
+    public ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head) {
+        this(shell, story, comments, discussion, preview, head, null);
     }
 
     /**

@@ -370,6 +370,11 @@ public class Editing {
         return staff.isEmpty() ? List.of() : accounts.activeEmails(staff);
     }
 
+    /** True when this staff member is in the article's byline (as the author linked to their account). */
+    public boolean inByline(long articleId, long staffId) {
+        return bylineStaff.get(articleId, desk::bylineStaff).contains(staffId);
+    }
+
     /** Bylines are read on every held comment; they change only when an article is saved. */
     private final com.github.benmanes.caffeine.cache.Cache<Long, List<Long>> bylineStaff = com.github.benmanes.caffeine.cache.Caffeine
             .newBuilder().maximumSize(10_000).expireAfterWrite(java.time.Duration.ofMinutes(10)).build();

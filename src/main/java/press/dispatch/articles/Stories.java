@@ -47,6 +47,8 @@ public class Stories {
     private final Clock clock;
     /** Resolved once: an ObjectProvider looks the bean up again (by type, among every bean) on each call. */
     private final SingletonSupplier<Discussion> discussion;
+    /** What other features add to a story's page, resolved once like {@link #discussion}. */
+    private final SingletonSupplier<List<ArticleAddition>> additions;
     /**
      * Bare public articles by slug, as every comment posted reads one. Emptied on this node when any article changes
      * (after the commit), and when another node's purge reaches this one; an entry lives at most {@link #BARE_LIFETIME}.
@@ -57,7 +59,8 @@ public class Stories {
 
     Stories(ArticleRepository articles, SectionNavigation navigation, AuthorRepository authors, TagRepository tags, MediaLibrary media,
             SiteSettings settings, Clock clock, org.springframework.beans.factory.ObjectProvider<Discussion> discussion,
-            PageDescriptions descriptions) {
+            PageDescriptions descriptions, org.springframework.beans.factory.ObjectProvider<ArticleAddition> additions) {
+        this.additions = SingletonSupplier.of(() -> additions.orderedStream().toList());
         this.descriptions = descriptions;
         this.discussion = SingletonSupplier.of(discussion::getIfAvailable);
         this.articles = articles;
@@ -158,11 +161,21 @@ public class Stories {
     ArticlePage page(press.dispatch.site.Shell shell, Story given, Long replyTo) {
         Story story = withGalleries(given);
         Discussion comments = discussion.get();
+        HeadMetadata head = head(story);
+        List<gg.jte.Content> shown = new ArrayList<>();
+        for (ArticleAddition addition : additions.get()) {
+            head = addition.head(story, head);
+            gg.jte.Content content = addition.underBody(story);
+            if (content != null) {
+                shown.add(content);
+            }
+        }
+        gg.jte.Content under = shown.isEmpty() ? null : output -> shown.forEach(c -> c.writeTo(output));
         if (comments == null) {
-            return new ArticlePage(shell, story, 0, output -> { }, null, head(story));
+            return new ArticlePage(shell, story, 0, output -> { }, null, head, under);
         }
         Discussion.Section section = comments.section(story, replyTo);
-        return new ArticlePage(shell, story, section.count(), section.content(), null, head(story));
+        return new ArticlePage(shell, story, section.count(), section.content(), null, head, under);
     }
 
     /**

@@ -59,13 +59,13 @@ final class PageCacheFilter implements Filter {
         return !cacheable(request.getMethod(), request.getRequestURI());
     }
 
-    /** Only reads of public pages: never the admin, the API, or files with their own caching. */
+    /** Only reads of public pages: never the admin, the API, live streams (never buffered), or files with their own caching. */
     static boolean cacheable(String method, String path) {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return false;
         }
         return !(path.startsWith("/media/") || path.startsWith("/assets/") || path.startsWith("/actuator") || path.startsWith("/admin")
-                || path.startsWith("/api"));
+                || path.startsWith("/api") || path.startsWith("/live/"));
     }
 
     private void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -47,7 +47,7 @@ class RoleMatrixTest extends NewsroomTest {
         String path(long article) {
             return pattern.replace("{id}", Long.toString(article)).replace("{number}", "1").replace("{commentId}", "999999")
                     .replace("{staffId}", "999999").replace("{keyId}", "999999").replace("{token}", "not-a-token")
-                    .replace("{action}", "approve").replace("{photoId}", "999999").replace("{menu}", "header");
+                    .replace("{action}", "approve").replace("{photoId}", "999999").replace("{menu}", "header").replace("{entryId}", "999999");
         }
     }
 
@@ -103,6 +103,13 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("GET", "/admin/settings/icon", Permission.SETTINGS),
             new Endpoint("POST", "/admin/settings/icon", Permission.SETTINGS),
             new Endpoint("POST", "/admin/settings/icon/remove", Permission.SETTINGS),
+            new Endpoint("GET", "/admin/live/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/live/{id}/start", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/live/{id}/entries", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/live/{id}/entries/{entryId}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/live/{id}/entries/{entryId}/pin", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/live/{id}/entries/{entryId}/delete", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/admin/live/{id}/end", Permission.PUBLISH_ANY),
             new Endpoint("GET", "/admin/media", Permission.WRITE),
             new Endpoint("POST", "/admin/media/upload", Permission.UPLOAD),
             new Endpoint("GET", "/admin/comments", Permission.MODERATE),
@@ -185,6 +192,12 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("POST", "/api/v1/galleries/{id}/unpublish", Permission.PUBLISH_ANY),
             new Endpoint("GET", "/api/v1/menus/{menu}", Permission.PUBLISH_ANY),
             new Endpoint("PUT", "/api/v1/menus/{menu}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/articles/{id}/live/start", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/api/v1/articles/{id}/live/entries", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/articles/{id}/live/entries", Permission.PUBLISH_ANY),
+            new Endpoint("PUT", "/api/v1/articles/{id}/live/entries/{entryId}", Permission.PUBLISH_ANY),
+            new Endpoint("DELETE", "/api/v1/articles/{id}/live/entries/{entryId}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/articles/{id}/live/end", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/media", Permission.UPLOAD),
             new Endpoint("GET", "/api/v1/media/{id}", Permission.UPLOAD),
             new Endpoint("GET", "/api/v1/subscribers", Permission.SUBSCRIBERS),

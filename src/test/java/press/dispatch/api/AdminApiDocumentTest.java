@@ -301,6 +301,25 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(admin, "POST", "/api/v1/privacy/erase", "", "application/json", "{\"email\": \"\"}").expect(422);
         call(admin, "POST", "/api/v1/privacy/erase", "", "application/json", "{\"email\": \"" + ownerStaff().email() + "\"}").expect(409);
 
+        long liveId = publishedArticle(unique("Live talks"), null);
+        call(editor, "POST", "/api/v1/articles/{id}/live/start", "", null, null, liveId).expect(200);
+        call(editor, "POST", "/api/v1/articles/{id}/live/start", "", null, null, 987_654).expect(404);
+        long entry = json.readTree(call(editor, "POST", "/api/v1/articles/{id}/live/entries", "", "application/json",
+                "{\"text\": \"Talks resume.\", \"pinned\": true}", liveId).expect(201).body()).get("id").asLong();
+        call(editor, "POST", "/api/v1/articles/{id}/live/entries", "", "application/json", "{\"embedUrl\": \"javascript:alert(1)\"}", liveId).expect(422);
+        call(author, "POST", "/api/v1/articles/{id}/live/entries", "", "application/json", "{\"text\": \"Not mine.\"}", liveId).expect(403);
+        call(editor, "GET", "/api/v1/articles/{id}/live/entries", "", null, null, liveId).expect(200);
+        call(editor, "GET", "/api/v1/articles/{id}/live/entries", "", null, null, 987_654).expect(404);
+        call(editor, "PUT", "/api/v1/articles/{id}/live/entries/{entryId}", "", "application/json", "{\"text\": \"Talks resume at noon.\"}",
+                liveId, entry).expect(200);
+        call(editor, "PUT", "/api/v1/articles/{id}/live/entries/{entryId}", "", "application/json", "{\"pinned\": false}", liveId, entry).expect(200);
+        call(editor, "PUT", "/api/v1/articles/{id}/live/entries/{entryId}", "", "application/json", "{\"text\": \"\"}", liveId, entry).expect(422);
+        call(editor, "PUT", "/api/v1/articles/{id}/live/entries/{entryId}", "", "application/json", "{\"text\": \"x\"}", liveId, 987_654).expect(404);
+        call(editor, "DELETE", "/api/v1/articles/{id}/live/entries/{entryId}", "", null, null, liveId, entry).expect(204);
+        call(editor, "DELETE", "/api/v1/articles/{id}/live/entries/{entryId}", "", null, null, liveId, entry).expect(404);
+        call(editor, "POST", "/api/v1/articles/{id}/live/end", "", null, null, liveId).expect(200);
+        call(editor, "POST", "/api/v1/articles/{id}/live/end", "", null, null, 987_654).expect(404);
+
         assertThat(problems).as("answers that differ from the document").isEmpty();
         Set<String> declared = new TreeSet<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().keySet().forEach(method -> declared.add(method + " " + path)));
