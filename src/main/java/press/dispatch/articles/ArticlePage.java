@@ -10,10 +10,19 @@ import press.dispatch.site.Shell;
  * set only on the newsroom's preview, which says so in a banner. {@code head} is how the page describes itself to
  * search engines and sharing cards (null: only its title and standfirst).
  */
-public record ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head) {
+public record ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head, Notes notes) {
 
     public ArticlePage(Shell shell, Story story, long comments, Content discussion) {
         this(shell, story, comments, discussion, null, null);
+    }
+
+    public ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head) {
+        this(shell, story, comments, discussion, preview, head, Notes.NONE);
+    }
+
+    /** What other features add above the body and at the foot of the story (see {@link StoryNotes}). */
+    public record Notes(java.util.List<Content> top, java.util.List<Content> foot) {
+        public static final Notes NONE = new Notes(java.util.List.of(), java.util.List.of());
     }
 
     /**

@@ -47,6 +47,7 @@ public class Stories {
     private final Clock clock;
     /** Resolved once: an ObjectProvider looks the bean up again (by type, among every bean) on each call. */
     private final SingletonSupplier<Discussion> discussion;
+    private final org.springframework.beans.factory.ObjectProvider<StoryNotes> notes;
     /**
      * Bare public articles by slug, as every comment posted reads one. Emptied on this node when any article changes
      * (after the commit); on other nodes an entry lives at most {@link #BARE_LIFETIME}.
@@ -57,7 +58,8 @@ public class Stories {
 
     Stories(ArticleRepository articles, SectionNavigation navigation, AuthorRepository authors, TagRepository tags, MediaLibrary media,
             SiteSettings settings, Clock clock, org.springframework.beans.factory.ObjectProvider<Discussion> discussion,
-            PageDescriptions descriptions) {
+            PageDescriptions descriptions, org.springframework.beans.factory.ObjectProvider<StoryNotes> notes) {
+        this.notes = notes;
         this.descriptions = descriptions;
         this.discussion = SingletonSupplier.of(discussion::getIfAvailable);
         this.articles = articles;
@@ -133,10 +135,21 @@ public class Stories {
     ArticlePage page(press.dispatch.site.Shell shell, Story story, Long replyTo) {
         Discussion comments = discussion.get();
         if (comments == null) {
-            return new ArticlePage(shell, story, 0, output -> { }, null, head(story));
+            return new ArticlePage(shell, story, 0, output -> { }, null, head(story), notes(story));
         }
         Discussion.Section section = comments.section(story, replyTo);
-        return new ArticlePage(shell, story, section.count(), section.content(), null, head(story));
+        return new ArticlePage(shell, story, section.count(), section.content(), null, head(story), notes(story));
+    }
+
+    /** What other features show above the body and at the foot of this story. */
+    ArticlePage.Notes notes(Story story) {
+        List<gg.jte.Content> top = new ArrayList<>();
+        List<gg.jte.Content> foot = new ArrayList<>();
+        notes.orderedStream().forEach(n -> {
+            java.util.Optional.ofNullable(n.top(story)).ifPresent(top::add);
+            java.util.Optional.ofNullable(n.foot(story)).ifPresent(foot::add);
+        });
+        return new ArticlePage.Notes(top, foot);
     }
 
     /**
@@ -163,7 +176,8 @@ public class Stories {
                 story.section() == null ? null : new ArticleFacts.Link(story.section().name(), story.section().href()),
                 story.tags().stream().map(Tag::name).toList(),
                 story.authors().stream().map(au -> new ArticleFacts.Link(au.displayName(), au.href())).toList(),
-                a.publishedAt(), modified));
+                a.publishedAt(), modified,
+                notes.orderedStream().flatMap(n -> n.corrections(story).stream()).toList()));
     }
 
     /** The first words of a rendered body, as plain text, for a description. */

@@ -253,6 +253,17 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "DELETE", "/api/v1/pages/{id}", "", null, null, about).expect(204);
         call(editor, "POST", "/api/v1/pages/{id}/publish", "", null, null, about).expect(404);
 
+        long record = json.readTree(call(editor, "POST", "/api/v1/articles/{id}/corrections", "", "application/json",
+                "{\"kind\": \"correction\", \"text\": \"The toll is 14, not 40.\"}", id).expect(200).body()).get("id").asLong();
+        call(editor, "POST", "/api/v1/articles/{id}/corrections", "", "application/json", "{\"kind\": \"retraction\", \"text\": \"\"}", id).expect(422);
+        call(author, "POST", "/api/v1/articles/{id}/corrections", "", "application/json", "{\"kind\": \"update\", \"text\": \"x\"}", id).expect(403);
+        call(editor, "GET", "/api/v1/articles/{id}/corrections", "", null, null, id).expect(200);
+        call(editor, "GET", "/api/v1/articles/{id}/corrections", "", null, null, 987_654).expect(404);
+        call(editor, "PUT", "/api/v1/articles/{id}/corrections/{number}", "", "application/json",
+                "{\"kind\": \"correction\", \"text\": \"The toll is 14.\"}", id, record).expect(200);
+        call(editor, "PUT", "/api/v1/articles/{id}/corrections/{number}", "", "application/json",
+                "{\"kind\": \"correction\", \"text\": \"x\"}", id, 987_654).expect(404);
+
         String admin = keys.create(ownerStaff(), "document admin", Role.ADMIN);
         call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"quiet@example.org\"}").expect(200);
         call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"not an address\"}").expect(422);
