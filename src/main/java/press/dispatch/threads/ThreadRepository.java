@@ -116,6 +116,19 @@ class ThreadRepository {
                 .query(Long.class).single();
     }
 
+    List<Threads.FollowRecord> followsOf(String email) {
+        return jdbc.sql("""
+                SELECT t.title, t.slug, f.status, f.created_at FROM thread_followers f JOIN story_threads t ON t.id = f.thread_id
+                WHERE f.email = :email ORDER BY f.id""").param("email", email)
+                .query((rs, n) -> new Threads.FollowRecord(rs.getString("title"), "/stories/" + rs.getString("slug"), rs.getString("status"),
+                        SqlTime.read(rs, "created_at")))
+                .list();
+    }
+
+    int eraseFollower(String email) {
+        return jdbc.sql("DELETE FROM thread_followers WHERE email = :email").param("email", email).update();
+    }
+
     private static StoryThread row(ResultSet rs, int n) throws SQLException {
         return new StoryThread(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("summary"), SqlTime.read(rs, "created_at"),
                 SqlTime.read(rs, "updated_at"));

@@ -171,6 +171,21 @@ public class Threads {
         return token == null || !token.matches("[A-Za-z0-9_-]{20,64}") ? Optional.empty() : threads.follower(token);
     }
 
+    /** One thread an address follows (or asked to), for a person's data export. */
+    public record FollowRecord(String thread, String href, String status, Instant since) {
+    }
+
+    /** Every thread this address follows or asked to follow. */
+    public List<FollowRecord> followsOf(String email) {
+        return threads.followsOf(email);
+    }
+
+    /** Forgets this address as a follower of every thread (an erasure request); returns how many it followed. */
+    @Transactional
+    public int eraseFollower(String email) {
+        return threads.eraseFollower(email);
+    }
+
     /** Runs in the publishing transaction: a new part goes to the thread's confirmed followers, once. */
     @EventListener
     void articlePublished(ArticlePublished published) {

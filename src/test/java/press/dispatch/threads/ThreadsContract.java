@@ -126,6 +126,7 @@ abstract class ThreadsContract extends NewsroomTest {
         AdminSession editor = editor();
         Made thread = thread(editor, unique("Followed story"), opening);
         String reader = unique("follower").replace(' ', '-') + "@example.com";
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
 
         HttpResponse<String> asked = post("/stories/" + thread.slug() + "/follow", "email=" + reader);
         assertThat(asked.statusCode()).isEqualTo(200);
@@ -161,6 +162,7 @@ abstract class ThreadsContract extends NewsroomTest {
     void anArticleAlreadyPublishedWhenAddedIsNotEmailed() throws Exception {
         Made thread = thread(editor(), unique("Quiet thread"));
         String reader = unique("quiet").replace(' ', '-') + "@example.com";
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
         post("/stories/" + thread.slug() + "/follow", "email=" + reader);
         String token = jdbc.sql("SELECT token FROM thread_followers WHERE email = :e").param("e", reader).query(String.class).single();
         post("/stories/follow/confirm", "token=" + token);
@@ -175,12 +177,30 @@ abstract class ThreadsContract extends NewsroomTest {
     @Test
     void theFollowFormRefusesTooManyRequestsFromOneNetwork() throws Exception {
         Made thread = thread(editor(), unique("Popular thread"));
+        clock.advance(Duration.ofHours(2));
         int last = 0;
         for (int i = 0; i <= ThreadPages.FOLLOWS_PER_HOUR; i++) {
             last = post("/stories/" + thread.slug() + "/follow", "email=" + unique("many").replace(' ', '-') + "@example.com").statusCode();
         }
         assertThat(last).isEqualTo(429);
     }
+
+    @Test
+    void aFollowerIsInTheirPersonalDataExportAndErasedWithIt() throws Exception {
+        String title = unique("Private thread");
+        Made thread = thread(editor(), title);
+        String reader = unique("private").replace(' ', '-') + "@example.com";
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
+        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+        assertThat(personalData.export(reader).threadFollows()).extracting(Threads.FollowRecord::thread).containsExactly(title);
+
+        personalData.erase(ownerStaff(), reader);
+        assertThat(personalData.export(reader).threadFollows()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM thread_followers WHERE email = :e").param("e", reader).query(Long.class).single()).isZero();
+    }
+
+    @Autowired
+    press.dispatch.privacy.PersonalData personalData;
 
     @Test
     void authorsCannotMakeThreads() {
