@@ -25,6 +25,8 @@ public class AdminShells {
             new Entry("/admin", "Dashboard", Permission.WRITE),
             new Entry("/admin/articles", "Articles", Permission.WRITE),
             new Entry("/admin/review", "Review", Permission.PUBLISH_ANY),
+            new Entry("/admin/releases", "Release queue", Permission.PUBLISH_ANY),
+            new Entry("/admin/threads", "Story threads", Permission.PUBLISH_ANY),
             new Entry("/admin/sections", "Sections", Permission.PUBLISH_ANY),
             new Entry("/admin/tags", "Tags", Permission.PUBLISH_ANY),
             new Entry("/admin/pages", "Pages", Permission.PUBLISH_ANY),

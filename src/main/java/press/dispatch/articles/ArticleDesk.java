@@ -213,8 +213,12 @@ class ArticleDesk {
 
     @PostMapping("/admin/review/{id}/publish")
     ModelAndView approve(@AuthenticationPrincipal Staff staff, @PathVariable long id, HttpServletRequest request) {
-        editing.publish(staff, id);
-        AdminShells.flash(request, "Published.");
+        try {
+            editing.publish(staff, id);
+            AdminShells.flash(request, "Published.");
+        } catch (InvalidArticleException e) {
+            AdminShells.flash(request, "Not published: " + String.join(" ", e.problems().values()));
+        }
         return new ModelAndView("redirect:/admin/review");
     }
 

@@ -9,16 +9,22 @@ import press.dispatch.site.Shell;
  * An article's page; {@code discussion} is its comments section (empty when comments are off). {@code preview} is
  * set only on the newsroom's preview, which says so in a banner. {@code head} is how the page describes itself to
  * search engines and sharing cards (null: only its title and standfirst). {@code additions} is what other features show
- * under the body (see {@link ArticleAddition}), or null.
+ * under the body (see {@link ArticleAddition}), or null; {@code notes} what they show above the body and at its foot.
  */
-public record ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head, Content additions) {
+public record ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head, Content additions,
+                          Notes notes) {
 
     public ArticlePage(Shell shell, Story story, long comments, Content discussion) {
         this(shell, story, comments, discussion, null, null);
     }
 
     public ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head) {
-        this(shell, story, comments, discussion, preview, head, null);
+        this(shell, story, comments, discussion, preview, head, null, Notes.NONE);
+    }
+
+    /** What other features add above the body and at the foot of the story (see {@link StoryNotes}). */
+    public record Notes(java.util.List<Content> top, java.util.List<Content> foot) {
+        public static final Notes NONE = new Notes(java.util.List.of(), java.util.List.of());
     }
 
     /**

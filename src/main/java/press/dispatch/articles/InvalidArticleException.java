@@ -7,7 +7,7 @@ public final class InvalidArticleException extends RuntimeException {
 
     private final Map<String, String> problems;
 
-    InvalidArticleException(Map<String, String> problems) {
+    public InvalidArticleException(Map<String, String> problems) {
         super("Article not saved: " + problems.values());
         this.problems = Map.copyOf(problems);
     }

@@ -33,9 +33,13 @@ public class Publishing {
 
     private final press.dispatch.site.SiteSettings settings;
     private final press.dispatch.media.MediaLibrary media;
+    /** Embargoes and release rules of other features, asked before any article goes public or is scheduled. */
+    private final org.springframework.beans.factory.ObjectProvider<PublicationGate> gates;
 
     Publishing(ArticleRepository articles, Newsdesk newsdesk, Markdown markdown, Clock clock, ApplicationEventPublisher events,
-               press.dispatch.site.SiteSettings settings, press.dispatch.media.MediaLibrary media) {
+               press.dispatch.site.SiteSettings settings, press.dispatch.media.MediaLibrary media,
+               org.springframework.beans.factory.ObjectProvider<PublicationGate> gates) {
+        this.gates = gates;
         this.settings = settings;
         this.media = media;
         this.articles = articles;
@@ -159,6 +163,8 @@ public class Publishing {
         if (before.status() == ArticleStatus.PUBLISHED) {
             return;
         }
+        Article gated = before;
+        gates.orderedStream().forEach(gate -> gate.check(gated, now));
         if (articles.transition(id, before.status(), ArticleStatus.PUBLISHED, publishedAt, now)) {
             announce(before, get(id));
         }
@@ -172,6 +178,7 @@ public class Publishing {
             throw new InvalidArticleException(Map.of("publishAt", "A scheduled time must be in the future."));
         }
         Article before = get(id);
+        gates.orderedStream().forEach(gate -> gate.check(before, at));
         if (!articles.transition(id, before.status(), ArticleStatus.SCHEDULED, at, now)) {
             throw new IllegalStateException("Article " + id + " changed while it was being scheduled; try again.");
         }

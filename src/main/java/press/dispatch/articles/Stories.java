@@ -49,6 +49,7 @@ public class Stories {
     private final SingletonSupplier<Discussion> discussion;
     /** What other features add to a story's page, resolved once like {@link #discussion}. */
     private final SingletonSupplier<List<ArticleAddition>> additions;
+    private final org.springframework.beans.factory.ObjectProvider<StoryNotes> notes;
     /**
      * Bare public articles by slug, as every comment posted reads one. Emptied on this node when any article changes
      * (after the commit), and when another node's purge reaches this one; an entry lives at most {@link #BARE_LIFETIME}.
@@ -59,8 +60,10 @@ public class Stories {
 
     Stories(ArticleRepository articles, SectionNavigation navigation, AuthorRepository authors, TagRepository tags, MediaLibrary media,
             SiteSettings settings, Clock clock, org.springframework.beans.factory.ObjectProvider<Discussion> discussion,
-            PageDescriptions descriptions, org.springframework.beans.factory.ObjectProvider<ArticleAddition> additions) {
+            PageDescriptions descriptions, org.springframework.beans.factory.ObjectProvider<ArticleAddition> additions,
+            org.springframework.beans.factory.ObjectProvider<StoryNotes> notes) {
         this.additions = SingletonSupplier.of(() -> additions.orderedStream().toList());
+        this.notes = notes;
         this.descriptions = descriptions;
         this.discussion = SingletonSupplier.of(discussion::getIfAvailable);
         this.articles = articles;
@@ -172,10 +175,21 @@ public class Stories {
         }
         gg.jte.Content under = shown.isEmpty() ? null : output -> shown.forEach(c -> c.writeTo(output));
         if (comments == null) {
-            return new ArticlePage(shell, story, 0, output -> { }, null, head, under);
+            return new ArticlePage(shell, story, 0, output -> { }, null, head, under, notes(story));
         }
         Discussion.Section section = comments.section(story, replyTo);
-        return new ArticlePage(shell, story, section.count(), section.content(), null, head, under);
+        return new ArticlePage(shell, story, section.count(), section.content(), null, head, under, notes(story));
+    }
+
+    /** What other features show above the body and at the foot of this story. */
+    ArticlePage.Notes notes(Story story) {
+        List<gg.jte.Content> top = new ArrayList<>();
+        List<gg.jte.Content> foot = new ArrayList<>();
+        notes.orderedStream().forEach(n -> {
+            java.util.Optional.ofNullable(n.top(story)).ifPresent(top::add);
+            java.util.Optional.ofNullable(n.foot(story)).ifPresent(foot::add);
+        });
+        return new ArticlePage.Notes(top, foot);
     }
 
     /**
@@ -202,7 +216,8 @@ public class Stories {
                 story.section() == null ? null : new ArticleFacts.Link(story.section().name(), story.section().href()),
                 story.tags().stream().map(Tag::name).toList(),
                 story.authors().stream().map(au -> new ArticleFacts.Link(au.displayName(), au.href())).toList(),
-                a.publishedAt(), modified));
+                a.publishedAt(), modified,
+                notes.orderedStream().flatMap(n -> n.corrections(story).stream()).toList()));
     }
 
     /** The first words of a rendered body, as plain text, for a description. */

@@ -58,8 +58,10 @@ class Feeds {
     private final Stories stories;
     private final PublishedComments comments;
     private final SiteSettings settings;
+    private final press.dispatch.corrections.Corrections corrections;
 
-    Feeds(Stories stories, PublishedComments comments, SiteSettings settings) {
+    Feeds(Stories stories, PublishedComments comments, SiteSettings settings, press.dispatch.corrections.Corrections corrections) {
+        this.corrections = corrections;
         this.stories = stories;
         this.comments = comments;
         this.settings = settings;
@@ -183,14 +185,26 @@ class Feeds {
             categories.add(category(tag.name()));
         }
         entry.setCategories(categories);
+        List<press.dispatch.corrections.Correction> notes = corrections.listFor(story.article().id());
+        StringBuilder noted = new StringBuilder(story.article().standfirst());
+        StringBuilder notedHtml = new StringBuilder();
+        for (press.dispatch.corrections.Correction c : notes) {
+            noted.append(noted.isEmpty() ? "" : "\n\n").append(c.kind().label()).append(": ").append(c.text());
+            notedHtml.append("<p class=\"correction\"><strong>").append(c.kind().label()).append(":</strong> ")
+                    .append(org.springframework.web.util.HtmlUtils.htmlEscape(c.text())).append("</p>");
+            Instant at = c.amendedAt() != null ? c.amendedAt() : c.createdAt();
+            if (at.isAfter(entry.getUpdatedDate().toInstant())) {
+                entry.setUpdatedDate(Date.from(at));
+            }
+        }
         SyndContent summary = new SyndContentImpl();
         summary.setType("text/plain");
-        summary.setValue(story.article().standfirst());
+        summary.setValue(noted.toString());
         entry.setDescription(summary);
         if (fullText) {
             SyndContent body = new SyndContentImpl();
             body.setType("html");
-            body.setValue(absolute(story.article().bodyHtml(), base));
+            body.setValue(absolute(story.article().bodyHtml(), base) + notedHtml);
             entry.setContents(List.of(body));
         }
         Figure photo = story.featured();

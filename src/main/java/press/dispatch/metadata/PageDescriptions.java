@@ -121,6 +121,15 @@ public class PageDescriptions {
             article.put("keywords", String.join(", ", facts.tags()));
         }
         article.put("isAccessibleForFree", true);
+        if (!facts.corrections().isEmpty()) {
+            ArrayNode corrections = article.putArray("correction");
+            for (ArticleFacts.Correction c : facts.corrections()) {
+                ObjectNode comment = corrections.addObject();
+                comment.put("@type", "CorrectionComment");
+                comment.put("text", c.text());
+                comment.put("datePublished", iso(c.published(), site.zone()));
+            }
+        }
 
         ObjectNode breadcrumbs = document("BreadcrumbList");
         ArrayNode items = breadcrumbs.putArray("itemListElement");

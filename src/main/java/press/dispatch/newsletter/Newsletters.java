@@ -100,6 +100,17 @@ public class Newsletters {
         return deleted + jdbc.sql("UPDATE deliveries SET email = '(erased)', last_error = NULL WHERE email = :email").param("email", address).update();
     }
 
+    /**
+     * The addresses the article's issue was sent to (the ledger says the mail server accepted it), for a correction
+     * email: exactly the earlier recipients, never anyone subscribed since.
+     */
+    public List<String> recipientsOf(long articleId) {
+        return jdbc.sql("""
+                SELECT d.email FROM deliveries d JOIN newsletter_issues i ON i.id = d.issue_id
+                WHERE i.article_id = :article AND d.status = 'sent' AND d.email <> '(erased)' ORDER BY d.email
+                """).param("article", articleId).query(String.class).list();
+    }
+
     private static String normal(String email) {
         return email.strip().toLowerCase(java.util.Locale.ROOT);
     }

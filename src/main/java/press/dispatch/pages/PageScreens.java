@@ -15,7 +15,11 @@ public final class PageScreens {
     /**
      * @param preview null for readers; for staff, a sentence saying which version this is
      */
-    public record PublicPage(Shell shell, String title, String bodyHtml, String preview, String editorHref) {
+    public record PublicPage(Shell shell, String title, String bodyHtml, String preview, String editorHref, String correctionsHref) {
+
+        public PublicPage(Shell shell, String title, String bodyHtml, String preview, String editorHref) {
+            this(shell, title, bodyHtml, preview, editorHref, null);
+        }
     }
 
     public record ListPage(AdminShell shell, List<Page> pages) {

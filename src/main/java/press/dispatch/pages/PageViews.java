@@ -38,7 +38,7 @@ class PageViews {
         PageCache.tag(request, "page:" + page.id());
         String html = markdown.render(page.liveBody());
         return new ModelAndView("pages/page", "page", new PageScreens.PublicPage(shell.shell(), page.liveTitle(), html,
-                null, null));
+                null, null, StaticPages.CORRECTIONS_POLICY_SLUGS.contains(page.slug()) ? "/corrections" : null));
     }
 
     /** What the page will look like with its working copy, at a URL only signed-in staff can open. */

@@ -39,6 +39,8 @@ public class StaticPages implements PageLinks {
             "error", "comments", "pages", "newsletter", "newsletters", "favicon", "robots", "well-known", "stories", "live", "amp", "page");
     /** The slugs that make a page the privacy policy, in order of preference. */
     static final List<String> PRIVACY_SLUGS = List.of("privacy", "privacy-policy");
+    /** A corrections policy page links to the site's list of corrections, which links back to it. */
+    static final List<String> CORRECTIONS_POLICY_SLUGS = List.of("corrections-policy", "corrections-and-clarifications");
     static final int MAX_SLUG = 80;
 
     private final PageRepository pages;
@@ -69,6 +71,11 @@ public class StaticPages implements PageLinks {
     @Override
     public Optional<String> privacyHref() {
         return pages.firstPublished(PRIVACY_SLUGS).map(slug -> "/" + slug);
+    }
+
+    /** The address of the published corrections policy, if there is one. */
+    public Optional<String> correctionsPolicyHref() {
+        return pages.firstPublished(CORRECTIONS_POLICY_SLUGS).map(slug -> "/" + slug);
     }
 
     List<Page> listAll() {

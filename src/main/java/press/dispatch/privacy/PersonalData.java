@@ -34,8 +34,11 @@ public class PersonalData {
     private final Outbox outbox;
     private final Accounts accounts;
     private final Clock clock;
+    private final press.dispatch.threads.Threads threads;
 
-    PersonalData(Commenters commenters, Subscriptions subscriptions, Newsletters newsletters, Outbox outbox, Accounts accounts, Clock clock) {
+    PersonalData(Commenters commenters, Subscriptions subscriptions, Newsletters newsletters, Outbox outbox, Accounts accounts, Clock clock,
+                 press.dispatch.threads.Threads threads) {
+        this.threads = threads;
         this.commenters = commenters;
         this.subscriptions = subscriptions;
         this.newsletters = newsletters;
@@ -57,7 +60,8 @@ public class PersonalData {
     public PersonalExport export(String address) {
         List<String> mentions = commenters.mentions(address);
         return new PersonalExport(address, clock.instant(), commenters.export(address), subscriptions.export(address).orElse(null),
-                newsletters.deliveriesTo(address), outbox.listHolding(address, mentions), accounts.export(address).orElse(null));
+                newsletters.deliveriesTo(address), outbox.listHolding(address, mentions), accounts.export(address).orElse(null),
+                threads.followsOf(address));
     }
 
     /** Why {@code by} may not erase this address (its staff account is the owner's, or their own), or empty. */
@@ -83,10 +87,11 @@ public class PersonalData {
         int subscribers = subscriptions.erase(address) ? 1 : 0;
         int deliveries = newsletters.eraseDeliveriesTo(address);
         int staff = accounts.erase(by, address) ? 1 : 0;
+        int follows = threads.eraseFollower(address);
         // Last, after every database change has succeeded: files cannot be rolled back.
         emails += outbox.eraseFilesHolding(address, mentions);
         Holdings erased = new Holdings(comments, subscribers, deliveries, emails, staff);
-        log.info("Erased one person's data at the request of staff account {}: {}", by.id(), erased.describe());
+        log.info("Erased one person's data at the request of staff account {}: {}, {} story thread follows", by.id(), erased.describe(), follows);
         return erased;
     }
 }

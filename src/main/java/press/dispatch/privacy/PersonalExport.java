@@ -14,9 +14,11 @@ import press.dispatch.subscriptions.SubscriberRecord;
  *
  * @param subscriber   null when the address never subscribed
  * @param staffAccount null when the address has no staff account
+ * @param threadFollows the story threads the address follows or asked to follow
  */
 public record PersonalExport(String email, Instant exportedAt, List<StoredComment> comments, SubscriberRecord subscriber,
-                             List<DeliveryRecord> deliveries, List<Outbox.Message> emails, Account staffAccount) {
+                             List<DeliveryRecord> deliveries, List<Outbox.Message> emails, Account staffAccount,
+                             List<press.dispatch.threads.Threads.FollowRecord> threadFollows) {
 
     /** How much is held, per kind. */
     public Holdings holdings() {

@@ -293,6 +293,41 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "DELETE", "/api/v1/galleries/{id}", "", null, null, gallery).expect(204);
         call(editor, "POST", "/api/v1/galleries/{id}/publish", "", null, null, gallery).expect(404);
 
+        long record = json.readTree(call(editor, "POST", "/api/v1/articles/{id}/corrections", "", "application/json",
+                "{\"kind\": \"correction\", \"text\": \"The toll is 14, not 40.\"}", id).expect(200).body()).get("id").asLong();
+        call(editor, "POST", "/api/v1/articles/{id}/corrections", "", "application/json", "{\"kind\": \"retraction\", \"text\": \"\"}", id).expect(422);
+        call(author, "POST", "/api/v1/articles/{id}/corrections", "", "application/json", "{\"kind\": \"update\", \"text\": \"x\"}", id).expect(403);
+        call(editor, "GET", "/api/v1/articles/{id}/corrections", "", null, null, id).expect(200);
+        call(editor, "GET", "/api/v1/articles/{id}/corrections", "", null, null, 987_654).expect(404);
+        call(editor, "PUT", "/api/v1/articles/{id}/corrections/{number}", "", "application/json",
+                "{\"kind\": \"correction\", \"text\": \"The toll is 14.\"}", id, record).expect(200);
+        call(editor, "PUT", "/api/v1/articles/{id}/corrections/{number}", "", "application/json",
+                "{\"kind\": \"correction\", \"text\": \"x\"}", id, 987_654).expect(404);
+
+        long held = json.readTree(call(editor, "POST", "/api/v1/articles", "", "application/json",
+                "{\"headline\": \"Held for release\", \"body\": \"Named sources.\"}").expect(201).body()).get("id").asLong();
+        call(editor, "PUT", "/api/v1/articles/{id}/release", "", "application/json",
+                "{\"embargoUntil\": \"2099-01-01T00:00:00Z\", \"sensitive\": true}", held).expect(200);
+        call(editor, "PUT", "/api/v1/articles/{id}/release", "", "application/json", "{\"sensitive\": true}", 987_654).expect(404);
+        call(editor, "POST", "/api/v1/articles/{id}/publish", "", null, null, held).expect(422);
+        call(editor, "POST", "/api/v1/articles/{id}/release/request", "", "application/json", "{}", held).expect(422);
+        call(editor, "PUT", "/api/v1/articles/{id}/release", "", "application/json", "{\"embargoUntil\": null}", held).expect(200);
+        call(editor, "POST", "/api/v1/articles/{id}/release/request", "", "application/json", "{}", held).expect(200);
+        call(author, "POST", "/api/v1/articles/{id}/release/request", "", "application/json", "{}", held).expect(403);
+        call(editor, "GET", "/api/v1/articles/{id}/release", "", null, null, held).expect(200);
+        call(editor, "GET", "/api/v1/articles/{id}/release", "", null, null, 987_654).expect(404);
+        long asked = json.readTree(call(editor, "GET", "/api/v1/releases", "", null, null).expect(200).body()).get(0).get("id").asLong();
+        call(editor, "POST", "/api/v1/releases/{id}/approve", "", null, null, asked).expect(422);
+        call(editor, "POST", "/api/v1/releases/{id}/approve", "", null, null, 987_654).expect(404);
+        call(editor, "POST", "/api/v1/releases/{id}/return", "", "application/json", "{\"note\": \"\"}", asked).expect(422);
+        call(editor, "POST", "/api/v1/releases/{id}/return", "", "application/json", "{\"note\": \"x\"}", 987_654).expect(404);
+        String secondEditor = staffMember(Role.EDITOR);
+        var second = accounts.list().stream().filter(a -> a.email().equals(secondEditor)).findFirst()
+                .map(a -> new press.dispatch.accounts.Staff(a.id(), a.email(), a.displayName(), a.role(), 0, null)).orElseThrow();
+        String approver = keys.create(second, "document second editor", Role.EDITOR);
+        call(approver, "POST", "/api/v1/releases/{id}/approve", "", null, null, asked).expect(200);
+        call(approver, "POST", "/api/v1/releases/{id}/return", "", "application/json", "{\"note\": \"Too late.\"}", asked).expect(422);
+
         String admin = keys.create(ownerStaff(), "document admin", Role.ADMIN);
         call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"quiet@example.org\"}").expect(200);
         call(admin, "POST", "/api/v1/privacy/export", "", "application/json", "{\"email\": \"not an address\"}").expect(422);

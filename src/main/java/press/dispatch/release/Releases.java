@@ -1,0 +1,174 @@
+package press.dispatch.release;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import press.dispatch.accounts.Permission;
+import press.dispatch.accounts.Role;
+import press.dispatch.accounts.Staff;
+import press.dispatch.articles.Article;
+import press.dispatch.articles.ArticleStatus;
+import press.dispatch.articles.Publishing;
+
+/**
+ * Embargoes, the sensitive flag and the release queue. Approving a request publishes (or schedules) the article
+ * through {@link Publishing} inside the same transaction, so a refusal there (an embargo) leaves the request waiting.
+ */
+@Service
+public class Releases {
+
+    static final int MAX_NOTE = 2_000;
+    private static final Logger log = LoggerFactory.getLogger(Releases.class);
+
+    private final ReleaseRepository releases;
+    private final Publishing publishing;
+    private final Clock clock;
+
+    Releases(ReleaseRepository releases, Publishing publishing, Clock clock) {
+        this.releases = releases;
+        this.publishing = publishing;
+        this.clock = clock;
+    }
+
+    public Hold hold(long articleId) {
+        publishing.get(articleId);
+        return releases.hold(articleId).orElse(Hold.none(articleId));
+    }
+
+    /**
+     * Sets (or, with null, lifts) the embargo and the sensitive flag. An embargo cannot be put on an article already
+     * public, nor after the time it is scheduled for; an article scheduled without a release cannot be made sensitive.
+     */
+    @Transactional
+    public void hold(Staff staff, long articleId, Instant embargoUntil, boolean sensitive) {
+        editor(staff);
+        Article article = publishing.get(articleId);
+        Instant now = clock.instant();
+        Hold before = hold(articleId);
+        boolean embargoed = embargoUntil != null && embargoUntil.isAfter(now);
+        if (embargoed && article.status() == ArticleStatus.PUBLISHED) {
+            throw new InvalidReleaseException("It is already public: unpublish it before putting it under embargo.");
+        }
+        if (embargoed && article.status() == ArticleStatus.SCHEDULED && article.publishedAt().isBefore(embargoUntil)) {
+            throw new InvalidReleaseException("It is scheduled before that time: schedule it later or unpublish it first.");
+        }
+        if (sensitive && !before.sensitive() && article.status() == ArticleStatus.SCHEDULED) {
+            throw new InvalidReleaseException("It is scheduled: unpublish it first, then ask for release.");
+        }
+        releases.saveHold(articleId, embargoed ? embargoUntil : null, sensitive, now, staff.displayName());
+        log.info("Article {} hold set by staff {}: embargo {}, sensitive {}", articleId, staff.id(), embargoed ? embargoUntil : "none", sensitive);
+    }
+
+    /** An editor asks for a sensitive article to be published ({@code publishAt} null: at once when approved). */
+    @Transactional
+    public long request(Staff staff, long articleId, Instant publishAt) {
+        editor(staff);
+        Article article = publishing.get(articleId);
+        Hold hold = hold(articleId);
+        if (!hold.sensitive()) {
+            throw new InvalidReleaseException("It is not marked sensitive: publish it from the editor.");
+        }
+        if (article.status() == ArticleStatus.PUBLISHED || article.status() == ArticleStatus.SCHEDULED) {
+            throw new InvalidReleaseException("It is already published or scheduled.");
+        }
+        Instant now = clock.instant();
+        Instant when = publishAt != null && publishAt.isAfter(now) ? publishAt : null;
+        if (hold.embargoUntil() != null && (when == null ? now : when).isBefore(hold.embargoUntil())) {
+            throw new InvalidReleaseException("It is embargoed until then: ask for a time at or after the embargo.");
+        }
+        if (releases.waitingFor(articleId).isPresent()) {
+            throw new InvalidReleaseException("A request for it is already waiting in the release queue.");
+        }
+        return releases.insert(articleId, when, "waiting", staff.id(), staff.displayName(), now, "");
+    }
+
+    /** A second editor approves: the article is published (or scheduled) now. The editor who asked cannot approve. */
+    @Transactional
+    public void approve(Staff staff, long requestId) {
+        editor(staff);
+        ReleaseRequest request = find(requestId);
+        if (request.requestedBy() == staff.id()) {
+            throw new InvalidReleaseException("You asked for this release: a second editor must approve it.");
+        }
+        grant(staff, request, "approved", "");
+    }
+
+    /** A second editor sends the request back with a note for the one who asked. */
+    @Transactional
+    public void sendBack(Staff staff, long requestId, String note) {
+        editor(staff);
+        ReleaseRequest request = find(requestId);
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > MAX_NOTE) {
+            throw new InvalidReleaseException("Say in a note (at most " + MAX_NOTE + " characters) why it goes back.");
+        }
+        if (!releases.decide(request.id(), "waiting", "returned", staff.id(), staff.displayName(), clock.instant(), text)) {
+            throw new InvalidReleaseException("Someone decided on this request meanwhile.");
+        }
+    }
+
+    /** The owner publishes (or schedules) a sensitive article without a second editor; the reason is recorded. */
+    @Transactional
+    public void releaseAlone(Staff staff, long articleId, Instant publishAt, String reason) {
+        if (staff.role() != Role.OWNER) {
+            throw new InvalidReleaseException("Only the owner can release an article alone.");
+        }
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty() || text.length() > MAX_NOTE) {
+            throw new InvalidReleaseException("State why you release it alone (at most " + MAX_NOTE + " characters); the reason is kept.");
+        }
+        Article article = publishing.get(articleId);
+        if (article.status() == ArticleStatus.PUBLISHED || article.status() == ArticleStatus.SCHEDULED) {
+            throw new InvalidReleaseException("It is already published or scheduled.");
+        }
+        Instant now = clock.instant();
+        releases.waitingFor(articleId).ifPresent(w -> releases.decide(w.id(), "waiting", "cancelled", staff.id(), staff.displayName(), now, ""));
+        long id = releases.insert(articleId, publishAt != null && publishAt.isAfter(now) ? publishAt : null, "waiting", staff.id(),
+                staff.displayName(), now, "");
+        grant(staff, find(id), "released", text);
+    }
+
+    private void grant(Staff staff, ReleaseRequest request, String outcome, String note) {
+        Instant now = clock.instant();
+        if (!releases.decide(request.id(), "waiting", "approving", staff.id(), staff.displayName(), now, note)) {
+            throw new InvalidReleaseException("This request is no longer waiting.");
+        }
+        if (request.publishAt() != null && request.publishAt().isAfter(now)) {
+            publishing.schedule(request.articleId(), request.publishAt());
+        } else {
+            publishing.publish(request.articleId());
+        }
+        releases.setStatus(request.id(), outcome);
+        log.info("Article {} released ({}) by staff {} on request {}", request.articleId(), outcome, staff.id(), request.id());
+    }
+
+    public List<ReleaseRequest> trail(long articleId) {
+        return releases.trail(articleId);
+    }
+
+    public List<ReleaseRequest> queue() {
+        return releases.waiting();
+    }
+
+    ReleaseRequest find(long requestId) {
+        return releases.find(requestId).orElseThrow(() -> new NoSuchElementException("No release request " + requestId));
+    }
+
+    Article article(long articleId) {
+        return publishing.get(articleId);
+    }
+
+    private static void editor(Staff staff) {
+        if (!staff.can(Permission.PUBLISH_ANY)) {
+            throw new AccessDeniedException("Only editors hold and release articles.");
+        }
+    }
+}

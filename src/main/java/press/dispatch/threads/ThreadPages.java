@@ -1,0 +1,211 @@
+package press.dispatch.threads;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+import press.dispatch.articles.Story;
+import press.dispatch.metadata.PageDescriptions;
+import press.dispatch.platform.CsrfExemption;
+import press.dispatch.platform.PageCache;
+import press.dispatch.platform.RateLimiter;
+import press.dispatch.site.Settings;
+import press.dispatch.site.SiteSettings;
+import press.dispatch.site.SiteShell;
+
+/** A thread's timeline and feeds, and following it by email (double opt-in, one-click unfollow). */
+@Controller
+class ThreadPages {
+
+    static final int FOLLOWS_PER_HOUR = 10;
+
+    private final Threads threads;
+    private final SiteShell shell;
+    private final SiteSettings settings;
+    private final PageDescriptions descriptions;
+    private final RateLimiter perIp;
+
+    ThreadPages(Threads threads, SiteShell shell, SiteSettings settings, PageDescriptions descriptions, Clock clock) {
+        this.threads = threads;
+        this.shell = shell;
+        this.settings = settings;
+        this.descriptions = descriptions;
+        this.perIp = new RateLimiter(FOLLOWS_PER_HOUR, Duration.ofHours(1), clock);
+    }
+
+    @Bean
+    static CsrfExemption threadForms() {
+        return new CsrfExemption(List.of("/stories/*/follow", "/stories/follow/confirm", "/stories/unfollow"),
+                "the follow form sits on cached article pages; the others carry an unguessable token from an email");
+    }
+
+    @GetMapping("/stories/{slug}")
+    ModelAndView timeline(@PathVariable String slug, HttpServletRequest request) {
+        StoryThread thread = threads.findBySlug(slug).orElseThrow(ThreadPages::notFound);
+        PageCache.tag(request, "front");
+        return new ModelAndView("threads/timeline", "page", new ThreadScreens.TimelinePage(shell.shell(), thread, threads.parts(thread),
+                descriptions.listing(thread.title(), thread.summary(), thread.href(), 1)));
+    }
+
+    @GetMapping(value = "/stories/{slug}/feed", produces = "application/rss+xml;charset=UTF-8")
+    ResponseEntity<String> rss(@PathVariable String slug, HttpServletRequest request) {
+        return feed(slug, "rss_2.0", "application/rss+xml;charset=UTF-8", request);
+    }
+
+    @GetMapping(value = "/stories/{slug}/feed/atom", produces = "application/atom+xml;charset=UTF-8")
+    ResponseEntity<String> atom(@PathVariable String slug, HttpServletRequest request) {
+        return feed(slug, "atom_1.0", "application/atom+xml;charset=UTF-8", request);
+    }
+
+    @PostMapping("/stories/{slug}/follow")
+    ModelAndView follow(@PathVariable String slug, @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String website,
+                        HttpServletRequest request, HttpServletResponse response) {
+        StoryThread thread = threads.findBySlug(slug).orElseThrow(ThreadPages::notFound);
+        String address = email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!address.matches("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,60}")) {
+            ModelAndView bad = message("That is not an email address", "Go back and type the address the emails should go to.", null, null, null);
+            bad.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            return bad;
+        }
+        if (!website.isEmpty()) {
+            return checkInbox(thread);
+        }
+        if (!perIp.tryAcquire(request.getRemoteAddr())) {
+            ModelAndView slow = message("Too many requests", "Too many follow requests came from your network. Please try again in an hour.", null, null, null);
+            slow.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+            return slow;
+        }
+        threads.follow(thread, address);
+        return checkInbox(thread);
+    }
+
+    /** Shows a button; only the POST confirms, because mail scanners open links in emails. */
+    @GetMapping("/stories/follow/confirm")
+    ModelAndView confirmForm(@RequestParam(required = false) String token, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "private, no-store");
+        return threads.follower(token).map(f -> message("Follow " + threads.get(f.threadId()).title(),
+                        "Press the button to get each new article in this story by email.", "/stories/follow/confirm", token, "Confirm"))
+                .orElseGet(ThreadPages::badLink);
+    }
+
+    @PostMapping("/stories/follow/confirm")
+    ModelAndView confirm(@RequestParam(required = false) String token, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "private, no-store");
+        return threads.confirm(token).map(t -> message("You follow " + t.title(),
+                        "Each new article in it will be emailed to you. Every email has a link to stop.", null, null, null))
+                .orElseGet(ThreadPages::badLink);
+    }
+
+    @GetMapping("/stories/unfollow")
+    ModelAndView unfollowForm(@RequestParam(required = false) String token, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "private, no-store");
+        return threads.follower(token).map(f -> message("Stop following " + threads.get(f.threadId()).title(),
+                        "Press the button and no more of its articles will be emailed to you.", "/stories/unfollow", token, "Stop following"))
+                .orElseGet(ThreadPages::badLink);
+    }
+
+    @PostMapping("/stories/unfollow")
+    ModelAndView unfollow(@RequestParam(required = false) String token, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "private, no-store");
+        return threads.unfollow(token).map(t -> message("You no longer follow " + t.title(), "No more of its articles will be emailed to you.",
+                        null, null, null))
+                .orElseGet(ThreadPages::badLink);
+    }
+
+    private ModelAndView checkInbox(StoryThread thread) {
+        return message("Check your inbox", "If that address can receive our emails, a message is on its way to it. Open the link inside to "
+                + "follow \"" + thread.title() + "\".", null, null, null);
+    }
+
+    private ModelAndView message(String heading, String text, String action, String token, String button) {
+        return new ModelAndView("threads/message", "page", new ThreadScreens.MessagePage(shell.shell(), heading, text, action, token, button));
+    }
+
+    /** A link that names no follower: the site's 404 page. */
+    private static ModelAndView badLink() {
+        throw notFound();
+    }
+
+    private ResponseEntity<String> feed(String slug, String type, String contentType, HttpServletRequest request) {
+        StoryThread thread = threads.findBySlug(slug).orElseThrow(ThreadPages::notFound);
+        PageCache.tag(request, "front");
+        Settings site = settings.current();
+        String base = site.baseUrl();
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(type);
+        feed.setTitle(thread.title() + " – " + site.name());
+        feed.setDescription(thread.summary().isBlank() ? thread.title() : thread.summary());
+        feed.setLink(base + thread.href());
+        feed.setUri(base + thread.href() + (type.startsWith("atom") ? "/feed/atom" : "/feed"));
+        feed.setLanguage(site.language());
+        feed.setGenerator("Dispatch");
+        SyndLinkImpl self = new SyndLinkImpl();
+        self.setRel("self");
+        self.setHref(feed.getUri());
+        SyndLinkImpl alternate = new SyndLinkImpl();
+        alternate.setRel("alternate");
+        alternate.setType("text/html");
+        alternate.setHref(base + thread.href());
+        feed.setLinks(List.of(alternate, self));
+        if (type.startsWith("atom")) {
+            SyndPersonImpl publisher = new SyndPersonImpl();
+            publisher.setName(site.name());
+            feed.setAuthors(List.of(publisher));
+        }
+        List<SyndEntry> entries = new ArrayList<>();
+        Instant newest = null;
+        List<Story> parts = new ArrayList<>(threads.parts(thread));
+        java.util.Collections.reverse(parts);
+        for (Story s : parts) {
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setTitle(s.article().headline());
+            entry.setLink(base + s.href());
+            entry.setUri(base + s.href());
+            entry.setPublishedDate(Date.from(s.article().publishedAt()));
+            entry.setUpdatedDate(Date.from(s.article().publishedAt()));
+            SyndContentImpl summary = new SyndContentImpl();
+            summary.setType("text/plain");
+            summary.setValue(s.article().standfirst());
+            entry.setDescription(summary);
+            entries.add(entry);
+            newest = newest == null || s.article().publishedAt().isAfter(newest) ? s.article().publishedAt() : newest;
+        }
+        feed.setEntries(entries);
+        feed.setPublishedDate(newest == null ? null : Date.from(newest));
+        try {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(contentType)).body(new SyndFeedOutput().outputString(feed));
+        } catch (FeedException e) {
+            throw new IllegalStateException("The feed of thread " + thread.id() + " could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

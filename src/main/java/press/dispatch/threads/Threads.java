@@ -1,0 +1,246 @@
+package press.dispatch.threads;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import press.dispatch.accounts.Permission;
+import press.dispatch.accounts.Staff;
+import press.dispatch.articles.ArticlePublished;
+import press.dispatch.articles.Publishing;
+import press.dispatch.articles.Stories;
+import press.dispatch.articles.Story;
+import press.dispatch.platform.Outbox;
+import press.dispatch.site.SiteSettings;
+
+/**
+ * Threads, their parts and their followers. A part published into a thread is announced to its confirmed followers
+ * once, in the transaction that publishes it (queued in the outbox), so a crash loses neither alone.
+ */
+@Service
+public class Threads {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_SUMMARY = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(Threads.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ThreadRepository threads;
+    private final Stories stories;
+    private final Publishing publishing;
+    private final Outbox outbox;
+    private final SiteSettings settings;
+    private final Clock clock;
+
+    Threads(ThreadRepository threads, Stories stories, Publishing publishing, Outbox outbox, SiteSettings settings, Clock clock) {
+        this.threads = threads;
+        this.stories = stories;
+        this.publishing = publishing;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A thread and where one article stands in it: its published parts in order, and this article's neighbours. */
+    public record Place(StoryThread thread, List<Story> parts, Story previous, Story next) {
+    }
+
+    @Transactional
+    public long create(Staff staff, String title, String slug, String summary) {
+        editor(staff);
+        String wanted = check(title, slug, summary, 0);
+        return threads.insert(wanted, title.strip(), summary.strip(), clock.instant());
+    }
+
+    @Transactional
+    public void update(Staff staff, long id, String title, String slug, String summary) {
+        editor(staff);
+        get(id);
+        threads.update(id, check(title, slug, summary, id), title.strip(), summary.strip(), clock.instant());
+    }
+
+    @Transactional
+    public void add(Staff staff, long threadId, long articleId) {
+        editor(staff);
+        get(threadId);
+        publishing.get(articleId);
+        threads.addArticle(threadId, articleId, clock.instant());
+    }
+
+    @Transactional
+    public void remove(Staff staff, long threadId, long articleId) {
+        editor(staff);
+        threads.removeArticle(threadId, articleId);
+    }
+
+    public StoryThread get(long id) {
+        return threads.find(id).orElseThrow(() -> new NoSuchElementException("No thread " + id));
+    }
+
+    public Optional<StoryThread> findBySlug(String slug) {
+        return threads.findBySlug(slug);
+    }
+
+    List<StoryThread> listAll() {
+        return threads.listAll();
+    }
+
+    List<Long> articleIds(long threadId) {
+        return threads.articleIds(threadId);
+    }
+
+    long countFollowers(long threadId) {
+        return threads.countFollowers(threadId);
+    }
+
+    /** The thread's public parts, oldest first. */
+    public List<Story> parts(StoryThread thread) {
+        List<Story> parts = new ArrayList<>();
+        for (long id : threads.articleIds(thread.id())) {
+            stories.findById(id).ifPresent(parts::add);
+        }
+        parts.sort(java.util.Comparator.comparing((Story s) -> s.article().publishedAt()).thenComparing(s -> s.article().id()));
+        return parts;
+    }
+
+    /** Where a public article stands in its thread, if it is in one. */
+    public Optional<Place> place(Story story) {
+        return threads.findByArticle(story.article().id()).map(thread -> {
+            List<Story> parts = parts(thread);
+            int at = -1;
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i).article().id() == story.article().id()) {
+                    at = i;
+                }
+            }
+            return new Place(thread, parts, at > 0 ? parts.get(at - 1) : null, at >= 0 && at < parts.size() - 1 ? parts.get(at + 1) : null);
+        });
+    }
+
+    /**
+     * Asks to follow a thread: a confirmation link goes to the address (a follower already confirmed is told so).
+     * Every address gets the same answer whatever it is.
+     */
+    @Transactional
+    public void follow(StoryThread thread, String email) {
+        String token = threads.follow(thread.id(), email, newToken(), clock.instant());
+        String base = settings.current().baseUrl();
+        ThreadRepository.Follower follower = threads.follower(token).orElseThrow();
+        if ("confirmed".equals(follower.status())) {
+            outbox.enqueue(email, "You already follow: " + thread.title(), "You already follow \"" + thread.title() + "\" on "
+                    + settings.current().name() + ".\n\nStop following: " + base + "/stories/unfollow?token=" + token + "\n");
+            return;
+        }
+        outbox.enqueue(email, "Confirm: follow " + thread.title(), "Someone (we hope you) asked to follow \"" + thread.title() + "\" on "
+                + settings.current().name() + ": each new article in it is emailed to you.\n\nConfirm: " + base + "/stories/follow/confirm?token=" + token
+                + "\n\nIf it was not you, ignore this email: nothing more will be sent.\n");
+    }
+
+    /** Confirms the follower a link names; empty if the link is unknown. */
+    @Transactional
+    public Optional<StoryThread> confirm(String token) {
+        return follower(token).map(f -> {
+            threads.setStatus(f.id(), "confirmed", clock.instant());
+            return get(f.threadId());
+        });
+    }
+
+    @Transactional
+    public Optional<StoryThread> unfollow(String token) {
+        return follower(token).map(f -> {
+            threads.setStatus(f.id(), "unfollowed", clock.instant());
+            return get(f.threadId());
+        });
+    }
+
+    Optional<ThreadRepository.Follower> follower(String token) {
+        return token == null || !token.matches("[A-Za-z0-9_-]{20,64}") ? Optional.empty() : threads.follower(token);
+    }
+
+    /** One thread an address follows (or asked to), for a person's data export. */
+    public record FollowRecord(String thread, String href, String status, Instant since) {
+    }
+
+    /** Every thread this address follows or asked to follow. */
+    public List<FollowRecord> followsOf(String email) {
+        return threads.followsOf(email);
+    }
+
+    /** Forgets this address as a follower of every thread (an erasure request); returns how many it followed. */
+    @Transactional
+    public int eraseFollower(String email) {
+        return threads.eraseFollower(email);
+    }
+
+    /** Runs in the publishing transaction: a new part goes to the thread's confirmed followers, once. */
+    @EventListener
+    void articlePublished(ArticlePublished published) {
+        Optional<StoryThread> thread = threads.findByArticle(published.articleId());
+        Optional<Story> story = stories.findById(published.articleId());
+        if (thread.isEmpty() || story.isEmpty() || !threads.markAnnounced(thread.get().id(), published.articleId(), clock.instant())) {
+            return;
+        }
+        String base = settings.current().baseUrl();
+        List<ThreadRepository.Follower> followers = threads.confirmedFollowers(thread.get().id());
+        for (ThreadRepository.Follower f : followers) {
+            Story s = story.get();
+            outbox.enqueue(f.email(), thread.get().title() + ": " + s.article().headline(), "New in \"" + thread.get().title() + "\":\n\n"
+                    + s.article().headline() + "\n" + s.article().standfirst() + "\n\nRead it: " + base + s.href()
+                    + "\nThe whole thread: " + base + thread.get().href()
+                    + "\n\nStop following this thread (one click): " + base + "/stories/unfollow?token=" + f.token() + "\n");
+        }
+        log.info("Article {} announced to {} followers of thread {}", published.articleId(), followers.size(), thread.get().id());
+    }
+
+    private String check(String title, String slug, String summary, long id) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (title == null || title.isBlank() || title.strip().length() > MAX_TITLE) {
+            problems.put("title", "Give the thread a title of at most " + MAX_TITLE + " characters.");
+        }
+        if (summary == null || summary.strip().length() > MAX_SUMMARY) {
+            problems.put("summary", "At most " + MAX_SUMMARY + " characters.");
+        }
+        String wanted = slug == null || slug.isBlank() ? slugOf(title == null ? "" : title) : slug.strip();
+        if (!wanted.matches("[a-z0-9]+(-[a-z0-9]+)*") || wanted.length() > 120 || wanted.equals("follow") || wanted.equals("unfollow")) {
+            problems.put("slug", "Lower-case letters, digits and hyphens only.");
+        } else if (threads.slugTaken(wanted, id)) {
+            problems.put("slug", "Another thread already uses the slug '" + wanted + "'.");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidThreadException(problems);
+        }
+        return wanted;
+    }
+
+    static String slugOf(String title) {
+        String s = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return s.length() > 80 ? s.substring(0, 80).replaceAll("-+$", "") : s;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void editor(Staff staff) {
+        if (!staff.can(Permission.PUBLISH_ANY)) {
+            throw new AccessDeniedException("Only editors make story threads.");
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package press.dispatch.threads;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import press.dispatch.accounts.Role;
+import press.dispatch.articles.ArticleDraft;
+import press.dispatch.platform.Outbox;
+import press.dispatch.testing.AdminSession;
+import press.dispatch.testing.NewsroomTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Story threads: the timeline, the box on each article, the thread's feeds, and following one by email. Both databases. */
+@TestPropertySource(properties = {"dispatch.mail.smtp.host=127.0.0.1", "dispatch.outbox.first-check=1h"})
+abstract class ThreadsContract extends NewsroomTest {
+
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("dispatch.mail.smtp.port", () -> SMTP_PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    private record Made(long id, String slug) {
+    }
+
+    private Made thread(AdminSession editor, String title, long... articles) {
+        AdminSession.Response created = editor.post("/admin/threads", Map.of("title", title, "summary", "What we know about " + title + "."));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        long id = Long.parseLong(created.location().replaceAll(".*/", ""));
+        for (long a : articles) {
+            assertThat(editor.post("/admin/threads/" + id + "/articles", Map.of("articleId", Long.toString(a))).status()).isEqualTo(302);
+        }
+        return new Made(id, jdbc.sql("SELECT slug FROM story_threads WHERE id = :id").param("id", id).query(String.class).single());
+    }
+
+    private AdminSession editor() {
+        return signedIn(staffMember(Role.EDITOR), PASSWORD);
+    }
+
+    @Test
+    void theTimelineShowsTheSummaryOnTopAndEveryPublishedArticleInOrder() {
+        long first = publishedArticle(unique("Talks open in Cairo"), null);
+        clock.advance(Duration.ofMinutes(5));
+        long second = publishedArticle(unique("Delegations exchange drafts"), null);
+        long draft = publishing.draft(ArticleDraft.of(unique("Not yet"), "", "Body."));
+        Made thread = thread(editor(), unique("Ceasefire talks"), second, first, draft);
+
+        Document page = browser.get("/stories/" + thread.slug()).page();
+        assertThat(page.selectFirst(".thread-summary").text()).startsWith("What we know about");
+        assertThat(page.select(".timeline .thread-part a").eachText())
+                .containsExactly(publishing.get(first).headline(), publishing.get(second).headline());
+    }
+
+    @Test
+    void anArticleInAThreadLinksToItWithItsUpdateCountAndToItsNeighbours() {
+        long first = publishedArticle(unique("First part"), null);
+        clock.advance(Duration.ofMinutes(1));
+        long middle = publishedArticle(unique("Middle part"), null);
+        clock.advance(Duration.ofMinutes(1));
+        long last = publishedArticle(unique("Last part"), null);
+        String title = unique("Border crossing");
+        Made thread = thread(editor(), title, first, middle, last);
+
+        Document page = browser.get("/articles/" + slugOf(middle)).page();
+        assertThat(page.selectFirst(".part-of").text()).isEqualTo("Part of: " + title + ", 3 updates");
+        assertThat(page.selectFirst(".part-of a").attr("href")).isEqualTo("/stories/" + thread.slug());
+        assertThat(page.selectFirst(".thread-neighbours a[rel=prev]").attr("href")).isEqualTo("/articles/" + slugOf(first));
+        assertThat(page.selectFirst(".thread-neighbours a[rel=next]").attr("href")).isEqualTo("/articles/" + slugOf(last));
+        assertThat(browser.get("/articles/" + slugOf(first)).page().select("a[rel=prev]")).isEmpty();
+    }
+
+    @Test
+    void aThreadHasAnRssAndAnAtomFeedOfItsArticles() {
+        long part = publishedArticle(unique("Feed part"), null);
+        long outside = publishedArticle(unique("Not in the thread"), null);
+        Made thread = thread(editor(), unique("Feeds thread"), part);
+        for (String feed : List.of("/stories/" + thread.slug() + "/feed", "/stories/" + thread.slug() + "/feed/atom")) {
+            var answer = browser.get(feed);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).contains(publishing.get(part).headline()).doesNotContain(publishing.get(outside).headline());
+        }
+        assertThat(browser.get("/stories/" + thread.slug() + "/feed").body()).contains("<rss");
+        assertThat(browser.get("/stories/" + thread.slug() + "/feed/atom").body()).contains("http://www.w3.org/2005/Atom");
+    }
+
+    @Test
+    void aReaderFollowsConfirmsReceivesTheNextArticleAndUnfollowsWithOneClick() throws Exception {
+        long opening = publishedArticle(unique("Opening part"), null);
+        AdminSession editor = editor();
+        Made thread = thread(editor, unique("Followed story"), opening);
+        String reader = unique("follower").replace(' ', '-') + "@example.com";
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
+
+        HttpResponse<String> asked = post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Check your inbox");
+        outbox.sendDue();
+        MimeMessage confirmation = only(reader);
+        String confirmPath = link(GreenMailUtil.getBody(confirmation), "/stories/follow/confirm");
+        Document confirmPage = browser.get(confirmPath).page();
+        String token = confirmPage.selectFirst("input[name=token]").val();
+        assertThat(post("/stories/follow/confirm", "token=" + token).body()).contains("You follow");
+        assertThat(editor.get("/admin/threads/" + thread.id()).page().selectFirst(".followers").text()).isEqualTo("1");
+
+        long next = publishing.draft(ArticleDraft.of(unique("Next part"), "The talks resume.", "Body."));
+        editor.post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(next)));
+        publishing.publish(next);
+        outbox.sendDue();
+        MimeMessage announced = only(reader);
+        assertThat(announced.getSubject()).endsWith(publishing.get(next).headline());
+        String body = GreenMailUtil.getBody(announced);
+        assertThat(body).contains("/articles/" + slugOf(next));
+
+        String unfollowPath = link(body, "/stories/unfollow");
+        assertThat(browser.get(unfollowPath).page().select("form[action=/stories/unfollow] button").text()).isEqualTo("Stop following");
+        assertThat(post("/stories/unfollow", "token=" + token).body()).contains("You no longer follow");
+        long after = publishing.draft(ArticleDraft.of(unique("After unfollowing"), "", "Body."));
+        editor.post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(after)));
+        publishing.publish(after);
+        outbox.sendDue();
+        assertThat(messagesTo(reader)).isEmpty();
+    }
+
+    @Test
+    void anArticleAlreadyPublishedWhenAddedIsNotEmailed() throws Exception {
+        Made thread = thread(editor(), unique("Quiet thread"));
+        String reader = unique("quiet").replace(' ', '-') + "@example.com";
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
+        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+        String token = jdbc.sql("SELECT token FROM thread_followers WHERE email = :e").param("e", reader).query(String.class).single();
+        post("/stories/follow/confirm", "token=" + token);
+        outbox.sendDue();
+        smtp.reset();
+        long old = publishedArticle(unique("Old news"), null);
+        editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(old)));
+        outbox.sendDue();
+        assertThat(messagesTo(reader)).isEmpty();
+    }
+
+    @Test
+    void theFollowFormRefusesTooManyRequestsFromOneNetwork() throws Exception {
+        Made thread = thread(editor(), unique("Popular thread"));
+        clock.advance(Duration.ofHours(2));
+        int last = 0;
+        for (int i = 0; i <= ThreadPages.FOLLOWS_PER_HOUR; i++) {
+            last = post("/stories/" + thread.slug() + "/follow", "email=" + unique("many").replace(' ', '-') + "@example.com").statusCode();
+        }
+        assertThat(last).isEqualTo(429);
+    }
+
+    @Test
+    void aFollowerIsInTheirPersonalDataExportAndErasedWithIt() throws Exception {
+        String title = unique("Private thread");
+        Made thread = thread(editor(), title);
+        String reader = unique("private").replace(' ', '-') + "@example.com";
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
+        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+        assertThat(personalData.export(reader).threadFollows()).extracting(Threads.FollowRecord::thread).containsExactly(title);
+
+        personalData.erase(ownerStaff(), reader);
+        assertThat(personalData.export(reader).threadFollows()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM thread_followers WHERE email = :e").param("e", reader).query(Long.class).single()).isZero();
+    }
+
+    @Autowired
+    press.dispatch.privacy.PersonalData personalData;
+
+    @Test
+    void authorsCannotMakeThreads() {
+        AdminSession author = signedIn(staffMember(Role.AUTHOR), PASSWORD);
+        assertThat(author.post("/admin/threads", Map.of("title", "Mine")).status()).isEqualTo(403);
+        assertThat(author.get("/admin/threads").status()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(browser.base() + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private MimeMessage only(String address) throws Exception {
+        List<MimeMessage> messages = messagesTo(address);
+        assertThat(messages).as("messages to " + address).hasSize(1);
+        smtp.reset();
+        return messages.get(0);
+    }
+
+    private List<MimeMessage> messagesTo(String address) throws Exception {
+        List<MimeMessage> to = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
+                to.add(m);
+            }
+        }
+        return to;
+    }
+
+    private String link(String body, String path) {
+        Matcher m = Pattern.compile("http://localhost:" + port + "(" + Pattern.quote(path) + "\\S+)").matcher(body.replace("=\r\n", "").replace("=3D", "="));
+        assertThat(m.find()).as("a link to " + path + " in: " + body).isTrue();
+        return m.group(1);
+    }
+}
