@@ -51,7 +51,7 @@ class MediaApi {
     /** The multipart form an upload sends; documents the form, the fields are bound one by one below. */
     @Schema(name = "PhotoUpload")
     record PhotoUpload(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
-                               description = "JPEG, PNG, GIF or BMP") String file,
+                               description = "JPEG, PNG or WebP") String file,
                        @Schema(maxLength = 1000) String caption, @Schema(maxLength = 200) String photographer,
                        @Schema(maxLength = 200, description = "The agency or unit; answered as credit.organisation") String agency,
                        @Schema(maxLength = 200) String licence, @Schema(maxLength = 500, description = "Alt text") String alt) {

@@ -64,7 +64,7 @@ class MediaLibraryTest extends SiteTest {
     void somethingThatIsNotAnImageIsRejectedWithAClearMessage() {
         assertThatThrownBy(() -> library.ingest("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "x.svg", new MediaDetails("", "", null)))
                 .isInstanceOf(RejectedUploadException.class)
-                .hasMessage("x.svg is not a JPEG, PNG, GIF or BMP image.");
+                .hasMessage("x.svg is not a JPEG, PNG or WebP image.");
         assertThatThrownBy(() -> library.ingest(new byte[0], "empty.jpg", new MediaDetails("", "", null)))
                 .isInstanceOf(RejectedUploadException.class).hasMessage("empty.jpg is empty.");
     }
