@@ -51,7 +51,7 @@ public class Cataloguing {
         StringBuilder sql = new StringBuilder("SELECT id FROM media_items WHERE 1 = 1");
         Map<String, Object> params = new java.util.HashMap<>();
         if (!query.text().isEmpty()) {
-            sql.append("""
+            sql.append(" ").append("""
                      AND (LOWER(caption) LIKE :text ESCAPE '\\' OR LOWER(alt_text) LIKE :text ESCAPE '\\'
                           OR LOWER(credit_photographer) LIKE :text ESCAPE '\\' OR LOWER(credit_organisation) LIKE :text ESCAPE '\\'
                           OR LOWER(credit_licence) LIKE :text ESCAPE '\\' OR LOWER(original_filename) LIKE :text ESCAPE '\\')""");

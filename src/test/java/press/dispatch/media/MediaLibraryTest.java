@@ -128,7 +128,7 @@ class MediaLibraryTest extends SiteTest {
         return withComment.toByteArray();
     }
 
-    private static byte[] png(int width, int height) throws IOException {
+    static byte[] png(int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
