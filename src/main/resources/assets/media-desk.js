@@ -49,19 +49,34 @@
           link.href = answer.href;
           link.textContent = answer.message;
           outcome.appendChild(link);
+          settle(true);
         } else {
           item.className = 'refused';
           outcome.textContent = answer.problem || ('The server answered ' + request.status + '; try again.');
+          settle(false);
         }
       });
       request.addEventListener('error', function () {
         item.className = 'refused';
         outcome.textContent = file.name + ' did not reach the server; try again.';
+        settle(false);
       });
       request.send(data);
     };
 
+    // Once every file has its answer: all stored, the library is shown again with them; any refused, the list stays.
+    var pending = 0;
+    var stored = 0;
+    var refused = 0;
+    var settle = function (ok) {
+      pending -= 1;
+      if (ok) { stored += 1; } else { refused += 1; }
+      if (pending === 0 && refused === 0) {
+        window.location.assign('/admin/media?added=' + stored);
+      }
+    };
     var sendAll = function (files) {
+      pending += files.length;
       for (var i = 0; i < files.length; i++) { send(files[i]); }
     };
 

@@ -53,9 +53,22 @@ class MediaDesk {
                          @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String credit,
                          @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
                          @RequestParam(defaultValue = "") String unused, @RequestParam(defaultValue = "") String missing,
-                         HttpServletRequest request) {
+                         @RequestParam(defaultValue = "") String added, HttpServletRequest request) {
         PhotoQuery query = new PhotoQuery(q, credit, Cataloguing.day(from), Cataloguing.day(to), !unused.isEmpty(), missing);
-        return page(staff, request, page, query, Map.of(), Map.of(), List.of(), HttpStatus.OK);
+        // the upload script comes back here once every file it sent was stored
+        List<String> lines = added.matches("[1-9][0-9]{0,3}")
+                ? List.of(added.equals("1") ? "1 photo added to the library." : added + " photos added to the library.") : List.of();
+        return page(staff, request, page, query, Map.of(), Map.of(), lines, HttpStatus.OK);
+    }
+
+    /** The editor's picker searches the library through this: the first page of matches, newest first. */
+    @GetMapping(value = "/admin/media", produces = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    Map<String, Object> pickable(@RequestParam(defaultValue = "") String q) {
+        List<Map<String, Object>> photos = catalogue.search(new PhotoQuery(q.length() > 200 ? q.substring(0, 200) : q, "", null, null, false, ""),
+                0, PER_PAGE).photos().stream().map(m -> Map.<String, Object>of("id", m.id(), "thumbnail", m.src(480),
+                "width", m.variantFor(480).width(), "height", m.variantFor(480).height(), "caption", m.caption(), "alt", m.altText())).toList();
+        return Map.of("photos", photos);
     }
 
     /** The plain form: any number of files, the same description for each; one line per file says what became of it. */

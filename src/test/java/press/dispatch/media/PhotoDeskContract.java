@@ -30,9 +30,16 @@ abstract class PhotoDeskContract extends NewsroomTest {
     @Autowired
     MediaLibrary library;
 
+    @Autowired
+    press.dispatch.site.SiteSettings settings;
+
     private MediaItem described(String caption, String alt, Credit credit, String filename) {
+        return described(caption, alt, credit, filename, 640, 480);
+    }
+
+    private MediaItem described(String caption, String alt, Credit credit, String filename, int width, int height) {
         try {
-            return media.ingest(MediaLibraryTest.png(640, 480), filename, new MediaDetails(caption, alt, credit));
+            return media.ingest(MediaLibraryTest.png(width, height), filename, new MediaDetails(caption, alt, credit));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -161,5 +168,109 @@ abstract class PhotoDeskContract extends NewsroomTest {
 
         assertThat(catalogue.usesOf(first.id())).isEmpty();
         assertThat(catalogue.search(new PhotoQuery("", "", null, null, true, ""), 0, 500).photos()).extracting(MediaItem::id).contains(first.id());
+    }
+
+    @Test
+    void aPhotoPlacedInTheBodyIsAFigureWithItsCaptionCreditAndBothFormatsAtAKnownSize() {
+        MediaItem photo = described("Destroyer in the strait", "A grey destroyer", new Credit("Ana Ruiz", "Fleet Unit", ""), "p.png");
+        long id = publishing.draft(ArticleDraft.of("Figures " + photo.id(), "", "Before.\n\n![](photo:" + photo.id() + ")\n\nAfter, inline ![small](photo:"
+                + photo.id() + ") and a missing ![gone](photo:987654321)."));
+        publishing.publish(id);
+
+        Document page = browser.get("/articles/" + slugOf(id)).page();
+
+        var figure = page.selectFirst(".body figure.body-photo");
+        assertThat(figure).isNotNull();
+        assertThat(figure.select("figcaption .caption").text()).isEqualTo("Destroyer in the strait");
+        assertThat(figure.select("figcaption .credit").text()).isEqualTo("Photo: Ana Ruiz / Fleet Unit");
+        assertThat(figure.select("picture source[type=image/webp]").attr("srcset")).contains(".webp 480w");
+        var img = figure.selectFirst("picture img");
+        assertThat(img.attr("alt")).isEqualTo("A grey destroyer");
+        assertThat(img.attr("width")).isEqualTo("480");
+        assertThat(img.attr("height")).isEqualTo("360");
+        assertThat(page.select(".body p picture img").attr("alt")).isEqualTo("small");
+        assertThat(page.select(".body").html()).doesNotContain("987654321");
+        assertThat(browser.get(figure.select("picture source").attr("srcset").split(" ")[0]).header("Content-Type")).isEqualTo("image/webp");
+    }
+
+    @Test
+    void publishingAnArticleWhosePhotoLacksACreditAsksTheEditorToConfirm() {
+        MediaItem uncredited = described("No credit", "Alt", new Credit("", "", ""), "q.png");
+        AdminSession owner = owner();
+        Map<String, String> form = new java.util.HashMap<>(Map.of("headline", "Uncredited " + uncredited.id(), "standfirst", "", "body", "Text.",
+                "featuredMediaId", Long.toString(uncredited.id()), "action", "publish", "version", "0"));
+
+        AdminSession.Response asked = owner.post("/admin/articles", form);
+
+        assertThat(asked.status()).isEqualTo(422);
+        assertThat(asked.page().select("#photos-problem").text()).contains("photo #" + uncredited.id() + " has no credit");
+        assertThat(asked.page().select("input[name=confirmPhotos]")).hasSize(1);
+        form.put("confirmPhotos", "yes");
+        assertThat(owner.post("/admin/articles", form).status()).isEqualTo(302);
+    }
+
+    @Test
+    void aSiteThatRefusesUncreditedPhotosDoesNotPublishEvenWhenConfirmed() {
+        settings.update(Map.of(press.dispatch.site.Setting.MEDIA_MISSING_CREDIT.key(), "refuse"));
+        try {
+            MediaItem undescribed = described("No alt", "", new Credit("Kim", "", ""), "r.png");
+            Map<String, String> form = Map.of("headline", "Undescribed " + undescribed.id(), "standfirst", "", "body",
+                    "![](photo:" + undescribed.id() + ")", "action", "publish", "version", "0", "confirmPhotos", "yes");
+
+            AdminSession.Response refused = owner().post("/admin/articles", form);
+
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.page().select("#photos-problem").text()).contains("has no alt text").contains("does not publish");
+            assertThat(refused.page().select("input[name=confirmPhotos]")).isEmpty();
+        } finally {
+            settings.update(Map.of(press.dispatch.site.Setting.MEDIA_MISSING_CREDIT.key(), "confirm"));
+        }
+    }
+
+    @Test
+    void theArticlePageSharesItsPhotoCutToSixteenNineFourThreeAndSquareAroundTheFocalPoint() throws Exception {
+        MediaItem photo = described("Shared", "Alt", new Credit("Ana", "", ""), "s.png", 2000, 1200);
+        catalogue.describe(photo.id(), new MediaDetails("Shared", "Alt", new Credit("Ana", "", "")), 900, 100);
+        long id = publishing.draft(ArticleDraft.of("Shared " + photo.id(), "", "Body.").withFeaturedPhoto(photo.id(), "", "", ""));
+        publishing.publish(id);
+
+        Document page = browser.get("/articles/" + slugOf(id)).page();
+
+        String og = page.select("meta[property=og:image]").attr("content");
+        assertThat(og).contains("/16x9-900-100-");
+        String ld = page.select("script[type=application/ld+json]").html();
+        assertThat(ld).contains("/16x9-900-100-").contains("/4x3-900-100-").contains("/1x1-900-100-");
+        String square = og.replace("16x9", "1x1").replaceAll("-[0-9]+\\.jpg$", "-480.jpg");
+        byte[] cut = browser.get(square.substring(square.indexOf("/media/"))).bytes();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(cut));
+        assertThat(image.getWidth()).isEqualTo(480);
+        assertThat(image.getHeight()).isEqualTo(480);
+        assertThat(page.select(".featured picture source[type=image/webp]")).hasSize(1);
+    }
+
+    @Test
+    void severalPhotosInOnePlainFormAreEachStoredOrRefusedByName() throws Exception {
+        AdminSession owner = owner();
+        String boundary = "----photos-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String csrf = owner.csrf();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes());
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nBatch\r\n").getBytes());
+        for (String name : List.of("one.png", "two.png", "evil.svg")) {
+            byte[] file = name.endsWith(".svg") ? "<svg onload=alert(1)></svg>".getBytes() : MediaLibraryTest.png(320, 200);
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"" + name
+                    + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes());
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes());
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes());
+        long before = library.count();
+
+        AdminSession.Response answer = owner.postRaw("/admin/media/upload", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.page().select(".upload-results li").eachText()).anyMatch(t -> t.equals("evil.svg is not a JPEG, PNG or WebP image."))
+                .filteredOn(t -> t.endsWith("added to the library.")).hasSize(2);
+        assertThat(library.count()).isEqualTo(before + 2);
     }
 }
