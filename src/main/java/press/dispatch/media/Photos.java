@@ -111,7 +111,14 @@ final class Photos {
                     int step = subsampling(width, height, bytesPerPixel(reader));
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
-                return new Decoded(reader.read(0, param), width, height);
+                // ImageIO decodes a cut-off JPEG or PNG with a warning and grey where the data ends: refuse it instead
+                String[] warning = new String[1];
+                reader.addIIOReadWarningListener((source, message) -> warning[0] = message);
+                BufferedImage image = reader.read(0, param);
+                if (warning[0] != null) {
+                    throw new RejectedUploadException(name + " is incomplete or damaged (" + warning[0].strip() + ").");
+                }
+                return new Decoded(image, width, height);
             } finally {
                 reader.dispose();
             }
