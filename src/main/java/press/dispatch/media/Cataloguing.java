@@ -31,8 +31,11 @@ public class Cataloguing {
     private final MediaLibrary library;
     private final List<PhotoUses> uses;
     private final SiteSettings site;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Cataloguing(JdbcClient jdbc, MediaLibrary library, List<PhotoUses> uses, SiteSettings site) {
+    Cataloguing(JdbcClient jdbc, MediaLibrary library, List<PhotoUses> uses, SiteSettings site,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.library = library;
         this.uses = uses;
@@ -100,7 +103,10 @@ public class Cataloguing {
         });
     }
 
-    /** Replaces a photo's caption, alt text, credit and focal point (thousandths of width and height, 0 to 1000). */
+    /**
+     * Replaces a photo's caption, alt text, credit and focal point (thousandths of width and height, 0 to 1000); pages
+     * showing it follow ({@link PhotoDescribed}).
+     */
     @Transactional
     public Optional<MediaItem> describe(long id, MediaDetails details, int focalX, int focalY) {
         int changed = jdbc.sql("""
@@ -113,7 +119,11 @@ public class Cataloguing {
                 .param("licence", details.credit().licence())
                 .param("x", Math.max(0, Math.min(1000, focalX))).param("y", Math.max(0, Math.min(1000, focalY)))
                 .param("id", id).update();
-        return changed == 0 ? Optional.empty() : library.find(id);
+        if (changed == 0) {
+            return Optional.empty();
+        }
+        events.publishEvent(new PhotoDescribed(id));
+        return library.find(id);
     }
 
     /**

@@ -273,4 +273,20 @@ abstract class PhotoDeskContract extends NewsroomTest {
                 .filteredOn(t -> t.endsWith("added to the library.")).hasSize(2);
         assertThat(library.count()).isEqualTo(before + 2);
     }
+
+    @Test
+    void aCreditCorrectedInTheLibraryShowsAtOnceInTheFigureOfAPublishedBody() {
+        MediaItem photo = described("Harbour", "Boats", new Credit("Wrong Name", "", ""), "t.png");
+        long id = publishing.draft(ArticleDraft.of("Corrected " + photo.id(), "", "![](photo:" + photo.id() + ")"));
+        publishing.publish(id);
+        String path = "/articles/" + slugOf(id);
+        assertThat(browser.get(path).page().select("figure.body-photo .credit").text()).isEqualTo("Photo: Wrong Name");
+
+        owner().post("/admin/media/" + photo.id(), Map.of("caption", "Harbour at night", "alt", "Boats", "photographer", "Right Name",
+                "agency", "", "licence", "", "focalX", "50", "focalY", "50"));
+
+        Document page = browser.get(path).page();
+        assertThat(page.select("figure.body-photo .credit").text()).isEqualTo("Photo: Right Name");
+        assertThat(page.select("figure.body-photo .caption").text()).isEqualTo("Harbour at night");
+    }
 }
