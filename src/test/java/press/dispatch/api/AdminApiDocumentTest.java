@@ -190,7 +190,7 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(author, "PUT", "/api/v1/media/{id}", "", "application/json",
                 "{\"caption\": \"Dawn patrol\", \"altText\": \"Two frigates\", \"credit\": {\"photographer\": \"Ana Ruiz\", "
                         + "\"organisation\": \"Navy\", \"licence\": \"\"}, \"focalX\": 30, \"focalY\": 60}", photoId).expect(200);
-        call(author, "PUT", "/api/v1/media/{id}", "", "application/json", "{\"caption\": \"x\", \"focalX\": 130}", photoId).expect(422);
+        call(author, "PUT", "/api/v1/media/{id}", "", "application/json", "{\"caption\": \"x\", \"focalX\": 130}", photoId).malformed().expect(422);
         call(author, "DELETE", "/api/v1/media/{id}", "", null, null, photoId).expect(403);
         call(editor, "DELETE", "/api/v1/media/{id}", "", null, null, photoId).expect(204);
         call(editor, "DELETE", "/api/v1/media/{id}", "", null, null, photoId).expect(404);
