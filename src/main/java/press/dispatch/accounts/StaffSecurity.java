@@ -80,6 +80,8 @@ class StaffSecurity {
                         .requestMatchers("/admin/galleries", "/admin/galleries/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/menus", "/admin/menus/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/admin/media/upload").hasAuthority(Permission.UPLOAD.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/admin/media/*/delete").hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/admin/media/*").hasAuthority(Permission.UPLOAD.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SignInPages::askToSignIn))
                 .logout(logout -> logout.logoutUrl("/admin/sign-out").logoutSuccessUrl("/admin/sign-in?signed-out"))
@@ -101,6 +103,7 @@ class StaffSecurity {
                         .requestMatchers("/api/v1/subscribers", "/api/v1/subscribers/**").hasAuthority(Permission.SUBSCRIBERS.name())
                         .requestMatchers("/api/v1/privacy", "/api/v1/privacy/**").hasAuthority(Permission.PERSONAL_DATA.name())
                         .requestMatchers("/api/v1/comments", "/api/v1/comments/**").hasAuthority(Permission.MODERATE.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.DELETE, "/api/v1/media/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/api/v1/media", "/api/v1/media/**").hasAuthority(Permission.UPLOAD.name())
                         // Anyone who writes may list the sections to file an article; changing them is an editor's.
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/sections").hasAuthority(Permission.WRITE.name())

@@ -50,6 +50,13 @@ final class SettingsForm {
                     f(Setting.LOGO_URL, "Publisher logo", "For search engines' structured data: a 600 × 60 picture, such as /assets/logo.png."),
                     f(Setting.UPDATED_WHEN, "Say \"Updated\" after changes to",
                             "Comma-separated: headline, standfirst, body, photo, section, tags. Changes after publication to these show an \"Updated\" time."))),
+            new SettingGroup("Photos", List.of(
+                    f(Setting.MEDIA_MAX_UPLOAD_MB, "Largest upload (MB)", "1 to 30; the server's own limit wins if lower."),
+                    f(Setting.MEDIA_MAX_MEGAPIXELS, "Largest picture (megapixels)", "1 to 200; checked from the file's header before decoding. "
+                            + "The server's DISPATCH_MEDIA_MAX_MEGAPIXELS wins if lower."),
+                    choice(Setting.MEDIA_MISSING_CREDIT, "Publishing with photos that lack a credit or alt text", "", List.of(
+                            new Choice("confirm", "Ask the editor to confirm"),
+                            new Choice("refuse", "Refuse until they are filled in"))))),
             new SettingGroup("Subscribe box", List.of(
                     f(Setting.SUBSCRIBE_HEADING, "Heading", "{site} is replaced by the site name."),
                     area(Setting.SUBSCRIBE_TEXT, "Text", ""),

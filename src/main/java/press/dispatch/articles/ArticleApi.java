@@ -36,7 +36,10 @@ class ArticleApi {
     private final Editing editing;
     private final TagRepository tags;
 
-    ArticleApi(Editing editing, TagRepository tags) {
+    private final PhotoCredits photoCredits;
+
+    ArticleApi(Editing editing, TagRepository tags, PhotoCredits photoCredits) {
+        this.photoCredits = photoCredits;
         this.editing = editing;
         this.tags = tags;
     }
@@ -122,11 +125,23 @@ class ArticleApi {
         return json(editing.open(staff, id));
     }
 
-    @Operation(operationId = "publishArticle", summary = "Publish now", description = "Also makes a published article's pending revision live.")
+    @Operation(operationId = "publishArticle", summary = "Publish now", description = "Also makes a published article's pending revision live. "
+            + "If its photos lack a credit or alt text, it is refused (422, field photos) unless confirmPhotos=true, and always when the site "
+            + "setting media.missing_credit is refuse.")
     @ApiResponse(responseCode = "200", description = "Published")
     @ApiResponse(responseCode = "422", description = "The article cannot be published as it is (invalid)")
     @PostMapping("/{id}/publish")
-    ArticleJson publish(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id) {
+    ArticleJson publish(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id,
+                        @Parameter(description = "Publish even though some photos lack a credit or alt text")
+                        @RequestParam(defaultValue = "false") boolean confirmPhotos) {
+        Editing.Editable before = editing.open(staff, id);
+        Revision going = before.pending() != null ? before.pending() : before.current();
+        if (going != null) {
+            Map<String, String> uncredited = photoCredits.problems(going.draft(), confirmPhotos);
+            if (!uncredited.isEmpty()) {
+                throw new InvalidArticleException(uncredited);
+            }
+        }
         editing.publish(staff, id);
         return json(editing.open(staff, id));
     }

@@ -54,10 +54,13 @@ class ArticleDesk {
     private final SiteShell siteShell;
     private final SiteSettings settings;
     private final org.springframework.beans.factory.ObjectProvider<ArticleAddition> additions;
+    private final PhotoCredits photoCredits;
 
     ArticleDesk(Editing editing, Publishing publishing, Newsdesk newsdesk, TagRepository tags, Stories stories, Markdown markdown, MediaLibrary media,
-                AdminShells shells, SiteShell siteShell, SiteSettings settings, org.springframework.beans.factory.ObjectProvider<ArticleAddition> additions) {
+                AdminShells shells, SiteShell siteShell, SiteSettings settings, org.springframework.beans.factory.ObjectProvider<ArticleAddition> additions,
+                PhotoCredits photoCredits) {
         this.additions = additions;
+        this.photoCredits = photoCredits;
         this.editing = editing;
         this.publishing = publishing;
         this.newsdesk = newsdesk;
@@ -90,8 +93,9 @@ class ArticleDesk {
 
     @PostMapping("/admin/articles")
     ModelAndView create(@AuthenticationPrincipal Staff staff, @ModelAttribute ArticleForm form,
-                        @RequestParam(required = false) MultipartFile photo, HttpServletRequest request) {
-        return saveAndApply(staff, null, form, photo, request);
+                        @RequestParam(required = false) MultipartFile photo, @RequestParam(defaultValue = "") String confirmPhotos,
+                        HttpServletRequest request) {
+        return saveAndApply(staff, null, form, photo, !confirmPhotos.isEmpty(), request);
     }
 
     @GetMapping("/admin/articles/{id}")
@@ -130,7 +134,8 @@ class ArticleDesk {
 
     @PostMapping("/admin/articles/{id}")
     ModelAndView save(@AuthenticationPrincipal Staff staff, @PathVariable long id, @ModelAttribute ArticleForm form,
-                      @RequestParam(required = false) MultipartFile photo, HttpServletRequest request) {
+                      @RequestParam(required = false) MultipartFile photo, @RequestParam(defaultValue = "") String confirmPhotos,
+                      HttpServletRequest request) {
         switch (form.action()) {
             case "trash" -> {
                 editing.trash(staff, id);
@@ -143,7 +148,7 @@ class ArticleDesk {
                 return new ModelAndView("redirect:/admin/articles/" + id);
             }
             default -> {
-                return saveAndApply(staff, id, form, photo, request);
+                return saveAndApply(staff, id, form, photo, !confirmPhotos.isEmpty(), request);
             }
         }
     }
@@ -240,9 +245,16 @@ class ArticleDesk {
         response.sendError(HttpStatus.NOT_FOUND.value());
     }
 
-    private ModelAndView saveAndApply(Staff staff, Long id, ArticleForm form, MultipartFile photo, HttpServletRequest request) {
+    private ModelAndView saveAndApply(Staff staff, Long id, ArticleForm form, MultipartFile photo, boolean confirmPhotos,
+                                      HttpServletRequest request) {
         try {
             ArticleForm withPhoto = upload(staff, form, photo);
+            if ("publish".equals(form.action()) || "schedule".equals(form.action())) {
+                Map<String, String> uncredited = photoCredits.problems(withPhoto.draft(), confirmPhotos);
+                if (!uncredited.isEmpty()) {
+                    throw new InvalidArticleException(uncredited);
+                }
+            }
             Instant at = "schedule".equals(form.action()) ? scheduleTime(form.publishAt()) : null;
             boolean wasLive = id != null && publishing.get(id).status() == ArticleStatus.PUBLISHED;
             Map<String, String> refused = publishing.problems(form.overrides());

@@ -204,9 +204,11 @@ public class Stories {
         if (imageId != null) {
             media.find(imageId).ifPresent(m -> {
                 String alt = imageId.equals(a.featuredMediaId()) && story.featured() != null ? story.featured().alt() : m.altText();
-                List<MediaItem.Variant> variants = new ArrayList<>(m.variants());
-                java.util.Collections.reverse(variants);
-                variants.forEach(v -> images.add(new SocialImage(m.url(v), v.width(), v.height(), alt.isEmpty() ? a.headline() : alt)));
+                // one picture in each shape search engines and sharing cards ask for, cut around the focal point
+                for (MediaItem.Ratio ratio : List.of(MediaItem.Ratio.SIXTEEN_NINE, MediaItem.Ratio.FOUR_THREE, MediaItem.Ratio.SQUARE)) {
+                    MediaItem.Crop crop = m.crop(ratio, 1200);
+                    images.add(new SocialImage(crop.src(), crop.width(), crop.height(), alt.isEmpty() ? a.headline() : alt));
+                }
             });
         }
         String description = !search.description().isEmpty() ? search.description()
@@ -349,7 +351,7 @@ public class Stories {
             cards.add(new StoryCard(r.id(), "/articles/" + r.slug(), r.headline(), r.standfirst(),
                     Dateline.of(r.publishedAt(), site.zone(), site.locale()),
                     r.sectionId() == null ? null : navigation.section(r.sectionId()),
-                    photo == null ? null : figure(photo, CARD_WIDTH, r.featuredAlt(), "", ""), counts.getOrDefault(r.id(), 0L)));
+                    photo == null ? null : cardFigure(photo, r.featuredAlt()), counts.getOrDefault(r.id(), 0L)));
         }
         return cards;
     }
@@ -358,6 +360,13 @@ public class Stories {
     static Figure figure(MediaItem m, int width, String alt, String caption, String credit) {
         MediaItem.Variant v = m.variantFor(width);
         return new Figure(m.url(v), m.srcset(), v.width(), v.height(), alt.isEmpty() ? m.altText() : alt,
-                caption.isEmpty() ? m.caption() : caption, credit.isEmpty() ? m.credit().line() : credit);
+                caption.isEmpty() ? m.caption() : caption, credit.isEmpty() ? m.credit().line() : credit, m.webpSrcset());
+    }
+
+    /** Cards show every photo cut to 16:9 (the card design's shape) around its focal point, so nothing important is cropped away. */
+    static Figure cardFigure(MediaItem m, String alt) {
+        MediaItem.Crop crop = m.crop(MediaItem.Ratio.SIXTEEN_NINE, 1200);
+        return new Figure(m.crop(MediaItem.Ratio.SIXTEEN_NINE, CARD_WIDTH).src(), crop.srcset(), crop.width(), crop.height(),
+                alt.isEmpty() ? m.altText() : alt, "", "", crop.webpSrcset());
     }
 }

@@ -30,17 +30,123 @@ import press.dispatch.api.ApiError;
 class MediaApi {
 
     private final MediaLibrary library;
+    private final Cataloguing catalogue;
 
-    MediaApi(MediaLibrary library) {
+    MediaApi(MediaLibrary library, Cataloguing catalogue) {
         this.library = library;
+        this.catalogue = catalogue;
     }
 
-    record MediaJson(long id, String url, int width, int height, String caption, String altText, CreditJson credit, String srcset) {
+    /**
+     * A photo as the API answers it; {@code focalX} and {@code focalY} are per cent from the top left, {@code markdown}
+     * places it in an article body.
+     */
+    record MediaJson(long id, String url, int width, int height, String caption, String altText, CreditJson credit, String srcset,
+                     String webpSrcset, double focalX, double focalY, String markdown) {
         static MediaJson of(MediaItem m) {
             Credit c = m.credit();
             return new MediaJson(m.id(), m.src(1600), m.width(), m.height(), m.caption(), m.altText(),
-                    new CreditJson(c.photographer(), c.organisation(), c.licence()), m.srcset());
+                    new CreditJson(c.photographer(), c.organisation(), c.licence()), m.srcset(), m.webpSrcset(), m.focalX() / 10.0,
+                    m.focalY() / 10.0, "![" + m.altText().replace("]", "") + "](photo:" + m.id() + ")");
         }
+    }
+
+    /** One page of a search, newest first. */
+    @Schema(name = "PhotoList")
+    record PhotoList(java.util.List<MediaJson> photos, int page, boolean hasMore) {
+    }
+
+    /** What an update sends: every part of the description; an absent focal point keeps the current one. */
+    @Schema(name = "PhotoDescription")
+    record PhotoDescription(@Schema(maxLength = 1000) String caption, @Schema(maxLength = 500) String altText, CreditJson credit,
+                            @Schema(nullable = true, minimum = "0", maximum = "100") Double focalX,
+                            @Schema(nullable = true, minimum = "0", maximum = "100") Double focalY) {
+    }
+
+    /** A refused deletion names what uses the photo. */
+    @ExceptionHandler(PhotoInUseException.class)
+    ResponseEntity<ApiError> inUse(PhotoInUseException e) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (PhotoUses.PhotoUse use : e.uses()) {
+            fields.put(use.href(), use.kind() + ": " + use.title());
+        }
+        return ResponseEntity.status(409).body(ApiError.of(409, "in_use", e.getMessage(), fields));
+    }
+
+    @Operation(operationId = "searchPhotos", summary = "Search the photo library",
+            description = "Newest first, 48 a page. q matches caption, alt text, credit and file name; credit a photographer or agency; "
+                    + "from and to are days (site time zone); unused=true keeps photos nothing uses; missing=credit or missing=alt keeps those lacking it.")
+    @ApiResponse(responseCode = "200", description = "One page of photos")
+    @GetMapping
+    PhotoList search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String credit,
+                     @RequestParam(required = false) java.time.LocalDate from, @RequestParam(required = false) java.time.LocalDate to,
+                     @RequestParam(defaultValue = "false") boolean unused,
+                     @Parameter(schema = @Schema(allowableValues = {"credit", "alt"})) @RequestParam(defaultValue = "") String missing,
+                     @RequestParam(defaultValue = "1") int page) {
+        int number = Math.max(1, Math.min(page, 10_000));
+        Cataloguing.Found found = catalogue.search(new PhotoQuery(q, credit, from, to, unused, missing), (number - 1) * MediaDesk.PER_PAGE,
+                MediaDesk.PER_PAGE);
+        return new PhotoList(found.photos().stream().map(MediaJson::of).toList(), number, found.hasMore());
+    }
+
+    @Operation(operationId = "updatePhoto", summary = "Correct a photo's caption, alt text, credit and focal point")
+    @ApiResponse(responseCode = "200", description = "Saved")
+    @ApiResponse(responseCode = "422", description = "A field is too long, or the focal point is outside 0 to 100 (invalid)")
+    @org.springframework.web.bind.annotation.PutMapping("/{id}")
+    MediaJson update(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody PhotoDescription input) {
+        MediaItem current = library.find(id).orElseThrow();
+        CreditJson c = input.credit() == null ? new CreditJson("", "", "") : input.credit();
+        String caption = input.caption() == null ? "" : input.caption();
+        String alt = input.altText() == null ? "" : input.altText();
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (caption.length() > 1000 || alt.length() > 500 || length(c.photographer()) > 200 || length(c.organisation()) > 200
+                || length(c.licence()) > 200) {
+            problems.put("caption", "Caption, credit or alt text is too long.");
+        }
+        Integer x = input.focalX() == null ? Integer.valueOf(current.focalX()) : MediaDesk.percent(input.focalX().toString());
+        Integer y = input.focalY() == null ? Integer.valueOf(current.focalY()) : MediaDesk.percent(input.focalY().toString());
+        if (x == null || y == null) {
+            problems.put("focalX", "The focal point is per cent from the top left, 0 to 100.");
+        }
+        if (!problems.isEmpty()) {
+            return invalid(problems);
+        }
+        return catalogue.describe(id, new MediaDetails(caption, alt, new Credit(c.photographer(), c.organisation(), c.licence())), x, y)
+                .map(MediaJson::of).orElseThrow();
+    }
+
+    @Operation(operationId = "deletePhoto", summary = "Delete a photo nothing uses", description = "Its files go with it. "
+            + "A photo in use is refused with 409; the error's fields name each use (admin address: what it is).")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "409", description = "Something uses the photo; nothing was deleted (in_use)")
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        if (!catalogue.delete(id)) {
+            throw new java.util.NoSuchElementException();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    private static MediaJson invalid(java.util.Map<String, String> problems) {
+        throw new InvalidDescription(problems);
+    }
+
+    private static final class InvalidDescription extends RuntimeException {
+        private final transient java.util.Map<String, String> problems;
+
+        InvalidDescription(java.util.Map<String, String> problems) {
+            super("invalid photo description");
+            this.problems = problems;
+        }
+    }
+
+    @ExceptionHandler(InvalidDescription.class)
+    ResponseEntity<ApiError> invalidDescription(InvalidDescription e) {
+        return ResponseEntity.unprocessableEntity().body(ApiError.of(422, "invalid", "Some fields are not acceptable; nothing was saved.", e.problems));
     }
 
     /** A photo's credit as the API writes it: the three parts, each possibly empty. */
@@ -51,7 +157,7 @@ class MediaApi {
     /** The multipart form an upload sends; documents the form, the fields are bound one by one below. */
     @Schema(name = "PhotoUpload")
     record PhotoUpload(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
-                               description = "JPEG, PNG, GIF or BMP") String file,
+                               description = "JPEG, PNG or WebP") String file,
                        @Schema(maxLength = 1000) String caption, @Schema(maxLength = 200) String photographer,
                        @Schema(maxLength = 200, description = "The agency or unit; answered as credit.organisation") String agency,
                        @Schema(maxLength = 200) String licence, @Schema(maxLength = 500, description = "Alt text") String alt) {

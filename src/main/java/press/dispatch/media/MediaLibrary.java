@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import press.dispatch.platform.DataFolder;
 import press.dispatch.platform.SqlTime;
+import press.dispatch.site.Setting;
+import press.dispatch.site.SiteSettings;
 
 /** Adds photos to the library and finds them again. */
 @Service
@@ -45,8 +47,12 @@ public class MediaLibrary {
     private final DecodingQueue queue;
     private final MediaStore store;
 
-    MediaLibrary(JdbcClient jdbc, Clock clock, DataFolder dataFolder, MediaSettings settings, DecodingQueue queue, MediaStore store) {
+    private final SiteSettings site;
+
+    MediaLibrary(JdbcClient jdbc, Clock clock, DataFolder dataFolder, MediaSettings settings, DecodingQueue queue, MediaStore store,
+                 SiteSettings site) {
         this.store = store;
+        this.site = site;
         this.jdbc = jdbc;
         this.clock = clock;
         this.root = dataFolder.folder("media");
@@ -65,11 +71,18 @@ public class MediaLibrary {
      */
     public MediaItem ingest(InputStreamSource upload, String originalFilename, MediaDetails details) throws IOException {
         String filename = cleanFilename(originalFilename);
+        long maxBytes = maxUploadBytes();
+        long size = upload instanceof org.springframework.web.multipart.MultipartFile file ? file.getSize()
+                : upload instanceof org.springframework.core.io.Resource resource ? resource.contentLength() : -1;
+        if (size > maxBytes) {
+            throw new RejectedUploadException(filename + " is larger than " + maxBytes / (1024 * 1024) + " MB.");
+        }
+        long maxPixels = maxPixels();
         try (InputStream header = upload.getInputStream()) {
-            Photos.inspect(header, filename, settings.maxPixels());
+            Photos.inspect(header, filename, maxPixels, maxBytes);
         }
         try (DecodingQueue.Turn turn = queue.await(filename); InputStream in = upload.getInputStream()) {
-            Photos.Decoded photo = Photos.decode(in, filename, settings.maxPixels());
+            Photos.Decoded photo = Photos.decode(in, filename, maxPixels);
             return store(photo.image(), photo.originalWidth(), photo.originalHeight(), filename, details);
         }
     }
@@ -148,7 +161,9 @@ public class MediaLibrary {
                 BufferedImage scaled = Photos.scaleToWidth(image, width);
                 byte[] jpeg = Photos.encodeJpeg(scaled);
                 Files.write(staging.resolve(width + ".jpg"), jpeg);
-                totalBytes += jpeg.length;
+                byte[] webp = Photos.encodeWebp(scaled);
+                Files.write(staging.resolve(width + ".webp"), webp);
+                totalBytes += jpeg.length + webp.length;
                 variants.add(new MediaItem.Variant(scaled.getWidth(), scaled.getHeight()));
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -183,6 +198,24 @@ public class MediaLibrary {
         }
     }
 
+    /** The pixel limit in force: the site setting, never above the server's {@code DISPATCH_MEDIA_MAX_MEGAPIXELS}. */
+    long maxPixels() {
+        return Math.min(settings.maxPixels(), settingNumber(Setting.MEDIA_MAX_MEGAPIXELS, 50) * 1_000_000L);
+    }
+
+    /** The size limit in force: the site setting, never above what one turn of the {@link DecodingQueue} has room for. */
+    long maxUploadBytes() {
+        return Math.min(Photos.MAX_BYTES, settingNumber(Setting.MEDIA_MAX_UPLOAD_MB, 20) * 1024L * 1024);
+    }
+
+    private long settingNumber(Setting setting, long fallback) {
+        try {
+            return Long.parseLong(site.current().get(setting));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     /** The newest photos first, for the library screen and the editor's picker. */
     public List<MediaItem> recent(int offset, int limit) {
         List<Long> ids = jdbc.sql("SELECT id FROM media_items ORDER BY id DESC LIMIT :limit OFFSET :offset")
@@ -208,7 +241,7 @@ public class MediaLibrary {
         Map<Long, List<MediaItem.Variant>> variants = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT m.id, m.storage_key, m.width, m.height, m.caption, m.alt_text, m.credit_photographer, m.credit_organisation,
-                       m.credit_licence, v.width AS variant_width, v.height AS variant_height
+                       m.credit_licence, m.focal_x, m.focal_y, v.width AS variant_width, v.height AS variant_height
                 FROM media_items m JOIN media_variants v ON v.media_id = m.id
                 WHERE m.id IN (:ids) ORDER BY m.id, v.width
                 """)
@@ -221,11 +254,11 @@ public class MediaLibrary {
                         items.put(id, new MediaItem(id, rs.getString("storage_key"), rs.getInt("width"), rs.getInt("height"),
                                 rs.getString("caption"), rs.getString("alt_text"),
                                 new Credit(rs.getString("credit_photographer"), rs.getString("credit_organisation"), rs.getString("credit_licence")),
-                                vs));
+                                vs, rs.getInt("focal_x"), rs.getInt("focal_y")));
                     }
                 });
         items.replaceAll((id, m) -> new MediaItem(m.id(), m.storageKey(), m.width(), m.height(), m.caption(), m.altText(), m.credit(),
-                List.copyOf(m.variants())));
+                List.copyOf(m.variants()), m.focalX(), m.focalY()));
         return items;
     }
 
@@ -287,7 +320,11 @@ public class MediaLibrary {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
+    Path root() {
+        return root;
+    }
+
+    static void deleteQuietly(Path folder) {
         if (!Files.exists(folder)) {
             return;
         }

@@ -67,7 +67,12 @@ public enum Setting {
     ACCENT_COLOR("site.accent_color", "#8a1c1c", 30),
     LOGO_PHOTO("site.logo_photo", "", 19),
     LOGO_DISPLAY("site.logo_display", "logo_and_name", 13),
-    UPDATED_WHEN("articles.updated_when", "headline,body", 100);
+    UPDATED_WHEN("articles.updated_when", "headline,body", 100),
+    /** Photo uploads: the largest file and picture accepted (the server's DISPATCH_MEDIA_* settings are the ceiling). */
+    MEDIA_MAX_UPLOAD_MB("media.max_upload_mb", "20", 2),
+    MEDIA_MAX_MEGAPIXELS("media.max_megapixels", "50", 3),
+    /** Publishing an article whose photos lack a credit or alt text: "confirm" asks first, "refuse" stops it. */
+    MEDIA_MISSING_CREDIT("media.missing_credit", "confirm", 7);
 
     /** The parts of an article whose change after publication makes its page say "Updated". */
     public static final java.util.List<String> UPDATE_PARTS = java.util.List.of("headline", "standfirst", "body", "photo", "section", "tags");
@@ -222,6 +227,21 @@ public enum Setting {
                 if (ratio < Contrast.AA_TEXT) {
                     return Optional.of("has a contrast of only " + Contrast.written(ratio) + " against the white page background; WCAG AA needs at least "
                             + "4.5:1 for text, so choose a darker colour");
+                }
+            }
+            case MEDIA_MAX_UPLOAD_MB -> {
+                if (!value.matches("[0-9]{1,2}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 30) {
+                    return Optional.of("must be a whole number of megabytes from 1 to 30");
+                }
+            }
+            case MEDIA_MAX_MEGAPIXELS -> {
+                if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 200) {
+                    return Optional.of("must be a whole number of megapixels from 1 to 200");
+                }
+            }
+            case MEDIA_MISSING_CREDIT -> {
+                if (!value.equals("confirm") && !value.equals("refuse")) {
+                    return Optional.of("must be confirm (ask before publishing) or refuse");
                 }
             }
             case UPDATED_WHEN -> {

@@ -188,6 +188,14 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(author, "POST", "/api/v1/media", "", "multipart/form-data", "garbage").malformed().expect(400);
         call(author, "GET", "/api/v1/media/{id}", "", null, null, photoId).expect(200);
         call(author, "GET", "/api/v1/media/{id}", "", null, null, 987_654).expect(404);
+        call(author, "GET", "/api/v1/media", "?q=&missing=credit&unused=true&page=1", null, null).expect(200);
+        call(author, "PUT", "/api/v1/media/{id}", "", "application/json",
+                "{\"caption\": \"Dawn patrol\", \"altText\": \"Two frigates\", \"credit\": {\"photographer\": \"Ana Ruiz\", "
+                        + "\"organisation\": \"Navy\", \"licence\": \"\"}, \"focalX\": 30, \"focalY\": 60}", photoId).expect(200);
+        call(author, "PUT", "/api/v1/media/{id}", "", "application/json", "{\"caption\": \"x\", \"focalX\": 130}", photoId).malformed().expect(422);
+        call(author, "DELETE", "/api/v1/media/{id}", "", null, null, photoId).expect(403);
+        call(editor, "DELETE", "/api/v1/media/{id}", "", null, null, photoId).expect(204);
+        call(editor, "DELETE", "/api/v1/media/{id}", "", null, null, photoId).expect(404);
 
         String reader = "reader-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         subscriptions.subscribe(reader, "198.51.100.9");

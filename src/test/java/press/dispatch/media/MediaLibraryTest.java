@@ -64,7 +64,7 @@ class MediaLibraryTest extends SiteTest {
     void somethingThatIsNotAnImageIsRejectedWithAClearMessage() {
         assertThatThrownBy(() -> library.ingest("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "x.svg", new MediaDetails("", "", null)))
                 .isInstanceOf(RejectedUploadException.class)
-                .hasMessage("x.svg is not a JPEG, PNG, GIF or BMP image.");
+                .hasMessage("x.svg is not a JPEG, PNG or WebP image.");
         assertThatThrownBy(() -> library.ingest(new byte[0], "empty.jpg", new MediaDetails("", "", null)))
                 .isInstanceOf(RejectedUploadException.class).hasMessage("empty.jpg is empty.");
     }
@@ -128,7 +128,7 @@ class MediaLibraryTest extends SiteTest {
         return withComment.toByteArray();
     }
 
-    private static byte[] png(int width, int height) throws IOException {
+    static byte[] png(int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * One photo through the upload pipeline alone (no server): decode within the memory budget, then the three
- * variants. Run by {@code bench/upload-heap.sh} at shrinking heaps to find the smallest one it completes in. With
+ * variants in JPEG and WebP, timed. Run by {@code bench/upload-heap.sh} at shrinking heaps to find the smallest one it completes in. With
  * an argument it reads that file; without, it makes the 24 MP camera JPEG {@code SmallHeapUploadsTest} uploads.
  * Exits 0 when the photo went through.
  */
@@ -21,12 +21,17 @@ final class UploadHeapBench {
             return;
         }
         byte[] upload = Files.readAllBytes(Path.of(args[0]));
+        long start = System.nanoTime();
         Photos.Decoded decoded = Photos.decode(new ByteArrayInputStream(upload), "camera.jpg", 50_000_000L);
-        long bytes = 0;
+        long jpeg = 0;
+        long webp = 0;
         for (int width : new int[] {480, 960, 1600}) {
-            bytes += Photos.encodeJpeg(Photos.scaleToWidth(decoded.image(), width)).length;
+            java.awt.image.BufferedImage scaled = Photos.scaleToWidth(decoded.image(), width);
+            jpeg += Photos.encodeJpeg(scaled).length;
+            webp += Photos.encodeWebp(scaled).length;
         }
+        long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println(decoded.originalWidth() + "x" + decoded.originalHeight() + " decoded at " + decoded.image().getWidth() + "x"
-                + decoded.image().getHeight() + ", variants " + bytes + " bytes");
+                + decoded.image().getHeight() + ", JPEG variants " + jpeg + " bytes, WebP variants " + webp + " bytes, in " + millis + " ms");
     }
 }

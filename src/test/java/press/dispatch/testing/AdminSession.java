@@ -129,6 +129,12 @@ public final class AdminSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** Posts a body exactly as given (a multipart form with several files, say); the caller puts the CSRF token in it. */
+    public Response postRaw(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** The CSRF token of this session, read from an admin page (every signed-in role can open "My account"). */
     public String csrf() {
         if (csrf == null) {
