@@ -10,7 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import press.dispatch.accounts.Role;
 import press.dispatch.articles.ArticleDraft;
+import press.dispatch.media.Cataloguing;
 import press.dispatch.media.MediaItem;
+import press.dispatch.media.PhotoInUseException;
 import press.dispatch.testing.AdminSession;
 import press.dispatch.testing.Browser;
 import press.dispatch.testing.NewsroomTest;
@@ -22,6 +24,9 @@ abstract class GalleriesContract extends NewsroomTest {
 
     @Autowired
     Galleries galleries;
+
+    @Autowired
+    Cataloguing cataloguing;
 
     private static String slug(String prefix) {
         return unique(prefix).toLowerCase().replace(' ', '-');
@@ -235,6 +240,21 @@ abstract class GalleriesContract extends NewsroomTest {
         assertThat(galleries.listUsing(alone.id())).extracting(Gallery::id).containsExactly(second);
         assertThat(galleries.listUsing(unused.id())).isEmpty();
         assertThat(galleries.photosInUse()).contains(shared.id(), alone.id()).doesNotContain(unused.id());
+    }
+
+    @Test
+    void theLibraryRefusesToDeleteAPhotoAGalleryHoldsAndNamesTheGallery() {
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        MediaItem held = photo("Held by a gallery");
+        MediaItem free = photo("In no gallery");
+        long id = gallery(editor, "Harbour at night", slug("harbour-night"), held);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cataloguing.delete(held.id()))
+                .isInstanceOfSatisfying(PhotoInUseException.class, e -> assertThat(e.uses())
+                        .extracting(u -> u.kind() + ": " + u.title() + " " + u.href())
+                        .contains("Gallery: Harbour at night /admin/galleries/" + id));
+        assertThat(cataloguing.delete(free.id())).isTrue();
+        assertThat(photos(id)).hasSize(1);
     }
 
     @Test
