@@ -33,8 +33,11 @@ public class Cataloguing {
     private final SiteSettings site;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final DeletedPhotos deletedPhotos;
+
     Cataloguing(JdbcClient jdbc, MediaLibrary library, List<PhotoUses> uses, SiteSettings site,
-                org.springframework.context.ApplicationEventPublisher events) {
+                org.springframework.context.ApplicationEventPublisher events, DeletedPhotos deletedPhotos) {
+        this.deletedPhotos = deletedPhotos;
         this.events = events;
         this.jdbc = jdbc;
         this.library = library;
@@ -144,16 +147,16 @@ public class Cataloguing {
         }
         jdbc.sql("DELETE FROM media_variants WHERE media_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM media_items WHERE id = :id").param("id", id).update();
-        java.nio.file.Path folder = library.root().resolve(photo.get().storageKey());
+        String key = photo.get().storageKey();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    MediaLibrary.deleteQuietly(folder);
+                    deletedPhotos.deleted(library, key);
                 }
             });
         } else {
-            MediaLibrary.deleteQuietly(folder);
+            deletedPhotos.deleted(library, key);
         }
         return true;
     }

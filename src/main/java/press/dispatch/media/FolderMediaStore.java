@@ -22,6 +22,11 @@ final class FolderMediaStore implements MediaStore {
     }
 
     @Override
+    public void delete(String key) {
+        // The library removes the folder itself.
+    }
+
+    @Override
     public Optional<Resource> find(String key, String name) {
         Path file = root.resolve(key).resolve(name);
         return Files.isRegularFile(file) ? Optional.of(new FileSystemResource(file)) : Optional.empty();

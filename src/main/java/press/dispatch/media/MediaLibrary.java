@@ -264,11 +264,49 @@ public class MediaLibrary {
 
     /** The file of one variant, if the key and width name one. */
     Optional<Path> fileOf(String key, int width) {
-        if (!key.matches(KEY_PATTERN)) {
+        return localFile(key, width + ".jpg");
+    }
+
+    /**
+     * One file of a stored photo in this node's data folder: the copy this node wrote, or else the shared store's
+     * (a photo uploaded on another node), copied here once so crops and WebP files can be cut from it.
+     */
+    Optional<Path> localFile(String key, String name) {
+        if (!key.matches(KEY_PATTERN) || !name.matches("[0-9a-z][0-9a-z.-]{0,40}")) {
             return Optional.empty();
         }
-        Path file = root.resolve(key).resolve(width + ".jpg");
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        Path file = root.resolve(key).resolve(name);
+        if (Files.isRegularFile(file)) {
+            return Optional.of(file);
+        }
+        Optional<org.springframework.core.io.Resource> shared = store.find(key, name);
+        if (shared.isEmpty() || shared.get().isFile()) {
+            return Optional.empty();
+        }
+        Path partial = root.resolve(key).resolve("." + name + "." + java.util.UUID.randomUUID() + ".part");
+        try (java.io.InputStream in = shared.get().getInputStream()) {
+            Files.createDirectories(file.getParent());
+            Files.copy(in, partial);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Optional.of(file);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // a leftover .part file is never served
+            }
+            throw new UncheckedIOException("Could not copy " + key + "/" + name + " from " + store.describe(), e);
+        }
+    }
+
+    /** Removes a deleted photo's files here and from the shared store. */
+    void deleteFiles(String key) {
+        deleteQuietly(root.resolve(key));
+        try {
+            store.delete(key);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(MediaLibrary.class).warn("{}: the photo's files stay in the store", e.getMessage());
+        }
     }
 
     static List<Integer> variantWidths(int originalWidth) {

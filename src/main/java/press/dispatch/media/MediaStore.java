@@ -17,6 +17,9 @@ interface MediaStore {
     /** Makes every file in {@code folder} (a stored photo's, under its storage key) available to all nodes. */
     void put(String key, Path folder) throws IOException;
 
+    /** Removes every file of a deleted photo from the store (the data folder's copy is removed by the library). */
+    void delete(String key) throws IOException;
+
     /** One file of a stored photo, if the store has it. */
     Optional<Resource> find(String key, String name);
 

@@ -43,7 +43,7 @@ class Renditions {
         if (jpeg.isEmpty()) {
             return Optional.empty();
         }
-        Path webp = jpeg.get().resolveSibling(width + ".webp");
+        Path webp = library.localFile(key, width + ".webp").orElse(jpeg.get().resolveSibling(width + ".webp"));
         if (!Files.isRegularFile(webp)) {
             try (DecodingQueue.Turn turn = queue.await("A WebP variant")) {
                 write(webp, Photos.encodeWebp(Photos.decodeStored(Files.readAllBytes(jpeg.get()))));

@@ -67,6 +67,19 @@ final class S3MediaStore implements MediaStore, AutoCloseable {
         }
     }
 
+    @Override
+    public void delete(String key) throws IOException {
+        try {
+            var listed = s3.listObjectsV2Paginator(software.amazon.awssdk.services.s3.model.ListObjectsV2Request.builder()
+                    .bucket(bucket).prefix(key + "/").build());
+            for (var object : listed.contents()) {
+                s3.deleteObject(software.amazon.awssdk.services.s3.model.DeleteObjectRequest.builder().bucket(bucket).key(object.key()).build());
+            }
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw new IOException("Could not delete " + key + "/ from " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes one file as the object {@code name}. */
     void putObject(String name, Path file) throws IOException {
         try {

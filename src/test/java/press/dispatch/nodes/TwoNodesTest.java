@@ -117,6 +117,17 @@ class TwoNodesTest {
         assertThat(onB.bytes()).isEqualTo(onA.bytes());
         assertThat(s3.blobs().blobExists(S3Server.BUCKET, photo.storageKey() + "/" + photo.variants().get(0).width() + ".jpg")).isTrue();
         assertThat(new Browser(port(b)).get("/media/" + photo.storageKey() + "/99.jpg").status()).isEqualTo(404);
+
+        // The WebP variant browsers choose, too; and once the photo is deleted on A, neither node nor the bucket has it.
+        Browser.Response webpOnB = new Browser(port(b)).get(address.replace(".jpg", ".webp"));
+        assertThat(webpOnB.status()).isEqualTo(200);
+        assertThat(webpOnB.header("Content-Type")).isEqualTo("image/webp");
+        assertThat(a.getBean(press.dispatch.media.Cataloguing.class).delete(photo.id())).isTrue();
+        assertThat(s3.blobs().blobExists(S3Server.BUCKET, photo.storageKey() + "/" + photo.variants().get(0).width() + ".jpg")).isFalse();
+        assertThat(new Browser(port(a)).get(address).status()).isEqualTo(404);
+        await("B forgets the deleted photo").atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(new Browser(port(b)).get(address).status()).isEqualTo(404));
+        assertThat(new Browser(port(b)).get(address.replace(".jpg", ".webp")).status()).isEqualTo(404);
     }
 
     @Test
