@@ -160,6 +160,17 @@ class TwoNodesTest {
     void aNodeThatLosesItsListeningConnectionDropsItsWholeCacheSaysSoAndListensAgain(CapturedOutput output) {
         long id = publish(a, unique("Listened story"), null, "Testing");
         String slug = a.getBean(Publishing.class).get(id).slug();
+        // B caches the page only once it has heard every purge the publication sent (they travel in order), else a
+        // late one would drop the copy this test means to keep.
+        String sentinel = unique("sentinel");
+        java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(1);
+        b.getBean(press.dispatch.platform.PageCache.class).followOtherNodes(tags -> {
+            if (tags != null && tags.contains(sentinel)) {
+                heard.countDown();
+            }
+        });
+        a.getBean(press.dispatch.platform.PageCache.class).purge(List.of(sentinel));
+        await("B heard A's purges").atMost(Duration.ofSeconds(10)).until(() -> heard.getCount() == 0);
         Browser readerOnB = new Browser(port(b));
         assertThat(readerOnB.get("/articles/" + slug).status()).isEqualTo(200);
         // A change that no purge announces: only dropping the whole cache shows it.
