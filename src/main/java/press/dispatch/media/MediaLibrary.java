@@ -226,7 +226,7 @@ public class MediaLibrary {
     }
 
     /** The file of one variant, if the key and width name one. */
-    Optional<Path> fileOf(String key, int width) {
+    public Optional<Path> fileOf(String key, int width) {
         if (!key.matches(KEY_PATTERN)) {
             return Optional.empty();
         }
