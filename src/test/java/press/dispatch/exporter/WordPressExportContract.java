@@ -149,7 +149,7 @@ abstract class WordPressExportContract extends SiteTest {
         String hostile = "Tanks ]]> <script>alert(1)</script> & more";
         long id = publishing.draft(ArticleDraft.of(hostile, "Standfirst ]]> here", "Body with ]]> and <script>alert(2)</script> inside."));
         long control = publishing.draft(ArticleDraft.of("Plain headline", "", "Body."));
-        jdbc.sql("UPDATE articles SET headline = :h WHERE id = :id").param("h", "Bell\u0007 and\u0000 escape\u001B headline").param("id", control).update();
+        jdbc.sql("UPDATE articles SET headline = :h WHERE id = :id").param("h", "Bell\u0007 and\u000C escape\u001B headline\uFFFF").param("id", control).update();
 
         List<String> titles = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
