@@ -64,6 +64,11 @@ public final class WordPressExportCommand {
             context.getBeansOfType(org.springframework.scheduling.config.ScheduledTaskHolder.class).values()
                     .forEach(holder -> holder.getScheduledTasks().forEach(task -> task.cancel(false)));
             WordPressExports exports = context.getBean(WordPressExports.class);
+            press.dispatch.site.Settings site = context.getBean(press.dispatch.site.SiteSettings.class).current();
+            if (!site.baseUrlSet()) {
+                err.println("Warning: the site's base URL is not set (Admin → Settings), so the export's addresses start with "
+                        + site.baseUrl() + "; WordPress fetches photos from there.");
+            }
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(wxr))) {
                 exports.writeWxr(file);
             }

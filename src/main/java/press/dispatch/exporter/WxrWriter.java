@@ -24,6 +24,8 @@ final class WxrWriter implements AutoCloseable {
 
     private final Writer out;
     private final XMLStreamWriter xml;
+    /** Inside a {@code wp:author}: WordPress's line-by-line parser (WXR_Parser_Regex) reads an author only from one line. */
+    private boolean oneLine;
 
     WxrWriter(OutputStream stream) {
         try {
@@ -55,7 +57,10 @@ final class WxrWriter implements AutoCloseable {
     /** Opens an element: {@code "item"} or a prefixed name such as {@code "wp:comment"}. */
     WxrWriter open(String name) {
         try {
-            xml.writeCharacters("\n");
+            if (!oneLine) {
+                xml.writeCharacters("\n");
+            }
+            oneLine = oneLine || name.equals("wp:author");
             int colon = name.indexOf(':');
             if (colon < 0) {
                 xml.writeStartElement(name);
@@ -78,6 +83,9 @@ final class WxrWriter implements AutoCloseable {
     }
 
     WxrWriter close(String name) {
+        if (name.equals("wp:author")) {
+            oneLine = false;
+        }
         try {
             xml.writeEndElement();
             return this;

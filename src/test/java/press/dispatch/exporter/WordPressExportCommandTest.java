@@ -51,6 +51,7 @@ class WordPressExportCommandTest {
                 DispatchApplication.class, o, e);
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("base URL is not set");
         String xml = Files.readString(wxr);
         assertThat(xml).contains("<wp:wxr_version>1.2</wp:wxr_version>").contains("Leopard 2A8 enters service");
         List<String> entries = new ArrayList<>();

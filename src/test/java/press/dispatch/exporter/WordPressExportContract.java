@@ -172,6 +172,14 @@ abstract class WordPressExportContract extends SiteTest {
         assertThat(id).isPositive();
     }
 
+    @Test
+    void everyAuthorSitsOnOneLineAsWordPresssLineByLineParserReadsThem() {
+        String xml = new String(wxrBytes(), StandardCharsets.UTF_8);
+        List<String> lines = xml.lines().filter(line -> line.contains("<wp:author>")).toList();
+
+        assertThat(lines).isNotEmpty().allMatch(line -> line.contains("</wp:author>") && line.contains("<wp:author_login>"));
+    }
+
     byte[] wxrBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exports.writeWxr(out);
