@@ -14,6 +14,9 @@ public class DispatchApplication {
         if (press.dispatch.importer.WordPressImportCommand.wants(args)) {
             System.exit(press.dispatch.importer.WordPressImportCommand.run(args, DispatchApplication.class, System.out, System.err));
         }
+        if (press.dispatch.exporter.WordPressExportCommand.wants(args)) {
+            System.exit(press.dispatch.exporter.WordPressExportCommand.run(args, DispatchApplication.class, System.out, System.err));
+        }
         SpringApplication.run(DispatchApplication.class, args);
     }
 }

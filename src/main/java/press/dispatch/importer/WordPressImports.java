@@ -471,6 +471,7 @@ public class WordPressImports {
             String caption = stored.caption();
             photosById.put(item.postId(), new BodyConversion.Photo(stored.src(1200), stored.altText(), caption));
             photoIdsByFile.put(baseFile(file), item.postId());
+            dispatchPhoto(item.attachmentUrl()).ifPresent(k -> photoIdsByFile.put(k, item.postId()));
             if (item.parent() > 0) {
                 photosByParent.computeIfAbsent(item.parent(), k -> new ArrayList<>()).add(item.postId());
             }
@@ -655,7 +656,7 @@ public class WordPressImports {
 
                 @Override
                 public Optional<BodyConversion.Photo> byUrl(String url) {
-                    Long id = photoIdsByFile.get(baseFile(uploadsPath(url)));
+                    Long id = photoIdsByFile.get(dispatchPhoto(url).orElseGet(() -> baseFile(uploadsPath(url))));
                     return id == null ? Optional.empty() : Optional.ofNullable(photosById.get(id));
                 }
 
@@ -861,6 +862,14 @@ public class WordPressImports {
     private static String uploadsUrl(String attachmentUrl, String file) {
         int at = attachmentUrl.indexOf("/uploads/");
         return at < 0 ? "/wp-content/uploads/" + file : attachmentUrl.substring(0, at + "/uploads/".length()) + file;
+    }
+
+    private static final Pattern DISPATCH_PHOTO = Pattern.compile("/media/([0-9a-f]{20})/\\d+\\.jpg(?:$|[?#])");
+
+    /** An export written by Dispatch names photos by their served address: any width of one key is the same photo. */
+    private static Optional<String> dispatchPhoto(String url) {
+        Matcher m = DISPATCH_PHOTO.matcher(url == null ? "" : url);
+        return m.find() ? Optional.of("dispatch-media:" + m.group(1)) : Optional.empty();
     }
 
     /** tank-300x188.jpg and tank.jpg are the same photo. */

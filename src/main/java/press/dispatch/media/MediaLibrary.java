@@ -263,7 +263,7 @@ public class MediaLibrary {
     }
 
     /** The file of one variant, if the key and width name one. */
-    Optional<Path> fileOf(String key, int width) {
+    public Optional<Path> fileOf(String key, int width) {
         return localFile(key, width + ".jpg");
     }
 

@@ -1,0 +1,7 @@
+package press.dispatch.exporter;
+
+import press.dispatch.admin.AdminShell;
+
+/** The export screen: two downloads. */
+public record ExportPage(AdminShell shell) {
+}

@@ -1,0 +1,21 @@
+package press.dispatch.exporter;
+
+import java.util.List;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import press.dispatch.testing.Databases;
+
+class WordPressExportOnSqliteTest extends WordPressExportContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.sqlite(registry);
+    }
+
+    @Override
+    List<String> freshDatabase() {
+        return List.of("--dispatch.database.url=");
+    }
+}
