@@ -142,7 +142,7 @@ public class Threads {
         ThreadRepository.Follower follower = threads.follower(token).orElseThrow();
         if ("confirmed".equals(follower.status())) {
             outbox.enqueue(email, "You already follow: " + thread.title(), "You already follow \"" + thread.title() + "\" on "
-                    + settings.current().name() + ".\n\nStop following: " + base + "/stories/unfollow?token=" + token + "\n");
+                    + settings.current().name() + ".\n\nStop following: " + base + "/stories/unfollow?token=" + token + "\n", unfollowHeaders(base, token));
             return;
         }
         outbox.enqueue(email, "Confirm: follow " + thread.title(), "Someone (we hope you) asked to follow \"" + thread.title() + "\" on "
@@ -201,9 +201,16 @@ public class Threads {
             outbox.enqueue(f.email(), thread.get().title() + ": " + s.article().headline(), "New in \"" + thread.get().title() + "\":\n\n"
                     + s.article().headline() + "\n" + s.article().standfirst() + "\n\nRead it: " + base + s.href()
                     + "\nThe whole thread: " + base + thread.get().href()
-                    + "\n\nStop following this thread (one click): " + base + "/stories/unfollow?token=" + f.token() + "\n");
+                    + "\n\nStop following this thread (one click): " + base + "/stories/unfollow?token=" + f.token() + "\n",
+                    unfollowHeaders(base, f.token()));
         }
         log.info("Article {} announced to {} followers of thread {}", published.articleId(), followers.size(), thread.get().id());
+    }
+
+    /** RFC 8058: mail programs show an unsubscribe button that POSTs to the unfollow link, which needs no cookie. */
+    private static Map<String, String> unfollowHeaders(String base, String token) {
+        return Map.of("List-Unsubscribe", "<" + base + "/stories/unfollow?token=" + token + ">",
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
     private String check(String title, String slug, String summary, long id) {

@@ -203,6 +203,38 @@ abstract class ThreadsContract extends NewsroomTest {
     press.dispatch.privacy.PersonalData personalData;
 
     @Test
+    void aThreadEmailCarriesAOneClickUnsubscribeThatAMailProgramCanPost() throws Exception {
+        Made thread = thread(editor(), unique("One-click thread"));
+        String reader = unique("oneclick").replace(' ', '-') + "@example.com";
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
+        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+        String token = jdbc.sql("SELECT token FROM thread_followers WHERE email = :e").param("e", reader).query(String.class).single();
+        post("/stories/follow/confirm", "token=" + token);
+        outbox.sendDue();
+        smtp.reset();
+        long next = publishing.draft(ArticleDraft.of(unique("Announced part"), "", "Body."));
+        editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(next)));
+        publishing.publish(next);
+        outbox.sendDue();
+        MimeMessage announced = only(reader);
+
+        assertThat(announced.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        String header = announced.getHeader("List-Unsubscribe", null);
+        assertThat(header).matches("<http://localhost:" + port + "/stories/unfollow\\?token=[A-Za-z0-9_-]+>");
+        // What a mail program sends (RFC 8058): a POST with no cookie and no CSRF token, to the URL as given.
+        HttpRequest oneClick = HttpRequest.newBuilder(URI.create(header.substring(1, header.length() - 1))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build();
+        assertThat(HttpClient.newHttpClient().send(oneClick, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        long after = publishing.draft(ArticleDraft.of(unique("Not announced"), "", "Body."));
+        editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(after)));
+        publishing.publish(after);
+        outbox.sendDue();
+        assertThat(messagesTo(reader)).isEmpty();
+    }
+
+    @Test
     void authorsCannotMakeThreads() {
         AdminSession author = signedIn(staffMember(Role.AUTHOR), PASSWORD);
         assertThat(author.post("/admin/threads", Map.of("title", "Mine")).status()).isEqualTo(403);
