@@ -125,6 +125,12 @@ class ThreadRepository {
                 .list();
     }
 
+    /** The threads this address follows (confirmed). */
+    List<Long> followedThreadIds(String email) {
+        return jdbc.sql("SELECT thread_id FROM thread_followers WHERE email = :email AND status = 'confirmed'").param("email", email)
+                .query(Long.class).list();
+    }
+
     int eraseFollower(String email) {
         return jdbc.sql("DELETE FROM thread_followers WHERE email = :email").param("email", email).update();
     }

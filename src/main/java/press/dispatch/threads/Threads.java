@@ -167,6 +167,32 @@ public class Threads {
         });
     }
 
+    /**
+     * Follows a thread for an address already proven (a confirmed newsletter subscriber acting from their manage page,
+     * reached by their token link): confirmed at once, no email. Anyone else goes through {@link #follow}.
+     */
+    @Transactional
+    public void followAsSubscriber(long threadId, String email) {
+        get(threadId);
+        String token = threads.follow(threadId, email, newToken(), clock.instant());
+        threads.follower(token).ifPresent(f -> threads.setStatus(f.id(), "confirmed", clock.instant()));
+    }
+
+    /** Stops following, from a subscriber's manage page. */
+    @Transactional
+    public void unfollowAsSubscriber(long threadId, String email) {
+        for (ThreadRepository.Follower f : threads.confirmedFollowers(threadId)) {
+            if (f.email().equals(email)) {
+                threads.setStatus(f.id(), "unfollowed", clock.instant());
+            }
+        }
+    }
+
+    /** Ids of the threads this address follows (confirmed). */
+    java.util.Set<Long> followedBy(String email) {
+        return new java.util.HashSet<>(threads.followedThreadIds(email));
+    }
+
     Optional<ThreadRepository.Follower> follower(String token) {
         return token == null || !token.matches("[A-Za-z0-9_-]{20,64}") ? Optional.empty() : threads.follower(token);
     }

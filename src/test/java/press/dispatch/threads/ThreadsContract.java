@@ -57,6 +57,23 @@ abstract class ThreadsContract extends NewsroomTest {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    press.dispatch.subscriptions.Subscriptions subscriptions;
+
+    /** A confirmed newsletter subscriber; returns their address and leaves their emails sent. */
+    private String subscriber(String name) {
+        String email = unique(name).replace(' ', '-') + "@example.com";
+        subscriptions.subscribe(email, "192.0.2.1");
+        assertThat(subscriptions.confirm(lastLink(email, "/subscribe/confirm?token="))).isPresent();
+        outbox.sendDue();
+        smtp.reset();
+        return email;
+    }
+
+    private long pendingEmailsTo(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = :to AND status = 'pending'").param("to", email).query(Long.class).single();
+    }
+
     private record Made(long id, String slug) {
     }
 
@@ -235,10 +252,55 @@ abstract class ThreadsContract extends NewsroomTest {
     }
 
     @Test
+    void aSubscriberFollowsAndUnfollowsAThreadWithOneClickFromTheirManagePage() throws Exception {
+        String title = unique("Managed thread");
+        Made thread = thread(editor(), title);
+        String reader = subscriber("managing");
+        String token = lastLinkToken(reader);
+        Document manage = browser.get("/subscriptions/manage?token=" + token).page();
+        org.jsoup.nodes.Element offer = manage.select(".other-threads li").stream().filter(li -> li.selectFirst("a").text().equals(title))
+                .findFirst().orElseThrow(() -> new AssertionError("No follow button for " + title + " in " + manage.select(".manage-threads")));
+        assertThat(offer.selectFirst("form").attr("action")).isEqualTo("/stories/manage/follow");
+
+        HttpResponse<String> followed = post("/stories/manage/follow", "token=" + token + "&thread=" + thread.id());
+        assertThat(followed.statusCode()).isEqualTo(302);
+        assertThat(pendingEmailsTo(reader)).as("no confirmation email").isZero();
+        assertThat(editor().get("/admin/threads/" + thread.id()).page().selectFirst(".followers").text()).isEqualTo("1");
+        Document after = browser.get("/subscriptions/manage?token=" + token).page();
+        assertThat(after.select(".followed-threads li a").eachText()).contains(title);
+
+        assertThat(post("/stories/manage/unfollow", "token=" + token + "&thread=" + thread.id()).statusCode()).isEqualTo(302);
+        assertThat(editor().get("/admin/threads/" + thread.id()).page().selectFirst(".followers").text()).isEqualTo("0");
+        assertThat(browser.get("/subscriptions/manage?token=" + token).page().select(".followed-threads li a").eachText()).doesNotContain(title);
+    }
+
+    @Test
+    void theManagePageButtonsRefuseAForgedToken() throws Exception {
+        Made thread = thread(editor(), unique("Guarded thread"));
+        assertThat(post("/stories/manage/follow", "token=forged&thread=" + thread.id()).statusCode()).isEqualTo(404);
+        assertThat(editor().get("/admin/threads/" + thread.id()).page().selectFirst(".followers").text()).isEqualTo("0");
+    }
+
+    @Test
+    void aSubscriberTypingTheirAddressInTheFollowFormStillConfirmsByEmail() throws Exception {
+        Made thread = thread(editor(), unique("Typed thread"));
+        String reader = subscriber("typing");
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
+        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+        assertThat(editor().get("/admin/threads/" + thread.id()).page().selectFirst(".followers").text()).isEqualTo("0");
+        outbox.sendDue();
+        assertThat(GreenMailUtil.getBody(only(reader))).contains("/stories/follow/confirm");
+    }
+
+    @Test
     void authorsCannotMakeThreads() {
         AdminSession author = signedIn(staffMember(Role.AUTHOR), PASSWORD);
         assertThat(author.post("/admin/threads", Map.of("title", "Mine")).status()).isEqualTo(403);
         assertThat(author.get("/admin/threads").status()).isEqualTo(403);
+    }
+
+    private String lastLinkToken(String email) {
+        return subscriptions.linkToken(jdbc.sql("SELECT id FROM subscribers WHERE email = :e").param("e", email).query(Long.class).single());
     }
 
     private HttpResponse<String> post(String path, String form) throws Exception {
