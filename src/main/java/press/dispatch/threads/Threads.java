@@ -45,8 +45,10 @@ public class Threads {
     private final Outbox outbox;
     private final SiteSettings settings;
     private final Clock clock;
+    private final ThreadPurges purges;
 
-    Threads(ThreadRepository threads, Stories stories, Publishing publishing, Outbox outbox, SiteSettings settings, Clock clock) {
+    Threads(ThreadRepository threads, Stories stories, Publishing publishing, Outbox outbox, SiteSettings settings, Clock clock, ThreadPurges purges) {
+        this.purges = purges;
         this.threads = threads;
         this.stories = stories;
         this.publishing = publishing;
@@ -71,6 +73,7 @@ public class Threads {
         editor(staff);
         get(id);
         threads.update(id, check(title, slug, summary, id), title.strip(), summary.strip(), clock.instant());
+        purges.changed(threads.articleIds(id));
     }
 
     @Transactional
@@ -78,13 +81,28 @@ public class Threads {
         editor(staff);
         get(threadId);
         publishing.get(articleId);
+        List<Long> touched = new ArrayList<>(threads.findByArticle(articleId).map(t -> threads.articleIds(t.id())).orElse(List.of()));
         threads.addArticle(threadId, articleId, clock.instant());
+        touched.addAll(threads.articleIds(threadId));
+        purges.changed(touched);
     }
 
     @Transactional
     public void remove(Staff staff, long threadId, long articleId) {
         editor(staff);
+        List<Long> touched = threads.articleIds(threadId);
         threads.removeArticle(threadId, articleId);
+        purges.changed(touched);
+    }
+
+    /** Deletes a thread: its timeline page and followers go; its articles stay, in no thread. */
+    @Transactional
+    public void delete(Staff staff, long id) {
+        editor(staff);
+        get(id);
+        purges.changed(threads.articleIds(id));
+        threads.delete(id);
+        log.info("Thread {} deleted by staff {}", id, staff.id());
     }
 
     public StoryThread get(long id) {

@@ -292,6 +292,47 @@ abstract class ThreadsContract extends NewsroomTest {
         assertThat(GreenMailUtil.getBody(only(reader))).contains("/stories/follow/confirm");
     }
 
+    @Autowired
+    press.dispatch.accounts.ApiKeys keys;
+
+    private HttpResponse<String> api(String key, String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(browser.base() + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anEditorKeyBuildsAThreadThroughTheApiAndReadersSeeItsTimeline() throws Exception {
+        String key = keys.create(ownerStaff(), unique("thread key"), Role.EDITOR);
+        long part = publishedArticle(unique("API part"), null);
+        String slug = unique("api thread").replace(' ', '-').toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        HttpResponse<String> created = api(key, "POST", "/api/v1/threads", "{\"title\": \"Made by API\", \"slug\": \"" + slug + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        long id = Long.parseLong(created.body().replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
+        assertThat(api(key, "PUT", "/api/v1/threads/" + id, "{\"title\": \"Renamed by API\", \"slug\": \"" + slug + "\", \"summary\": \"Known so far.\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(api(key, "POST", "/api/v1/threads/" + id + "/articles", "{\"articleId\": " + part + "}").body()).contains("\"articleIds\":[" + part + "]");
+
+        Document timeline = browser.get("/stories/" + slug).page();
+        assertThat(timeline.selectFirst(".thread-summary").text()).isEqualTo("Known so far.");
+        assertThat(timeline.select(".timeline .thread-part a").eachText()).containsExactly(publishing.get(part).headline());
+        assertThat(api(key, "GET", "/api/v1/threads/" + id, null).body()).contains("\"followers\":0", "\"title\":\"Renamed by API\"");
+
+        assertThat(api(key, "DELETE", "/api/v1/threads/" + id + "/articles/" + part, null).statusCode()).isEqualTo(200);
+        assertThat(browser.get("/stories/" + slug).page().select(".timeline .thread-part")).isEmpty();
+        assertThat(api(key, "DELETE", "/api/v1/threads/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(browser.get("/stories/" + slug).status()).isEqualTo(404);
+        assertThat(browser.get("/articles/" + slugOf(part)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAuthorKeyCannotTouchThreads() throws Exception {
+        String key = keys.create(ownerStaff(), unique("author key"), Role.AUTHOR);
+        assertThat(api(key, "GET", "/api/v1/threads", null).statusCode()).isEqualTo(403);
+        assertThat(api(key, "POST", "/api/v1/threads", "{\"title\": \"Mine\"}").statusCode()).isEqualTo(403);
+    }
+
     @Test
     void authorsCannotMakeThreads() {
         AdminSession author = signedIn(staffMember(Role.AUTHOR), PASSWORD);
