@@ -24,6 +24,7 @@ import press.dispatch.articles.Publishing;
 import press.dispatch.newsletter.Newsletters;
 import press.dispatch.platform.Outbox;
 import press.dispatch.site.SiteSettings;
+import press.dispatch.subscriptions.Subscriptions;
 
 /**
  * Adds and amends corrections. A record is never deleted; an amendment keeps the wording it replaces. Every change
@@ -42,9 +43,11 @@ public class Corrections {
     private final SiteSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Subscriptions subscriptions;
 
     Corrections(CorrectionRepository corrections, Publishing publishing, Newsletters newsletters, Outbox outbox, SiteSettings settings, Clock clock,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.corrections = corrections;
         this.publishing = publishing;
         this.newsletters = newsletters;
@@ -70,7 +73,10 @@ public class Corrections {
             for (String to : recipients) {
                 outbox.enqueue(to, k.label() + ": " + article.headline(), k.label() + " to \"" + article.headline() + "\", which we emailed you:\n\n"
                         + text.strip() + "\n\nRead the article as it stands now: " + link + "\n\n"
-                        + "You receive this because this article was sent to you by email. " + settings.current().name());
+                        + "You receive this because this article was sent to you by email. " + settings.current().name(),
+                        // The newsletter's own one-click unsubscribe (RFC 8058): the reader got the article as a subscriber.
+                        subscriptions.unsubscribeUrlOf(to).map(url -> Map.of("List-Unsubscribe", "<" + url + ">",
+                                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")).orElse(Map.of()));
             }
             corrections.countEmailed(id, recipients.size());
             log.info("Correction {} on article {} emailed to {} earlier recipients", id, articleId, recipients.size());

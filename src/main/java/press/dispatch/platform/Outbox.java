@@ -58,12 +58,32 @@ public class Outbox {
     }
 
     public void enqueue(String recipient, String subject, String text) {
+        enqueue(recipient, subject, text, Map.of());
+    }
+
+    /**
+     * Queues an email with extra headers (such as {@code List-Unsubscribe}). A name must be a plain header name and
+     * not one the outbox sets itself; a value must hold no line break.
+     */
+    public void enqueue(String recipient, String subject, String text, Map<String, String> headers) {
+        StringBuilder lines = new StringBuilder();
+        new TreeMap<>(headers).forEach((name, value) -> {
+            if (!name.matches("[A-Za-z][A-Za-z0-9-]{0,60}") || RESERVED.contains(name.toLowerCase(Locale.ROOT))
+                    || value.chars().anyMatch(c -> c == '\r' || c == '\n')) {
+                throw new IllegalArgumentException("Not a header an email may carry: " + name);
+            }
+            lines.append(name).append(": ").append(value).append('\n');
+        });
         Instant now = clock.instant();
         jdbc.sql("""
-                INSERT INTO outbox (recipient, subject, text_body, status, next_attempt_at, created_at)
-                VALUES (:to, :subject, :text, 'pending', :now, :now)
-                """).param("to", recipient).param("subject", subject).param("text", text).param("now", SqlTime.of(now)).update();
+                INSERT INTO outbox (recipient, subject, text_body, headers, status, next_attempt_at, created_at)
+                VALUES (:to, :subject, :text, :headers, 'pending', :now, :now)
+                """).param("to", recipient).param("subject", subject).param("text", text).param("headers", lines.toString())
+                .param("now", SqlTime.of(now)).update();
     }
+
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("from", "to", "cc", "bcc", "reply-to", "subject", "date",
+            "message-id", "content-type", "content-transfer-encoding", "mime-version", "sender");
 
     /** One email as the outbox holds it, for a person's data export. */
     public record Message(String recipient, String subject, String text, String status, Instant createdAt, Instant sentAt) {
@@ -186,10 +206,10 @@ public class Outbox {
                     WHERE status = 'pending' AND next_attempt_at <= :now AND""" + " " + Nodes.claimedByGoneNode("claimed_by") + """
                     ORDER BY id LIMIT 50""" + lock + """
                 )
-                RETURNING id, recipient, subject, text_body, attempts, uncertain
+                RETURNING id, recipient, subject, text_body, headers, attempts, uncertain
                 """).param("now", SqlTime.of(now)).param("me", nodes.id()).param("leaseNow", nodes.leaseNow())
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
-                        rs.getInt("attempts")))
+                        rs.getString("headers"), rs.getInt("attempts")))
                 .list());
         due.sort(java.util.Comparator.comparingLong(Row::id));
         return due;
@@ -205,6 +225,12 @@ public class Outbox {
             message.setSubject(row.subject(), "UTF-8");
             message.setText(row.text(), "UTF-8");
             message.setSentDate(java.util.Date.from(now));
+            for (String line : row.headers().split("\n")) {
+                int colon = line.indexOf(": ");
+                if (colon > 0) {
+                    MailTransport.setHeader(message, line.substring(0, colon), line.substring(colon + 2));
+                }
+            }
             outcome = transport.send(List.of(message)).get(0);
         } catch (MessagingException e) {
             outcome = new MailTransport.Outcome(MailTransport.Result.PERMANENT_FAILURE, e.getMessage());
@@ -233,6 +259,6 @@ public class Outbox {
         }
     }
 
-    private record Row(long id, String recipient, String subject, String text, int attempts) {
+    private record Row(long id, String recipient, String subject, String text, String headers, int attempts) {
     }
 }

@@ -37,7 +37,10 @@ class SubscriptionPages {
     private final SiteShell shell;
     private final RateLimiter perIp;
 
-    SubscriptionPages(Subscriptions subscriptions, Newsdesk newsdesk, SiteShell shell, RateLimiters limiters) {
+    private final List<ManagePanels> panels;
+
+    SubscriptionPages(Subscriptions subscriptions, Newsdesk newsdesk, SiteShell shell, RateLimiters limiters, List<ManagePanels> panels) {
+        this.panels = panels;
         this.perIp = limiters.perWindow("subscriptions-ip", 10, Duration.ofHours(1));
         this.subscriptions = subscriptions;
         this.newsdesk = newsdesk;
@@ -155,7 +158,8 @@ class SubscriptionPages {
 
     private ModelAndView managePage(String token, Subscriber subscriber, boolean welcome, boolean saved) {
         List<Section> sections = newsdesk.sections();
-        return new ModelAndView("subscriptions/manage", Map.of("page", new ManagePage(shell.shell(), token, subscriber, sections, welcome, saved)));
+        return new ModelAndView("subscriptions/manage", Map.of("page", new ManagePage(shell.shell(), token, subscriber, sections, welcome, saved,
+                subscriber.confirmed() ? panels.stream().map(p -> p.panel(subscriber, token)).filter(java.util.Objects::nonNull).toList() : List.of())));
     }
 
     private ModelAndView badLink() {

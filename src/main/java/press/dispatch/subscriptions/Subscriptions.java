@@ -142,6 +142,11 @@ public class Subscriptions {
         return settings.current().baseUrl() + "/unsubscribe?token=" + linkToken;
     }
 
+    /** The one-click unsubscribe link of the subscriber with this address, for emails sent outside an issue; empty if none. */
+    public Optional<String> unsubscribeUrlOf(String email) {
+        return subscribers.findByEmail(normal(email)).map(row -> unsubscribeUrl(linkToken(row.id())));
+    }
+
     /** Number of subscribers in each status. */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new TreeMap<>();

@@ -38,6 +38,8 @@ import press.dispatch.platform.RateLimiter;
 import press.dispatch.site.Settings;
 import press.dispatch.site.SiteSettings;
 import press.dispatch.site.SiteShell;
+import press.dispatch.subscriptions.Subscriber;
+import press.dispatch.subscriptions.Subscriptions;
 
 /** A thread's timeline and feeds, and following it by email (double opt-in, one-click unfollow). */
 @Controller
@@ -51,7 +53,10 @@ class ThreadPages {
     private final PageDescriptions descriptions;
     private final RateLimiter perIp;
 
-    ThreadPages(Threads threads, SiteShell shell, SiteSettings settings, PageDescriptions descriptions, Clock clock) {
+    private final Subscriptions subscriptions;
+
+    ThreadPages(Threads threads, SiteShell shell, SiteSettings settings, PageDescriptions descriptions, Clock clock, Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.threads = threads;
         this.shell = shell;
         this.settings = settings;
@@ -61,7 +66,8 @@ class ThreadPages {
 
     @Bean
     static CsrfExemption threadForms() {
-        return new CsrfExemption(List.of("/stories/*/follow", "/stories/follow/confirm", "/stories/unfollow"),
+        return new CsrfExemption(List.of("/stories/*/follow", "/stories/follow/confirm", "/stories/unfollow", "/stories/manage/follow",
+                        "/stories/manage/unfollow"),
                 "the follow form sits on cached article pages; the others carry an unguessable token from an email");
     }
 
@@ -136,6 +142,38 @@ class ThreadPages {
         return threads.unfollow(token).map(t -> message("You no longer follow " + t.title(), "No more of its articles will be emailed to you.",
                         null, null, null))
                 .orElseGet(ThreadPages::badLink);
+    }
+
+    /** From a confirmed subscriber's manage page: their signed link token proves the address, so no confirmation email. */
+    @PostMapping("/stories/manage/follow")
+    ModelAndView followAsSubscriber(@RequestParam(required = false) String token, @RequestParam(defaultValue = "") String thread,
+                                    HttpServletResponse response) {
+        Subscriber subscriber = subscriber(token, thread);
+        threads.followAsSubscriber(Long.parseLong(thread), subscriber.email());
+        return backToManage(token, response);
+    }
+
+    @PostMapping("/stories/manage/unfollow")
+    ModelAndView unfollowAsSubscriber(@RequestParam(required = false) String token, @RequestParam(defaultValue = "") String thread,
+                                      HttpServletResponse response) {
+        Subscriber subscriber = subscriber(token, thread);
+        threads.unfollowAsSubscriber(Long.parseLong(thread), subscriber.email());
+        return backToManage(token, response);
+    }
+
+    private Subscriber subscriber(String token, String thread) {
+        Subscriber subscriber = subscriptions.findByLink(token).filter(Subscriber::confirmed).orElseThrow(ThreadPages::notFound);
+        if (!thread.matches("[0-9]{1,18}")) {
+            throw notFound();
+        }
+        return subscriber;
+    }
+
+    private static ModelAndView backToManage(String token, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        return new ModelAndView("redirect:/subscriptions/manage?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                + "&saved=1#threads");
     }
 
     private ModelAndView checkInbox(StoryThread thread) {

@@ -32,6 +32,14 @@ class ThreadRepository {
                 .param("slug", slug).param("title", title).param("summary", summary).param("now", SqlTime.of(now)).param("id", id).update();
     }
 
+    /** Deletes the thread with its parts list, followers and mailing record; the articles themselves stay. */
+    boolean delete(long id) {
+        for (String table : List.of("thread_articles", "thread_followers", "thread_mailings")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE thread_id = :id").param("id", id).update();
+        }
+        return jdbc.sql("DELETE FROM story_threads WHERE id = :id").param("id", id).update() == 1;
+    }
+
     boolean slugTaken(String slug, long exceptId) {
         return jdbc.sql("SELECT COUNT(*) FROM story_threads WHERE slug = :slug AND id <> :id").param("slug", slug).param("id", exceptId)
                 .query(Long.class).single() > 0;
@@ -123,6 +131,12 @@ class ThreadRepository {
                 .query((rs, n) -> new Threads.FollowRecord(rs.getString("title"), "/stories/" + rs.getString("slug"), rs.getString("status"),
                         SqlTime.read(rs, "created_at")))
                 .list();
+    }
+
+    /** The threads this address follows (confirmed). */
+    List<Long> followedThreadIds(String email) {
+        return jdbc.sql("SELECT thread_id FROM thread_followers WHERE email = :email AND status = 'confirmed'").param("email", email)
+                .query(Long.class).list();
     }
 
     int eraseFollower(String email) {

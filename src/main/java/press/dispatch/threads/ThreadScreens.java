@@ -26,6 +26,10 @@ public final class ThreadScreens {
     public record MessagePage(Shell shell, String heading, String text, String action, String token, String button) {
     }
 
+    /** On a subscriber's manage page: the threads they follow, and the others they could follow with one click. */
+    public record ManagePanel(String token, List<StoryThread> followed, List<StoryThread> others) {
+    }
+
     public record Line(StoryThread thread, int parts, long followers) {
     }
 

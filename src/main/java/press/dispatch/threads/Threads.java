@@ -45,8 +45,10 @@ public class Threads {
     private final Outbox outbox;
     private final SiteSettings settings;
     private final Clock clock;
+    private final ThreadPurges purges;
 
-    Threads(ThreadRepository threads, Stories stories, Publishing publishing, Outbox outbox, SiteSettings settings, Clock clock) {
+    Threads(ThreadRepository threads, Stories stories, Publishing publishing, Outbox outbox, SiteSettings settings, Clock clock, ThreadPurges purges) {
+        this.purges = purges;
         this.threads = threads;
         this.stories = stories;
         this.publishing = publishing;
@@ -71,6 +73,7 @@ public class Threads {
         editor(staff);
         get(id);
         threads.update(id, check(title, slug, summary, id), title.strip(), summary.strip(), clock.instant());
+        purges.changed(threads.articleIds(id));
     }
 
     @Transactional
@@ -78,13 +81,28 @@ public class Threads {
         editor(staff);
         get(threadId);
         publishing.get(articleId);
+        List<Long> touched = new ArrayList<>(threads.findByArticle(articleId).map(t -> threads.articleIds(t.id())).orElse(List.of()));
         threads.addArticle(threadId, articleId, clock.instant());
+        touched.addAll(threads.articleIds(threadId));
+        purges.changed(touched);
     }
 
     @Transactional
     public void remove(Staff staff, long threadId, long articleId) {
         editor(staff);
+        List<Long> touched = threads.articleIds(threadId);
         threads.removeArticle(threadId, articleId);
+        purges.changed(touched);
+    }
+
+    /** Deletes a thread: its timeline page and followers go; its articles stay, in no thread. */
+    @Transactional
+    public void delete(Staff staff, long id) {
+        editor(staff);
+        get(id);
+        purges.changed(threads.articleIds(id));
+        threads.delete(id);
+        log.info("Thread {} deleted by staff {}", id, staff.id());
     }
 
     public StoryThread get(long id) {
@@ -142,7 +160,7 @@ public class Threads {
         ThreadRepository.Follower follower = threads.follower(token).orElseThrow();
         if ("confirmed".equals(follower.status())) {
             outbox.enqueue(email, "You already follow: " + thread.title(), "You already follow \"" + thread.title() + "\" on "
-                    + settings.current().name() + ".\n\nStop following: " + base + "/stories/unfollow?token=" + token + "\n");
+                    + settings.current().name() + ".\n\nStop following: " + base + "/stories/unfollow?token=" + token + "\n", unfollowHeaders(base, token));
             return;
         }
         outbox.enqueue(email, "Confirm: follow " + thread.title(), "Someone (we hope you) asked to follow \"" + thread.title() + "\" on "
@@ -165,6 +183,32 @@ public class Threads {
             threads.setStatus(f.id(), "unfollowed", clock.instant());
             return get(f.threadId());
         });
+    }
+
+    /**
+     * Follows a thread for an address already proven (a confirmed newsletter subscriber acting from their manage page,
+     * reached by their token link): confirmed at once, no email. Anyone else goes through {@link #follow}.
+     */
+    @Transactional
+    public void followAsSubscriber(long threadId, String email) {
+        get(threadId);
+        String token = threads.follow(threadId, email, newToken(), clock.instant());
+        threads.follower(token).ifPresent(f -> threads.setStatus(f.id(), "confirmed", clock.instant()));
+    }
+
+    /** Stops following, from a subscriber's manage page. */
+    @Transactional
+    public void unfollowAsSubscriber(long threadId, String email) {
+        for (ThreadRepository.Follower f : threads.confirmedFollowers(threadId)) {
+            if (f.email().equals(email)) {
+                threads.setStatus(f.id(), "unfollowed", clock.instant());
+            }
+        }
+    }
+
+    /** Ids of the threads this address follows (confirmed). */
+    java.util.Set<Long> followedBy(String email) {
+        return new java.util.HashSet<>(threads.followedThreadIds(email));
     }
 
     Optional<ThreadRepository.Follower> follower(String token) {
@@ -201,9 +245,16 @@ public class Threads {
             outbox.enqueue(f.email(), thread.get().title() + ": " + s.article().headline(), "New in \"" + thread.get().title() + "\":\n\n"
                     + s.article().headline() + "\n" + s.article().standfirst() + "\n\nRead it: " + base + s.href()
                     + "\nThe whole thread: " + base + thread.get().href()
-                    + "\n\nStop following this thread (one click): " + base + "/stories/unfollow?token=" + f.token() + "\n");
+                    + "\n\nStop following this thread (one click): " + base + "/stories/unfollow?token=" + f.token() + "\n",
+                    unfollowHeaders(base, f.token()));
         }
         log.info("Article {} announced to {} followers of thread {}", published.articleId(), followers.size(), thread.get().id());
+    }
+
+    /** RFC 8058: mail programs show an unsubscribe button that POSTs to the unfollow link, which needs no cookie. */
+    private static Map<String, String> unfollowHeaders(String base, String token) {
+        return Map.of("List-Unsubscribe", "<" + base + "/stories/unfollow?token=" + token + ">",
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
     private String check(String title, String slug, String summary, long id) {

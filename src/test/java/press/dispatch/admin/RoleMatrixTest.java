@@ -47,7 +47,8 @@ class RoleMatrixTest extends NewsroomTest {
         String path(long article) {
             return pattern.replace("{id}", Long.toString(article)).replace("{number}", "1").replace("{commentId}", "999999")
                     .replace("{staffId}", "999999").replace("{keyId}", "999999").replace("{token}", "not-a-token")
-                    .replace("{action}", "approve").replace("{photoId}", "999999").replace("{menu}", "header").replace("{entryId}", "999999");
+                    .replace("{action}", "approve").replace("{photoId}", "999999").replace("{menu}", "header").replace("{entryId}", "999999")
+                    .replace("{articleId}", "999999");
         }
     }
 
@@ -188,6 +189,13 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("GET", "/api/v1/articles/{id}/corrections", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/articles/{id}/corrections", Permission.PUBLISH_ANY),
             new Endpoint("PUT", "/api/v1/articles/{id}/corrections/{number}", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/api/v1/threads", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/threads", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/api/v1/threads/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("PUT", "/api/v1/threads/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("DELETE", "/api/v1/threads/{id}", Permission.PUBLISH_ANY),
+            new Endpoint("POST", "/api/v1/threads/{id}/articles", Permission.PUBLISH_ANY),
+            new Endpoint("DELETE", "/api/v1/threads/{id}/articles/{articleId}", Permission.PUBLISH_ANY),
             new Endpoint("GET", "/api/v1/articles/{id}/release", Permission.PUBLISH_ANY),
             new Endpoint("PUT", "/api/v1/articles/{id}/release", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/articles/{id}/release/request", Permission.PUBLISH_ANY),

@@ -312,6 +312,23 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "PUT", "/api/v1/articles/{id}/corrections/{number}", "", "application/json",
                 "{\"kind\": \"correction\", \"text\": \"x\"}", id, 987_654).expect(404);
 
+        long thread = json.readTree(call(editor, "POST", "/api/v1/threads", "", "application/json",
+                "{\"title\": \"Ceasefire talks (document)\", \"summary\": \"What we know.\"}").expect(200).body()).get("id").asLong();
+        call(editor, "POST", "/api/v1/threads", "", "application/json", "{\"title\": \"\"}").expect(422);
+        call(author, "POST", "/api/v1/threads", "", "application/json", "{\"title\": \"Mine\"}").expect(403);
+        call(editor, "GET", "/api/v1/threads", "", null, null).expect(200);
+        call(editor, "GET", "/api/v1/threads/{id}", "", null, null, thread).expect(200);
+        call(editor, "GET", "/api/v1/threads/{id}", "", null, null, 987_654).expect(404);
+        call(editor, "PUT", "/api/v1/threads/{id}", "", "application/json",
+                "{\"title\": \"Ceasefire talks (renamed)\", \"slug\": \"ceasefire-document\", \"summary\": \"More.\"}", thread).expect(200);
+        call(editor, "PUT", "/api/v1/threads/{id}", "", "application/json", "{\"title\": \"x\"}", 987_654).expect(404);
+        call(editor, "POST", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleId\": " + id + "}", thread).expect(200);
+        call(editor, "POST", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleId\": 987654}", thread).expect(404);
+        call(editor, "DELETE", "/api/v1/threads/{id}/articles/{articleId}", "", null, null, thread, id).expect(200);
+        call(editor, "DELETE", "/api/v1/threads/{id}/articles/{articleId}", "", null, null, thread, id).expect(404);
+        call(editor, "DELETE", "/api/v1/threads/{id}", "", null, null, thread).expect(204);
+        call(editor, "DELETE", "/api/v1/threads/{id}", "", null, null, thread).expect(404);
+
         long held = json.readTree(call(editor, "POST", "/api/v1/articles", "", "application/json",
                 "{\"headline\": \"Held for release\", \"body\": \"Named sources.\"}").expect(201).body()).get("id").asLong();
         call(editor, "PUT", "/api/v1/articles/{id}/release", "", "application/json",

@@ -226,6 +226,8 @@ abstract class CorrectionsContract extends NewsroomTest {
             if (m.getSubject().startsWith("Correction: ")) {
                 Arrays.stream(m.getAllRecipients()).forEach(r -> recipients.add(r.toString()));
                 assertThat(GreenMailUtil.getBody(m)).contains("The depot held 300 tonnes, not 3,000.");
+                assertThat(m.getHeader("List-Unsubscribe", null)).matches("<http://localhost:" + port + "/unsubscribe\\?token=\\S+>");
+                assertThat(m.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
             }
         }
         assertThat(recipients).containsExactlyInAnyOrderElementsOf(received).doesNotContain(later);

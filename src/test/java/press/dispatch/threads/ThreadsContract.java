@@ -57,6 +57,23 @@ abstract class ThreadsContract extends NewsroomTest {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    press.dispatch.subscriptions.Subscriptions subscriptions;
+
+    /** A confirmed newsletter subscriber; returns their address and leaves their emails sent. */
+    private String subscriber(String name) {
+        String email = unique(name).replace(' ', '-') + "@example.com";
+        subscriptions.subscribe(email, "192.0.2.1");
+        assertThat(subscriptions.confirm(lastLink(email, "/subscribe/confirm?token="))).isPresent();
+        outbox.sendDue();
+        smtp.reset();
+        return email;
+    }
+
+    private long pendingEmailsTo(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = :to AND status = 'pending'").param("to", email).query(Long.class).single();
+    }
+
     private record Made(long id, String slug) {
     }
 
@@ -203,10 +220,128 @@ abstract class ThreadsContract extends NewsroomTest {
     press.dispatch.privacy.PersonalData personalData;
 
     @Test
+    void aThreadEmailCarriesAOneClickUnsubscribeThatAMailProgramCanPost() throws Exception {
+        Made thread = thread(editor(), unique("One-click thread"));
+        String reader = unique("oneclick").replace(' ', '-') + "@example.com";
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
+        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+        String token = jdbc.sql("SELECT token FROM thread_followers WHERE email = :e").param("e", reader).query(String.class).single();
+        post("/stories/follow/confirm", "token=" + token);
+        outbox.sendDue();
+        smtp.reset();
+        long next = publishing.draft(ArticleDraft.of(unique("Announced part"), "", "Body."));
+        editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(next)));
+        publishing.publish(next);
+        outbox.sendDue();
+        MimeMessage announced = only(reader);
+
+        assertThat(announced.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        String header = announced.getHeader("List-Unsubscribe", null);
+        assertThat(header).matches("<http://localhost:" + port + "/stories/unfollow\\?token=[A-Za-z0-9_-]+>");
+        // What a mail program sends (RFC 8058): a POST with no cookie and no CSRF token, to the URL as given.
+        HttpRequest oneClick = HttpRequest.newBuilder(URI.create(header.substring(1, header.length() - 1))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build();
+        assertThat(HttpClient.newHttpClient().send(oneClick, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        long after = publishing.draft(ArticleDraft.of(unique("Not announced"), "", "Body."));
+        editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(after)));
+        publishing.publish(after);
+        outbox.sendDue();
+        assertThat(messagesTo(reader)).isEmpty();
+    }
+
+    @Test
+    void aSubscriberFollowsAndUnfollowsAThreadWithOneClickFromTheirManagePage() throws Exception {
+        String title = unique("Managed thread");
+        Made thread = thread(editor(), title);
+        String reader = subscriber("managing");
+        String token = lastLinkToken(reader);
+        Document manage = browser.get("/subscriptions/manage?token=" + token).page();
+        org.jsoup.nodes.Element offer = manage.select(".other-threads li").stream().filter(li -> li.selectFirst("a").text().equals(title))
+                .findFirst().orElseThrow(() -> new AssertionError("No follow button for " + title + " in " + manage.select(".manage-threads")));
+        assertThat(offer.selectFirst("form").attr("action")).isEqualTo("/stories/manage/follow");
+
+        HttpResponse<String> followed = post("/stories/manage/follow", "token=" + token + "&thread=" + thread.id());
+        assertThat(followed.statusCode()).isEqualTo(302);
+        assertThat(pendingEmailsTo(reader)).as("no confirmation email").isZero();
+        assertThat(editor().get("/admin/threads/" + thread.id()).page().selectFirst(".followers").text()).isEqualTo("1");
+        Document after = browser.get("/subscriptions/manage?token=" + token).page();
+        assertThat(after.select(".followed-threads li a").eachText()).contains(title);
+
+        assertThat(post("/stories/manage/unfollow", "token=" + token + "&thread=" + thread.id()).statusCode()).isEqualTo(302);
+        assertThat(editor().get("/admin/threads/" + thread.id()).page().selectFirst(".followers").text()).isEqualTo("0");
+        assertThat(browser.get("/subscriptions/manage?token=" + token).page().select(".followed-threads li a").eachText()).doesNotContain(title);
+    }
+
+    @Test
+    void theManagePageButtonsRefuseAForgedToken() throws Exception {
+        Made thread = thread(editor(), unique("Guarded thread"));
+        assertThat(post("/stories/manage/follow", "token=forged&thread=" + thread.id()).statusCode()).isEqualTo(404);
+        assertThat(editor().get("/admin/threads/" + thread.id()).page().selectFirst(".followers").text()).isEqualTo("0");
+    }
+
+    @Test
+    void aSubscriberTypingTheirAddressInTheFollowFormStillConfirmsByEmail() throws Exception {
+        Made thread = thread(editor(), unique("Typed thread"));
+        String reader = subscriber("typing");
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
+        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+        assertThat(editor().get("/admin/threads/" + thread.id()).page().selectFirst(".followers").text()).isEqualTo("0");
+        outbox.sendDue();
+        assertThat(GreenMailUtil.getBody(only(reader))).contains("/stories/follow/confirm");
+    }
+
+    @Autowired
+    press.dispatch.accounts.ApiKeys keys;
+
+    private HttpResponse<String> api(String key, String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(browser.base() + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anEditorKeyBuildsAThreadThroughTheApiAndReadersSeeItsTimeline() throws Exception {
+        String key = keys.create(ownerStaff(), unique("thread key"), Role.EDITOR);
+        long part = publishedArticle(unique("API part"), null);
+        String slug = unique("api thread").replace(' ', '-').toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        HttpResponse<String> created = api(key, "POST", "/api/v1/threads", "{\"title\": \"Made by API\", \"slug\": \"" + slug + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        long id = Long.parseLong(created.body().replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
+        assertThat(api(key, "PUT", "/api/v1/threads/" + id, "{\"title\": \"Renamed by API\", \"slug\": \"" + slug + "\", \"summary\": \"Known so far.\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(api(key, "POST", "/api/v1/threads/" + id + "/articles", "{\"articleId\": " + part + "}").body()).contains("\"articleIds\":[" + part + "]");
+
+        Document timeline = browser.get("/stories/" + slug).page();
+        assertThat(timeline.selectFirst(".thread-summary").text()).isEqualTo("Known so far.");
+        assertThat(timeline.select(".timeline .thread-part a").eachText()).containsExactly(publishing.get(part).headline());
+        assertThat(api(key, "GET", "/api/v1/threads/" + id, null).body()).contains("\"followers\":0", "\"title\":\"Renamed by API\"");
+
+        assertThat(api(key, "DELETE", "/api/v1/threads/" + id + "/articles/" + part, null).statusCode()).isEqualTo(200);
+        assertThat(browser.get("/stories/" + slug).page().select(".timeline .thread-part")).isEmpty();
+        assertThat(api(key, "DELETE", "/api/v1/threads/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(browser.get("/stories/" + slug).status()).isEqualTo(404);
+        assertThat(browser.get("/articles/" + slugOf(part)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAuthorKeyCannotTouchThreads() throws Exception {
+        String key = keys.create(ownerStaff(), unique("author key"), Role.AUTHOR);
+        assertThat(api(key, "GET", "/api/v1/threads", null).statusCode()).isEqualTo(403);
+        assertThat(api(key, "POST", "/api/v1/threads", "{\"title\": \"Mine\"}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void authorsCannotMakeThreads() {
         AdminSession author = signedIn(staffMember(Role.AUTHOR), PASSWORD);
         assertThat(author.post("/admin/threads", Map.of("title", "Mine")).status()).isEqualTo(403);
         assertThat(author.get("/admin/threads").status()).isEqualTo(403);
+    }
+
+    private String lastLinkToken(String email) {
+        return subscriptions.linkToken(jdbc.sql("SELECT id FROM subscribers WHERE email = :e").param("e", email).query(Long.class).single());
     }
 
     private HttpResponse<String> post(String path, String form) throws Exception {
