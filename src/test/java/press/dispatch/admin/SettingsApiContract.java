@@ -147,6 +147,20 @@ abstract class SettingsApiContract extends NewsroomTest {
     }
 
     @Test
+    void theSettingsScreenRefusesAMissingLogoPhotoByTheSameRule() {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        for (Setting s : Setting.values()) {
+            form.put(s.key(), settings.current().get(s));
+        }
+        form.put(Setting.LOGO_PHOTO.key(), "987654321");
+        form.put(Setting.NAME.key(), "Renamed with a missing logo");
+        press.dispatch.testing.AdminSession.Response refused = owner().post("/admin/settings", form);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.page().text()).contains("names no photo in the library");
+        assertThat(settings.current().name()).isNotEqualTo("Renamed with a missing logo");
+    }
+
+    @Test
     void anUnknownSettingIsRefusedByName() throws Exception {
         HttpResponse<String> refused = patch(adminKey(), "{\"site.colour\": \"#000000\"}");
         assertThat(refused.statusCode()).isEqualTo(422);
