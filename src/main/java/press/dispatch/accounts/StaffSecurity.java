@@ -112,6 +112,7 @@ class StaffSecurity {
                         .requestMatchers("/api/v1/pages", "/api/v1/pages/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/api/v1/galleries", "/api/v1/galleries/**").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers("/api/v1/menus", "/api/v1/menus/**").hasAuthority(Permission.PUBLISH_ANY.name())
+                        .requestMatchers("/api/v1/settings", "/api/v1/site-icon").hasAuthority(Permission.SETTINGS.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiError.write(response, 401, "unauthorized",

@@ -31,8 +31,11 @@ public class SiteSettings {
     private final AtomicReference<Settings> current = new AtomicReference<>();
     private final Environment environment;
     private volatile String listeningAddress;
+    private final org.springframework.beans.factory.ObjectProvider<SiteLogo> logos;
 
-    SiteSettings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Environment environment, press.dispatch.platform.PageCache cache) {
+    SiteSettings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Environment environment, press.dispatch.platform.PageCache cache,
+                 org.springframework.beans.factory.ObjectProvider<SiteLogo> logos) {
+        this.logos = logos;
         // Settings saved on another node: its purge of every page arrives here, and they are read again.
         cache.followOtherNodes(tags -> {
             if (tags == null) {
@@ -56,7 +59,10 @@ public class SiteSettings {
         return settings;
     }
 
-    /** Saves every value or none; unknown keys and broken rules are reported together. */
+    /**
+     * Saves every value or none; unknown keys and broken rules are reported together. The Settings screen and the Admin
+     * API both come here, so they keep the same rules: each {@link Setting#problemWith}, and a logo photo that exists.
+     */
     @Transactional
     public void update(Map<String, String> changes) {
         Map<String, String> problems = new LinkedHashMap<>();
@@ -64,6 +70,11 @@ public class SiteSettings {
         changes.forEach((key, value) -> Setting.ofKey(key).ifPresentOrElse(
                 setting -> setting.problemWith(value).ifPresentOrElse(p -> problems.put(key, p), () -> accepted.put(setting, value.strip())),
                 () -> problems.put(key, "is not a setting")));
+        String logo = accepted.get(Setting.LOGO_PHOTO);
+        SiteLogo library = logos.getIfAvailable();
+        if (logo != null && !logo.isEmpty() && library != null && library.find(Long.parseLong(logo), SiteShell.LOGO_HEIGHT).isEmpty()) {
+            problems.put(Setting.LOGO_PHOTO.key(), "names no photo in the library: choose one from Photos, or empty for none");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

@@ -231,6 +231,11 @@ class RoleMatrixTest extends NewsroomTest {
             new Endpoint("POST", "/api/v1/galleries/{id}/unpublish", Permission.PUBLISH_ANY),
             new Endpoint("GET", "/api/v1/menus/{menu}", Permission.PUBLISH_ANY),
             new Endpoint("PUT", "/api/v1/menus/{menu}", Permission.PUBLISH_ANY),
+            new Endpoint("GET", "/api/v1/settings", Permission.SETTINGS),
+            new Endpoint("PATCH", "/api/v1/settings", Permission.SETTINGS),
+            new Endpoint("GET", "/api/v1/site-icon", Permission.SETTINGS),
+            new Endpoint("PUT", "/api/v1/site-icon", Permission.SETTINGS),
+            new Endpoint("DELETE", "/api/v1/site-icon", Permission.SETTINGS),
             new Endpoint("POST", "/api/v1/articles/{id}/live/start", Permission.PUBLISH_ANY),
             new Endpoint("GET", "/api/v1/articles/{id}/live/entries", Permission.PUBLISH_ANY),
             new Endpoint("POST", "/api/v1/articles/{id}/live/entries", Permission.PUBLISH_ANY),
@@ -342,6 +347,7 @@ class RoleMatrixTest extends NewsroomTest {
                     case "GET" -> request.GET();
                     case "PUT" -> request.PUT(HttpRequest.BodyPublishers.ofString(body));
                     case "DELETE" -> request.DELETE();
+                    case "PATCH" -> request.method("PATCH", HttpRequest.BodyPublishers.ofString(body));
                     default -> request.POST(HttpRequest.BodyPublishers.ofString(body));
                 };
                 HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -360,6 +360,15 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(admin, "POST", "/api/v1/privacy/erase", "", "application/json", "{\"email\": \"quiet@example.org\"}").expect(200);
         call(admin, "POST", "/api/v1/privacy/erase", "", "application/json", "{\"email\": \"\"}").expect(422);
         call(admin, "POST", "/api/v1/privacy/erase", "", "application/json", "{\"email\": \"" + ownerStaff().email() + "\"}").expect(409);
+        call(admin, "GET", "/api/v1/settings", "", null, null).expect(200);
+        call(editor, "GET", "/api/v1/settings", "", null, null).expect(403);
+        call(admin, "PATCH", "/api/v1/settings", "", "application/json", "{\"site.tagline\": \"News from the harbour\"}").expect(200);
+        call(admin, "PATCH", "/api/v1/settings", "", "application/json", "{\"site.accent_color\": \"#ffee88\"}").expect(422);
+        call(admin, "GET", "/api/v1/site-icon", "", null, null).expect(200);
+        String iconBoundary = "dispatch-document-icon";
+        call(admin, "PUT", "/api/v1/site-icon", "", "multipart/form-data; boundary=" + iconBoundary, iconForm(iconBoundary, 512, 512)).expect(200);
+        call(admin, "PUT", "/api/v1/site-icon", "", "multipart/form-data; boundary=" + iconBoundary, iconForm(iconBoundary, 600, 400)).expect(422);
+        call(admin, "DELETE", "/api/v1/site-icon", "", null, null).expect(204);
 
         long liveId = publishedArticle(unique("Live talks"), null);
         call(editor, "POST", "/api/v1/articles/{id}/live/start", "", null, null, liveId).expect(200);
@@ -552,6 +561,17 @@ class AdminApiDocumentTest extends NewsroomTest {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB), "png", png);
         return png.toByteArray();
+    }
+
+    private static byte[] iconForm(String boundary, int width, int height) throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", png);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"icon.png\"\r\nContent-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(png.toByteArray());
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     private static byte[] multipart(String boundary, byte[] file) throws Exception {
