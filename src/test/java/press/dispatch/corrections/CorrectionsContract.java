@@ -266,12 +266,8 @@ abstract class CorrectionsContract extends NewsroomTest {
     }
 
     private void waitUntilSent(long articleId, int count) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (newsletters.recipientsOf(articleId).size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The newsletter of article " + articleId + " was not sent to " + count + " readers");
-            }
-            Thread.onSpinWait();
-        }
+        org.awaitility.Awaitility.await("the newsletter of article " + articleId + " sent to " + count + " readers")
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> newsletters.recipientsOf(articleId).size() >= count);
     }
 }

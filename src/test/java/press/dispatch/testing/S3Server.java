@@ -44,13 +44,8 @@ public final class S3Server implements AutoCloseable {
             S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
             proxy.start();
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!AbstractLifeCycle.STARTED.equals(proxy.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-                }
-                Thread.onSpinWait();
-            }
+            org.awaitility.Awaitility.await("S3Proxy started").atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> AbstractLifeCycle.STARTED.equals(proxy.getState()));
             return new S3Server(proxy, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
