@@ -54,6 +54,9 @@ class LiveJourneyTest extends NewsroomTest {
         chrome.get(browser.base() + "/articles/" + slugOf(article));
         ((JavascriptExecutor) chrome).executeScript("window.sameDocument = true;");
         WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
+        // A notice read while its page is being replaced fails in ChromeDriver ("Node with given id does not belong to
+        // the document"), not as a stale element: try again, as for one.
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         assertThat(texts()).isEqualTo("Delegations arrive.");
 
         assertThat(editor.post("/admin/live/" + article + "/entries", Map.of("text", "Talks **collapse**.")).status()).isEqualTo(302);

@@ -43,6 +43,9 @@ class MenuEditorJourneyTest extends NewsroomTest {
     void open() {
         chrome = Chromium.start();
         wait = new WebDriverWait(chrome, Duration.ofSeconds(10));
+        // A notice read while its page is being replaced fails in ChromeDriver ("Node with given id does not belong to
+        // the document"), not as a stale element: try again, as for one.
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     @AfterEach
@@ -75,8 +78,7 @@ class MenuEditorJourneyTest extends NewsroomTest {
         wait.until(ExpectedConditions.visibilityOf(address));
         address.sendKeys("https://shop.example.org/prints");
         chrome.findElement(By.id("add-label-header")).sendKeys("Prints");
-        chrome.findElement(By.cssSelector("#menu-header button[value=add]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Item added"));
+        submitAndWaitForNotice("#menu-header button[value=add]", "Item added");
         int rows = headerRows().size();
         assertThat(headerRows().get(rows - 1)).isEqualTo("https://shop.example.org/prints");
 
@@ -91,8 +93,7 @@ class MenuEditorJourneyTest extends NewsroomTest {
         WebElement seaRow = items.stream().filter(i -> i.findElement(By.cssSelector(".menu-target")).getText().equals("Section: " + sea.name()))
                 .findFirst().orElseThrow();
         seaRow.findElement(By.name("label")).sendKeys("Naval news");
-        chrome.findElement(By.cssSelector("#menu-header button[value=save]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "saved"));
+        submitAndWaitForNotice("#menu-header button[value=save]", "saved");
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, chrome.getScreenshotAs(OutputType.BYTES));
 
@@ -100,5 +101,16 @@ class MenuEditorJourneyTest extends NewsroomTest {
         List<String> header = chrome.findElements(By.cssSelector("nav.sections a")).stream().map(WebElement::getText).toList();
         assertThat(header).startsWith("Prints").contains("Naval news", land.name()).doesNotContain(sea.name());
         assertThat(chrome.findElement(By.linkText("Prints")).getAttribute("href")).isEqualTo("https://shop.example.org/prints");
+    }
+
+    /**
+     * Clicks a submit button and waits for the next page's notice. The old page must be gone first: reading the notice
+     * of a page being replaced fails in ChromeDriver ("Node with given id does not belong to the document").
+     */
+    private void submitAndWaitForNotice(String button, String notice) {
+        WebElement before = chrome.findElement(By.tagName("html"));
+        chrome.findElement(By.cssSelector(button)).click();
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), notice));
     }
 }

@@ -50,6 +50,9 @@ class PhotoDeskJourneyTest extends NewsroomTest {
     void open() {
         chrome = Chromium.start();
         wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
+        // A notice read while its page is being replaced fails in ChromeDriver ("Node with given id does not belong to
+        // the document"), not as a stale element: try again, as for one.
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     @AfterEach

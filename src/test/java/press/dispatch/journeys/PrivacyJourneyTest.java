@@ -43,6 +43,9 @@ class PrivacyJourneyTest extends NewsroomTest {
     void open() {
         chrome = Chromium.start();
         wait = new WebDriverWait(chrome, Duration.ofSeconds(10));
+        // A notice read while its page is being replaced fails in ChromeDriver ("Node with given id does not belong to
+        // the document"), not as a stale element: try again, as for one.
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     @AfterEach

@@ -50,6 +50,9 @@ class ReleaseQueueJourneyTest extends NewsroomTest {
 
     private WebDriverWait signIn(ChromeDriver chrome, String email) {
         WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(10));
+        // A notice read while its page is being replaced fails in ChromeDriver ("Node with given id does not belong to
+        // the document"), not as a stale element: try again, as for one.
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         chrome.get(browser.base() + "/admin/sign-in");
         chrome.findElement(By.id("email")).sendKeys(email);
         chrome.findElement(By.id("password")).sendKeys(PASSWORD);
