@@ -56,7 +56,7 @@ abstract class SettingsApiContract extends NewsroomTest {
     }
 
     private HttpResponse<String> uploadIcon(String key, byte[] file) throws Exception {
-        String boundary = "icon" + System.nanoTime();
+        String boundary = "icon" + java.util.UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"icon.png\"\r\nContent-Type: image/png\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));

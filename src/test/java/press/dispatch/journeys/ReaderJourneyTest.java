@@ -57,7 +57,7 @@ class ReaderJourneyTest {
         int port = ((WebServerApplicationContext) site).getWebServer().getPort();
         browser.get("http://localhost:" + port + "/");
         browser.findElement(By.cssSelector(".lead h2 a")).click();
-        String address = "reader-" + System.nanoTime() + "@example.com";
+        String address = "reader-" + java.util.UUID.randomUUID() + "@example.com";
         browser.findElement(By.id("subscribe-email")).sendKeys(address);
         browser.findElement(By.cssSelector("#subscribe button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/subscribe/check-inbox"));
