@@ -37,12 +37,12 @@ final class PostgresSearchIndex extends SearchIndex {
      * a common one, stopping at the limit), and {@code ts_rank} only for those: it reads each candidate's whole tsvector.
      */
     @Override
-    List<Long> rank(SearchTerms terms, SearchQuery query, Instant now) {
-        String sql = "SELECT c.article_id FROM (SELECT d.article_id, d.document, d.published_at AS at FROM search_documents d WHERE d.document @@ "
-                + tsquery(terms) + filters(query) + " ORDER BY d.article_id DESC LIMIT " + CANDIDATES + ") c ORDER BY " + order(terms)
-                + " LIMIT :limit OFFSET :offset";
-        return params(jdbc.sql(sql), terms, query, now).param("limit", query.perPage()).param("offset", (query.page() - 1) * query.perPage())
-                .query(Long.class).list();
+    Ranked rank(SearchTerms terms, SearchQuery query, Instant now) {
+        String candidates = "SELECT d.article_id AS id, d.document, d.published_at AS at FROM search_documents d WHERE d.document @@ "
+                + tsquery(terms) + filters(query) + " ORDER BY d.article_id DESC LIMIT " + (CANDIDATES + 1);
+        return params(jdbc.sql(rankedPage(candidates, order(terms))), terms, query, now).param("limit", query.perPage())
+                .param("offset", (query.page() - 1) * query.perPage())
+                .query(SearchIndex::ranked);
     }
 
     @Override
@@ -53,7 +53,7 @@ final class PostgresSearchIndex extends SearchIndex {
 
     @Override
     List<Long> rankAll(SearchTerms terms, int limit, Instant now) {
-        String sql = "SELECT c.article_id FROM (SELECT d.article_id, d.document, COALESCE(d.published_at, d.source_updated_at) AS at"
+        String sql = "SELECT c.id FROM (SELECT d.article_id AS id, d.document, COALESCE(d.published_at, d.source_updated_at) AS at"
                 + " FROM search_documents d WHERE d.document @@ " + tsquery(terms) + " ORDER BY d.article_id DESC LIMIT " + CANDIDATES + ") c"
                 + " ORDER BY " + order(terms) + " LIMIT :limit";
         Map<String, Object> params = termParams(terms);
@@ -65,7 +65,7 @@ final class PostgresSearchIndex extends SearchIndex {
     /** Over the candidates {@code c}: relevance times the recency boost, then the newest first. */
     private static String order(SearchTerms terms) {
         return "ts_rank(c.document, " + tsquery(terms) + ") * (1.0 + 1.0 / (1.0 + GREATEST(0, EXTRACT(EPOCH FROM (CAST(:now AS timestamptz)"
-                + " - c.at))) / " + (BOOST_DAYS * 86_400) + ")) DESC, c.at DESC, c.article_id DESC";
+                + " - c.at))) / " + (BOOST_DAYS * 86_400) + ")) DESC, c.at DESC, c.id DESC";
     }
 
     @Override

@@ -64,18 +64,19 @@ public class Search implements DeskSearch {
 
     private SearchResults run(SearchTerms terms, SearchQuery query) {
         Instant now = clock.instant();
-        long total = index.count(terms, query, now, COUNTED + 1);
+        SearchIndex.Ranked ranked = index.rank(terms, query, now);
+        // A page past the last has no rows to carry the count: only then is it counted on its own.
+        long total = ranked.ids().isEmpty() && query.page() > 1 ? index.count(terms, query, now, COUNTED + 1) : ranked.total();
         int pages = (int) Math.max(1, Math.min(Math.min(MAX_PAGE, (COUNTED + query.perPage() - 1) / query.perPage()),
                 (total + query.perPage() - 1) / query.perPage()));
-        if (total == 0 || query.page() > pages) {
+        if (ranked.ids().isEmpty()) {
             return new SearchResults(List.of(), total, query.page(), pages);
         }
-        List<Long> ranked = index.rank(terms, query, now);
         Map<Long, Integer> order = new HashMap<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            order.put(ranked.get(i), i);
+        for (int i = 0; i < ranked.ids().size(); i++) {
+            order.put(ranked.ids().get(i), i);
         }
-        List<Hit> hits = index.hits(terms, ranked).stream().sorted(Comparator.comparing(h -> order.get(h.articleId()))).toList();
+        List<Hit> hits = index.hits(terms, ranked.ids()).stream().sorted(Comparator.comparing(h -> order.get(h.articleId()))).toList();
         return new SearchResults(hits, total, query.page(), pages);
     }
 

@@ -37,8 +37,36 @@ abstract class SearchIndex {
         this.jdbc = jdbc;
     }
 
-    /** Ranked ids of one page of public hits; everything the caller filters on is bound, never spliced. */
-    abstract List<Long> rank(SearchTerms terms, SearchQuery query, Instant now);
+    /**
+     * Ranked ids of one page of public hits, with how many public stories match counted up to {@value #CANDIDATES} + 1,
+     * in one query (the candidates are read once for both); everything the caller filters on is bound, never spliced.
+     * A page past the last one has no ids and a count of 0: {@link #count} tells how many there were.
+     */
+    abstract Ranked rank(SearchTerms terms, SearchQuery query, Instant now);
+
+    /** One page of ranked ids and the count of all matches, up to {@value #CANDIDATES} + 1. */
+    record Ranked(List<Long> ids, long total) {
+    }
+
+    /** Reads one row of a ranking: its id, and the count of all candidates (the same on every row). */
+    static Ranked ranked(java.sql.ResultSet rows) throws java.sql.SQLException {
+        List<Long> ids = new java.util.ArrayList<>();
+        long total = 0;
+        while (rows.next()) {
+            ids.add(rows.getLong(1));
+            total = rows.getLong(2);
+        }
+        return new Ranked(ids, total);
+    }
+
+    /**
+     * Over the candidates {@code c} (the newest {@value #CANDIDATES} + 1 matches, {@code n} numbering them newest
+     * first): the count of all, and the ranking of the first {@value #CANDIDATES}.
+     */
+    static String rankedPage(String candidates, String order) {
+        return "SELECT c.id, c.total FROM (SELECT r.*, COUNT(*) OVER () AS total, ROW_NUMBER() OVER (ORDER BY r.id DESC) AS n FROM ("
+                + candidates + ") r) c WHERE c.n <= " + CANDIDATES + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
+    }
 
     /** How many public stories match, counted up to {@code cap} (a larger number is returned as {@code cap}). */
     abstract long count(SearchTerms terms, SearchQuery query, Instant now, int cap);

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import press.dispatch.articles.ArticleChanged;
 import press.dispatch.articles.ArticleSaved;
 import press.dispatch.articles.StoryTexts;
+import press.dispatch.platform.PageCache;
 
 /**
  * Keeps the documents equal to the articles, drafts included. Each article change is indexed inside the transaction
@@ -27,21 +28,28 @@ import press.dispatch.articles.StoryTexts;
  * change sees it, and a change that rolls back leaves no trace. At start-up, articles the index lacks or holds in an
  * older state (an import, a database restored from backup, a node that was down, an upgrade) are indexed in batches,
  * and documents of articles that no longer exist are removed.
+ *
+ * <p>Search pages are kept in the page cache under the tag {@value #TAG}; every change to the documents purges them all,
+ * on every node, after it commits (a page rendered from the old documents is never stored after that purge).
  */
 @Component
 class SearchIndexing {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexing.class);
     static final int BATCH = 500;
+    /** The page-cache tag of every public search page. */
+    static final String TAG = "search";
 
     private final SearchIndex index;
     private final StoryTexts texts;
     private final TransactionTemplate transactions;
+    private final PageCache pages;
 
-    SearchIndexing(SearchIndex index, StoryTexts texts, PlatformTransactionManager transactions) {
+    SearchIndexing(SearchIndex index, StoryTexts texts, PlatformTransactionManager transactions, PageCache pages) {
         this.index = index;
         this.texts = texts;
         this.transactions = new TransactionTemplate(transactions);
+        this.pages = pages;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -64,6 +72,11 @@ class SearchIndexing {
                 TransactionSynchronizationManager.bindResource(this, fresh);
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
+                    public void afterCommit() {
+                        purgeSearchPages();
+                    }
+
+                    @Override
                     public void afterCompletion(int status) {
                         TransactionSynchronizationManager.unbindResourceIfPossible(SearchIndexing.this);
                     }
@@ -73,8 +86,15 @@ class SearchIndexing {
             if (!done.add(articleId)) {
                 return;
             }
+            reindex(articleId);
+        } else {
+            reindex(articleId);
+            purgeSearchPages();
         }
-        reindex(articleId);
+    }
+
+    private void purgeSearchPages() {
+        pages.purge(List.of(TAG));
     }
 
     void reindex(long articleId) {
@@ -96,6 +116,9 @@ class SearchIndexing {
             long from = after;
             long upTo = stamps.get(stamps.size() - 1).id();
             Integer done = transactions.execute(tx -> catchUp(stamps, from, upTo));
+            if (done != null && done > 0) {
+                purgeSearchPages();
+            }
             indexed += done == null ? 0 : done;
             seen += stamps.size();
             after = upTo;
@@ -106,6 +129,8 @@ class SearchIndexing {
         }
         long last = after;
         transactions.executeWithoutResult(tx -> index.removeAbove(last));
+        // Pages of this node were rendered while the documents were catching up; other nodes may hold pages older still.
+        purgeSearchPages();
         if (indexed > 0) {
             log.info("Search index: indexed {} of {} articles in {} ms", indexed, seen, (System.nanoTime() - started) / 1_000_000);
         }

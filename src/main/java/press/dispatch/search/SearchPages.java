@@ -20,6 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import press.dispatch.articles.Newsdesk;
 import press.dispatch.articles.Section;
+import press.dispatch.platform.PageCache;
 import press.dispatch.platform.RateLimiter;
 import press.dispatch.platform.RateLimiters;
 import press.dispatch.site.Settings;
@@ -27,9 +28,11 @@ import press.dispatch.site.Shell;
 import press.dispatch.site.SiteShell;
 
 /**
- * The public search page. Never stored in the page cache (it is not tagged), so a story that changed is found, or no
- * longer found, at once. Any input renders the page: bad filters are named and ignored, a query with no words finds
- * nothing, and an address that searches too often is asked to wait (429).
+ * The public search page. Each address (query and filters) is stored in the page cache, tagged {@code search}, and
+ * every change to the search documents purges them all after it commits ({@link SearchIndexing}), so a story that
+ * changed is found, or no longer found, at once. A repeated search is then answered like any cached page, without
+ * counting against the address's limit. Any input renders the page: bad filters are named and ignored, a query with
+ * no words finds nothing, and an address that searches too often is asked to wait (429, never stored).
  */
 @Controller
 class SearchPages {
@@ -43,12 +46,14 @@ class SearchPages {
     private final SiteShell shell;
     private final Newsdesk newsdesk;
     private final RateLimiter perAddress;
+    private final boolean cached;
 
     SearchPages(Search search, SiteShell shell, Newsdesk newsdesk, SearchSettings settings, RateLimiters limiters) {
         this.search = search;
         this.shell = shell;
         this.newsdesk = newsdesk;
         this.perAddress = limiters.perWindow("searches", settings.perMinute(), Duration.ofMinutes(1));
+        this.cached = settings.cachedResults() > 0;
     }
 
     @GetMapping("/search")
@@ -70,6 +75,9 @@ class SearchPages {
         int number = page != null && page.matches("[1-9][0-9]{0,2}") ? Integer.parseInt(page) : 1;
 
         String notice = "";
+        if (cached) {
+            PageCache.tag(request, SearchIndexing.TAG);
+        }
         SearchResults results = SearchResults.none(number);
         if (!query.isBlank()) {
             if (request.getUserPrincipal() == null && !perAddress.tryAcquire(request.getRemoteAddr())) {

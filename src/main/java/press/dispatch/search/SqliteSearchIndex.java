@@ -20,7 +20,7 @@ final class SqliteSearchIndex extends SearchIndex {
     private static final String BM25 = "bm25(search_index, 10.0, 4.0, 1.0, 4.0, 2.0, 2.0)";
     private static final String FROM = " FROM search_index JOIN search_documents d ON d.article_id = search_index.rowid WHERE search_index MATCH :match";
     /** Over the candidates: relevance times the recency boost, then the newest first. */
-    private static final String ORDER = "score * (1.0 + 1.0 / (1.0 + MAX(0, :nowMs - at) / " + (BOOST_DAYS * 86_400_000) + ")), at DESC, id DESC";
+    private static final String ORDER = "c.score * (1.0 + 1.0 / (1.0 + MAX(0, :nowMs - c.at) / " + (BOOST_DAYS * 86_400_000) + ")), c.at DESC, c.id DESC";
 
     SqliteSearchIndex(JdbcClient jdbc) {
         super(jdbc);
@@ -37,12 +37,12 @@ final class SqliteSearchIndex extends SearchIndex {
      * stories up.
      */
     @Override
-    List<Long> rank(SearchTerms terms, SearchQuery query, Instant now) {
-        String sql = "SELECT id FROM (SELECT search_index.rowid AS id, " + BM25 + " AS score, d.published_at AS at" + FROM + filters(query)
-                + " ORDER BY search_index.rowid DESC LIMIT " + CANDIDATES + ") ORDER BY " + ORDER + " LIMIT :limit OFFSET :offset";
-        return params(jdbc.sql(sql), terms, query, now)
+    Ranked rank(SearchTerms terms, SearchQuery query, Instant now) {
+        String candidates = "SELECT search_index.rowid AS id, " + BM25 + " AS score, d.published_at AS at" + FROM + filters(query)
+                + " ORDER BY search_index.rowid DESC LIMIT " + (CANDIDATES + 1);
+        return params(jdbc.sql(rankedPage(candidates, ORDER)), terms, query, now)
                 .param("nowMs", now.toEpochMilli()).param("limit", query.perPage()).param("offset", (query.page() - 1) * query.perPage())
-                .query(Long.class).list();
+                .query(SearchIndex::ranked);
     }
 
     @Override
@@ -53,8 +53,8 @@ final class SqliteSearchIndex extends SearchIndex {
 
     @Override
     List<Long> rankAll(SearchTerms terms, int limit, Instant now) {
-        String sql = "SELECT id FROM (SELECT search_index.rowid AS id, " + BM25 + " AS score, COALESCE(d.published_at, d.source_updated_at) AS at"
-                + FROM + " ORDER BY search_index.rowid DESC LIMIT " + CANDIDATES + ") ORDER BY " + ORDER + " LIMIT :limit";
+        String sql = "SELECT c.id FROM (SELECT search_index.rowid AS id, " + BM25 + " AS score, COALESCE(d.published_at, d.source_updated_at) AS at"
+                + FROM + " ORDER BY search_index.rowid DESC LIMIT " + CANDIDATES + ") c ORDER BY " + ORDER + " LIMIT :limit";
         return jdbc.sql(sql).param("match", match(terms)).param("nowMs", now.toEpochMilli()).param("limit", limit).query(Long.class).list();
     }
 

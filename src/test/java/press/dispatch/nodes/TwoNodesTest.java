@@ -157,6 +157,20 @@ class TwoNodesTest {
     }
 
     @Test
+    void aSearchPageCachedOnBFindsAStoryPublishedOnAWithinASecond() {
+        // A made-up word of letters only, which no stemmer changes.
+        String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").replaceAll("[ae]", "k");
+        Browser readerOnB = new Browser(port(b));
+        String search = "/search?q=" + word;
+        assertThat(readerOnB.get(search).page().select(".result")).as("before").isEmpty();
+
+        String headline = unique("Found " + word);
+        publish(a, headline, null, unique("Search"));
+        poll("the search page on B").atMost(PURGE_WITHIN)
+                .until(() -> readerOnB.get(search).page().select(".result-headline").eachText().contains(headline));
+    }
+
+    @Test
     void aNodeThatLosesItsListeningConnectionDropsItsWholeCacheSaysSoAndListensAgain(CapturedOutput output) {
         long id = publish(a, unique("Listened story"), null, "Testing");
         String slug = a.getBean(Publishing.class).get(id).slug();

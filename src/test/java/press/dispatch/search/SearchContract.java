@@ -248,6 +248,23 @@ abstract class SearchContract extends NewsroomTest {
     }
 
     @Test
+    void aRepeatedSearchIsServedFromThePageCacheUntilAnyStoryChanges() {
+        String word = nonce();
+        long id = story("Cached " + word, "", "Text.");
+        assertThat(searchPage(word).select(".result-headline").eachText()).containsExactly("Cached " + word);
+
+        // Behind the index's back (no purge): the page kept in the cache still shows the story.
+        jdbc.sql("DELETE FROM search_documents WHERE article_id = :id").param("id", id).update();
+        jdbc.sql("UPDATE search_changes SET generation = generation + 1 WHERE id = 1").update();
+        assertThat(headlinesFound(word)).as("the index itself").isEmpty();
+        assertThat(searchPage(word).select(".result-headline").eachText()).as("the cached page").containsExactly("Cached " + word);
+
+        // Any change to any story purges every search page.
+        story("Unrelated " + nonce(), "", "Text.");
+        assertThat(searchPage(word).select(".result")).as("after a change").isEmpty();
+    }
+
+    @Test
     void storiesTheIndexLacksAreIndexedAtStartUpAndGoneOnesDropped() {
         String word = nonce();
         long id = story("Missed " + word, "", "Text.");
