@@ -101,7 +101,7 @@ final class Broadcaster {
     /** A comment line to every reader: keeps proxies from closing quiet streams and finds connections that died. */
     void heartbeat(byte[] comment) {
         for (Connection c : connections) {
-            c.send(comment);
+            c.heartbeat(comment);
         }
     }
 }

@@ -31,6 +31,11 @@ import press.dispatch.platform.PageCache;
  * commits ({@link LiveChanged}), one thread reads the article's changes since the last one it sent from the database
  * (one query per change on each node, never one per reader), serialises each as SSE bytes once, and hands them to the
  * article's broadcaster. The article's cached page is purged at the same moment.
+ *
+ * <p>Several nodes: a change made on another node reaches this node's readers through that purge. On PostgreSQL
+ * the purge of {@code article:{id}} is carried to every node ({@code LISTEN/NOTIFY}, within a fraction of a
+ * second, see the page cache), and each node that has readers of the article then reads its changes as for one of
+ * its own. When a node may have missed purges (its listening connection was lost), it catches every broadcaster up.
  */
 @Component
 class Broadcasters {
@@ -38,6 +43,8 @@ class Broadcasters {
     private static final Logger log = LoggerFactory.getLogger(Broadcasters.class);
 
     static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    /** The page-cache tag of an article's page, purged on every change to its coverage. */
+    private static final String ARTICLE_TAG = "article:";
     static final byte[] HEARTBEAT_COMMENT = ":\n\n".getBytes(StandardCharsets.UTF_8);
     static final byte[] ENDED = "event: ended\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8);
 
@@ -57,6 +64,7 @@ class Broadcasters {
         this.timeline = timeline;
         this.stories = stories;
         this.cache = cache;
+        cache.followOtherNodes(this::purgedOnOtherNode);
         heartbeat.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -103,11 +111,36 @@ class Broadcasters {
 
     @TransactionalEventListener(fallbackExecution = true)
     void changed(LiveChanged changed) {
-        cache.purge(List.of("article:" + changed.articleId()));
+        cache.purge(List.of(ARTICLE_TAG + changed.articleId()));
         notLive.invalidate(changed.articleId());
         Broadcaster b = broadcasters.get(changed.articleId());
         if (b != null) {
             fanOut.execute(() -> catchUp(b));
+        }
+    }
+
+    /** A purge from another node ({@code null}: everything): any live article among it may have changed there. */
+    private void purgedOnOtherNode(List<String> tags) {
+        if (tags == null) {
+            notLive.invalidateAll();
+            broadcasters.values().forEach(b -> fanOut.execute(() -> catchUp(b)));
+            return;
+        }
+        for (String tag : tags) {
+            if (!tag.startsWith(ARTICLE_TAG)) {
+                continue;
+            }
+            long articleId;
+            try {
+                articleId = Long.parseLong(tag.substring(ARTICLE_TAG.length()));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            notLive.invalidate(articleId);
+            Broadcaster b = broadcasters.get(articleId);
+            if (b != null) {
+                fanOut.execute(() -> catchUp(b));
+            }
         }
     }
 

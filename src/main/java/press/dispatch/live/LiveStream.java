@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class LiveStream extends HttpServlet {
 
-    private static final Pattern PATH = Pattern.compile("/([0-9]{1,18})/events");
+    static final Pattern PATH = Pattern.compile("/([0-9]{1,18})/events");
     private static final Pattern SEQUENCE = Pattern.compile("[0-9]{1,18}");
     /** How long a browser waits before reconnecting after the stream broke. */
     static final byte[] RETRY = "retry: 3000\n\n".getBytes(StandardCharsets.UTF_8);
@@ -57,7 +57,7 @@ final class LiveStream extends HttpServlet {
         response.flushBuffer();
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        Connection connection = new Connection(async, response.getOutputStream());
+        ServletConnection connection = new ServletConnection(async, response.getOutputStream());
         async.addListener(connection);
         Broadcaster b = broadcaster.get();
         connection.listen(() -> b.disconnect(connection));
@@ -67,15 +67,17 @@ final class LiveStream extends HttpServlet {
         }
     }
 
-    /** The last change the reader has: their Last-Event-ID, else the page's {@code after}, else -1 (none: from now on). */
     private static long after(HttpServletRequest request) {
-        String last = request.getHeader("Last-Event-ID");
-        if (last != null && SEQUENCE.matcher(last.strip()).matches()) {
-            return Long.parseLong(last.strip());
+        return after(request.getHeader("Last-Event-ID"), request.getParameter("after"));
+    }
+
+    /** The last change the reader has: their Last-Event-ID, else the page's {@code after}, else -1 (none: from now on). */
+    static long after(String lastEventId, String afterParameter) {
+        if (lastEventId != null && SEQUENCE.matcher(lastEventId.strip()).matches()) {
+            return Long.parseLong(lastEventId.strip());
         }
-        String after = request.getParameter("after");
-        if (after != null && SEQUENCE.matcher(after).matches()) {
-            return Long.parseLong(after);
+        if (afterParameter != null && SEQUENCE.matcher(afterParameter).matches()) {
+            return Long.parseLong(afterParameter);
         }
         return -1;
     }

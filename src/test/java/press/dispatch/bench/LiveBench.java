@@ -25,7 +25,8 @@ import press.dispatch.testing.Browser;
  * for each entry how long it took to reach every reader, from just before the post was sent. Also reports the
  * server's RSS (from /proc) with every reader connected.
  *
- * <p>Usage: LiveBench port serverPid readers rounds email password
+ * <p>Usage: LiveBench port serverPid readers rounds email password [streamPort]. With a stream port (the server's
+ * {@code dispatch.live.stream-port}) the readers connect there; the reporter always uses the site's port.
  */
 public final class LiveBench {
 
@@ -55,6 +56,7 @@ public final class LiveBench {
         int rounds = Integer.parseInt(args[3]);
         String email = args[4];
         String password = args[5];
+        int streamPort = args.length > 6 ? Integer.parseInt(args[6]) : port;
 
         AdminSession reporter = new AdminSession(port);
         AdminSession.Response signedIn = reporter.signIn(email, password);
@@ -87,7 +89,7 @@ public final class LiveBench {
             for (int i = start; i < end; i++) {
                 SocketChannel channel = SocketChannel.open();
                 channel.configureBlocking(false);
-                channel.connect(new InetSocketAddress("127.0.0.1", port));
+                channel.connect(new InetSocketAddress("127.0.0.1", streamPort));
                 Reader reader = new Reader(channel, ByteBuffer.wrap(request));
                 channel.register(selector, SelectionKey.OP_CONNECT, reader);
                 all.add(reader);

@@ -31,11 +31,16 @@ final class EventStream implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch headed = new java.util.concurrent.CountDownLatch(1);
 
     EventStream(int port, String path, String lastEventId) {
+        this(port, path, lastEventId, "");
+    }
+
+    /** With these further header lines (each ending in CRLF) in the request. */
+    EventStream(int port, String path, String lastEventId, String moreHeaders) {
         try {
             socket = new Socket("localhost", port);
             OutputStream out = socket.getOutputStream();
             String request = "GET " + path + " HTTP/1.0\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
-                    + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n";
+                    + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + moreHeaders + "\r\n";
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException e) {
@@ -79,6 +84,12 @@ final class EventStream implements AutoCloseable {
             headed.countDown();
             events.add(new Event(null, "closed", ""));
         }
+    }
+
+    /** Every header of the answer, by lower-case name. */
+    Map<String, String> headers() {
+        await();
+        return headers;
     }
 
     int status() {

@@ -40,8 +40,8 @@ abstract class LiveContract extends NewsroomTest {
     Editing editing;
 
     private String reporterEmail;
-    private Staff reporter;
-    private long article;
+    Staff reporter;
+    long article;
 
     @BeforeEach
     void aLivePageByAReporter() {
@@ -52,7 +52,12 @@ abstract class LiveContract extends NewsroomTest {
         live.start(staff(OWNER_EMAIL), article);
     }
 
-    private Staff staff(String email) {
+    /** The port readers' streams are on: the site's own, unless a subclass gives them one of their own. */
+    int streamPort() {
+        return port;
+    }
+
+    Staff staff(String email) {
         return accounts.list().stream().filter(a -> a.email().equals(email)).findFirst()
                 .map(a -> new Staff(a.id(), a.email(), a.displayName(), a.role(), 0, null)).orElseThrow();
     }
@@ -216,7 +221,7 @@ abstract class LiveContract extends NewsroomTest {
     @Test
     void endingTheCoverageFreezesThePageAsAnArticleWithItsTimeline() {
         live.post(reporter, article, EntryInput.text("The last update."));
-        try (EventStream stream = new EventStream(port, LiveStream.path(article), null)) {
+        try (EventStream stream = new EventStream(streamPort(), LiveStream.path(article), null)) {
             assertThat(stream.status()).isEqualTo(200);
             live.end(staff(OWNER_EMAIL), article);
             EventStream.Event ended = stream.next();
@@ -228,7 +233,7 @@ abstract class LiveContract extends NewsroomTest {
         assertThat(page.selectFirst(".live-timeline").hasAttr("data-stream")).isFalse();
         assertThat(page.select("script[src='/assets/live.js']")).isEmpty();
         assertThat(page.select(".live-timeline .live-status").text()).contains("it has ended");
-        try (EventStream stream = new EventStream(port, LiveStream.path(article), null)) {
+        try (EventStream stream = new EventStream(streamPort(), LiveStream.path(article), null)) {
             assertThat(stream.status()).as("a browser stops reconnecting on 204").isEqualTo(204);
         }
         AdminSession session = signedIn(reporterEmail, PASSWORD);
@@ -238,7 +243,7 @@ abstract class LiveContract extends NewsroomTest {
     @Test
     void aNewEntryReachesAnOpenStreamAsOneEventWithItsHtml() {
         String after = page().selectFirst(".live-timeline").attr("data-after");
-        try (EventStream stream = new EventStream(port, LiveStream.path(article) + "?after=" + after, null)) {
+        try (EventStream stream = new EventStream(streamPort(), LiveStream.path(article) + "?after=" + after, null)) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
             assertThat(stream.header("Cache-Control")).isEqualTo("no-store");
@@ -258,7 +263,7 @@ abstract class LiveContract extends NewsroomTest {
     void aReaderWhoReconnectsWithTheLastEventIdMissesNothing() {
         Entry seen = live.post(reporter, article, EntryInput.text("Seen before the break."));
         String lastId;
-        try (EventStream stream = new EventStream(port, LiveStream.path(article) + "?after=0", null)) {
+        try (EventStream stream = new EventStream(streamPort(), LiveStream.path(article) + "?after=0", null)) {
             EventStream.Event event = stream.next();
             assertThat(JSON.readTree(event.data()).path("id").asLong()).isEqualTo(seen.id());
             Entry during = live.post(reporter, article, EntryInput.text("Seen live."));
@@ -272,7 +277,7 @@ abstract class LiveContract extends NewsroomTest {
         live.edit(reporter, article, third.id(), EntryInput.text("Third, missed and corrected."));
         live.delete(reporter, article, seen.id());
 
-        try (EventStream resumed = new EventStream(port, LiveStream.path(article) + "?after=0", lastId)) {
+        try (EventStream resumed = new EventStream(streamPort(), LiveStream.path(article) + "?after=0", lastId)) {
             // Applied as the page's script applies them, until the last change made during the break has arrived.
             Map<Long, String> shown = new java.util.LinkedHashMap<>();
             List<Long> ids = new ArrayList<>();
@@ -298,7 +303,7 @@ abstract class LiveContract extends NewsroomTest {
         Entry second = live.post(reporter, article, EntryInput.text("Second."));
         live.delete(reporter, article, first.id());
         // No reader was connected: this node's broadcaster is made now and remembers nothing before it.
-        try (EventStream stream = new EventStream(port, LiveStream.path(article), "0")) {
+        try (EventStream stream = new EventStream(streamPort(), LiveStream.path(article), "0")) {
             EventStream.Event a = stream.next();
             EventStream.Event b = stream.next();
             assertThat(List.of(a.type() + " " + JSON.readTree(a.data()).path("id").asLong(), b.type() + " " + JSON.readTree(b.data()).path("id").asLong()))
@@ -309,7 +314,7 @@ abstract class LiveContract extends NewsroomTest {
     @Test
     void aStreamForAnArticleThatIsNotLiveAnswersNoContent() {
         long plain = publishedArticle(unique("Not live"), null);
-        try (EventStream stream = new EventStream(port, LiveStream.path(plain), null)) {
+        try (EventStream stream = new EventStream(streamPort(), LiveStream.path(plain), null)) {
             assertThat(stream.status()).isEqualTo(204);
         }
         assertThat(browser.get(path()).page().select(".live-timeline")).isNotEmpty();

@@ -171,6 +171,36 @@ class TwoNodesTest {
     }
 
     @Test
+    void anEntryPostedOnAReachesAReaderStreamingFromBWithinASecond() throws Exception {
+        long id = publish(a, unique("Ceasefire talks live"), null, "Testing");
+        AdminSession reporterOnA = new AdminSession(port(a));
+        assertThat(reporterOnA.signIn(OWNER, PASSWORD).status()).isEqualTo(302);
+        assertThat(reporterOnA.post("/admin/live/" + id + "/start", Map.of()).status()).isEqualTo(302);
+        String before = unique("Posted before the reader came");
+        assertThat(reporterOnA.post("/admin/live/" + id + "/entries", Map.of("text", before)).status()).isEqualTo(302);
+
+        java.util.concurrent.BlockingQueue<String> data = new java.util.concurrent.LinkedBlockingQueue<>();
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port(b) + "/live/" + id + "/events?after=0")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("data:")).forEach(data::add), "reader-on-b");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            // B's stream is open and caught up: what A posted before it opened came from the database.
+            assertThat(data.poll(20, java.util.concurrent.TimeUnit.SECONDS)).contains(before);
+
+            String during = unique("Posted on A while the reader streams from B");
+            assertThat(reporterOnA.post("/admin/live/" + id + "/entries", Map.of("text", during)).status()).isEqualTo(302);
+            String arrived = data.poll(PURGE_WITHIN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertThat(arrived).as("the entry posted on A, on B's stream").isNotNull().contains(during);
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    @Test
     void aNodeThatLosesItsListeningConnectionDropsItsWholeCacheSaysSoAndListensAgain(CapturedOutput output) {
         long id = publish(a, unique("Listened story"), null, "Testing");
         String slug = a.getBean(Publishing.class).get(id).slug();
