@@ -324,6 +324,9 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "PUT", "/api/v1/threads/{id}", "", "application/json", "{\"title\": \"x\"}", 987_654).expect(404);
         call(editor, "POST", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleId\": " + id + "}", thread).expect(200);
         call(editor, "POST", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleId\": 987654}", thread).expect(404);
+        call(editor, "PUT", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleIds\": [" + id + "]}", thread).expect(200);
+        call(editor, "PUT", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleIds\": []}", thread).expect(422);
+        call(editor, "PUT", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleIds\": []}", 987_654).expect(404);
         call(editor, "DELETE", "/api/v1/threads/{id}/articles/{articleId}", "", null, null, thread, id).expect(200);
         call(editor, "DELETE", "/api/v1/threads/{id}/articles/{articleId}", "", null, null, thread, id).expect(404);
         call(editor, "DELETE", "/api/v1/threads/{id}", "", null, null, thread).expect(204);
