@@ -198,10 +198,20 @@ public class Threads {
         return parts;
     }
 
-    /** Where a public article stands in its thread, if it is in one. */
+    /**
+     * Where an article stands in its thread, if it is in one. One not public yet (the newsroom's preview) is counted
+     * at its place in the thread's order, as readers will see it once it is published.
+     */
     public Optional<Place> place(Story story) {
         return threads.findByArticle(story.article().id()).map(thread -> {
-            List<Story> parts = parts(thread);
+            List<Story> parts = new ArrayList<>();
+            for (long id : order(thread.id())) {
+                if (id == story.article().id()) {
+                    parts.add(story);
+                } else {
+                    stories.findById(id).ifPresent(parts::add);
+                }
+            }
             int at = -1;
             for (int i = 0; i < parts.size(); i++) {
                 if (parts.get(i).article().id() == story.article().id()) {
