@@ -164,8 +164,8 @@ class ArticleDesk {
                 : e.article().status() == ArticleStatus.SCHEDULED ? "This is the scheduled version; readers cannot see it yet."
                 : "This is the draft; readers cannot see it.";
         Story story = stories.preview(shown);
-        return new ModelAndView("articles/article", "page", new ArticlePage(siteShell.shell(), story, 0, output -> { },
-                new ArticlePage.Preview(version, "/admin/articles/" + id), stories.head(story)));
+        return new ModelAndView("articles/article", "page", stories.page(siteShell.shell(), story, null,
+                new ArticlePage.Preview(version, "/admin/articles/" + id)));
     }
 
     /** The article as it will read with this text: tags not created yet are left out. */

@@ -162,6 +162,14 @@ public class Stories {
 
     /** The comments section and count for a story's page. */
     ArticlePage page(press.dispatch.site.Shell shell, Story given, Long replyTo) {
+        return page(shell, given, replyTo, null);
+    }
+
+    /**
+     * A story's page as readers see it: what other features add (corrections, its thread, a live timeline) and its
+     * comments. With {@code preview} it is the newsroom's preview of that same page, without comments.
+     */
+    ArticlePage page(press.dispatch.site.Shell shell, Story given, Long replyTo, ArticlePage.Preview preview) {
         Story story = withGalleries(given);
         Discussion comments = discussion.get();
         HeadMetadata head = head(story);
@@ -174,8 +182,8 @@ public class Stories {
             }
         }
         gg.jte.Content under = shown.isEmpty() ? null : output -> shown.forEach(c -> c.writeTo(output));
-        if (comments == null) {
-            return new ArticlePage(shell, story, 0, output -> { }, null, head, under, notes(story));
+        if (comments == null || preview != null) {
+            return new ArticlePage(shell, story, 0, output -> { }, preview, head, under, notes(story));
         }
         Discussion.Section section = comments.section(story, replyTo);
         return new ArticlePage(shell, story, section.count(), section.content(), null, head, under, notes(story));

@@ -38,7 +38,18 @@ class ReleaseApi {
     }
 
     record HoldInput(@Schema(nullable = true, description = "ISO-8601 instant; null or absent: no embargo") Instant embargoUntil,
-                     @Schema(description = "Absent: unchanged") Boolean sensitive) {
+                     @Schema(description = "Absent: unchanged") Boolean sensitive,
+                     @Schema(description = "Why the embargo changes (optional); kept in its history") String reason) {
+    }
+
+    record EmbargoChangeJson(long id, @Schema(description = "set, moved earlier, moved later or lifted") String kind,
+                             @Schema(nullable = true) Instant from, @Schema(nullable = true) Instant to,
+                             @Schema(description = "made, waiting, approved, returned, alone (the owner, with a reason) or cancelled") String status,
+                             String requestedBy, Instant requestedAt, String reason, @Schema(nullable = true) String decidedBy,
+                             @Schema(nullable = true) Instant decidedAt, String note) {
+    }
+
+    record NoteInput(@Schema(description = "Sending back: the note for the editor who asked (required)") String note) {
     }
 
     record ReleaseInput(@Schema(nullable = true, description = "ISO-8601 instant in the future; absent: at once when approved") Instant publishAt,
@@ -49,7 +60,8 @@ class ReleaseApi {
                        @Schema(nullable = true) String decidedBy, @Schema(nullable = true) Instant decidedAt, String note) {
     }
 
-    record ReleaseJson(long articleId, @Schema(nullable = true) Instant embargoUntil, boolean sensitive, List<RequestJson> trail) {
+    record ReleaseJson(long articleId, @Schema(nullable = true) Instant embargoUntil, boolean sensitive, List<RequestJson> trail,
+                       @Schema(description = "Every change of the embargo, oldest first") List<EmbargoChangeJson> embargoHistory) {
     }
 
     @Operation(operationId = "getRelease", summary = "An article's embargo, sensitive flag and release trail")
@@ -62,15 +74,41 @@ class ReleaseApi {
     }
 
     @Operation(operationId = "holdArticle", summary = "Set or lift an article's embargo and sensitive flag",
-            description = "Before the embargo nobody can publish or schedule the article, by any path or role.")
+            description = "Before the embargo nobody can publish or schedule the article, by any path or role. Moving the embargo earlier or "
+                    + "lifting it on a sensitive article waits for a second editor (202; approveEmbargoChange); the flag is saved at once.")
     @ApiResponse(responseCode = "200", description = "Saved")
+    @ApiResponse(responseCode = "202", description = "The flag is saved; the embargo change waits for a second editor (see embargoHistory)")
     @ApiResponse(responseCode = "404", description = "No such article")
-    @ApiResponse(responseCode = "422", description = "The article is already public, or scheduled before the embargo (invalid)")
+    @ApiResponse(responseCode = "422", description = "The article is already public, scheduled before the embargo, or a change already waits (invalid)")
     @PutMapping("/api/v1/articles/{id}/release")
-    ReleaseJson hold(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody HoldInput input) {
+    ResponseEntity<ReleaseJson> hold(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id,
+                                     @RequestBody HoldInput input) {
         boolean sensitive = input.sensitive() != null ? input.sensitive() : releases.hold(id).sensitive();
-        releases.hold(staff, id, input.embargoUntil(), sensitive);
-        return json(id);
+        Releases.Outcome outcome = releases.hold(staff, id, input.embargoUntil(), sensitive, input.reason());
+        return ResponseEntity.status(outcome == Releases.Outcome.WAITING ? 202 : 200).body(json(id));
+    }
+
+    @Operation(operationId = "approveEmbargoChange", summary = "Approve a waiting embargo change: the embargo moves earlier or is lifted now",
+            description = "The editor who asked cannot approve.")
+    @ApiResponse(responseCode = "200", description = "Approved")
+    @ApiResponse(responseCode = "404", description = "No such change")
+    @ApiResponse(responseCode = "422", description = "Asked by this key's editor, or no longer waiting (invalid)")
+    @PostMapping("/api/v1/embargo-changes/{id}/approve")
+    ReleaseJson approveChange(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id) {
+        editor(staff);
+        releases.approveEmbargoChange(staff, id);
+        return json(releases.findChange(id).articleId());
+    }
+
+    @Operation(operationId = "returnEmbargoChange", summary = "Send a waiting embargo change back with a note: the embargo stays")
+    @ApiResponse(responseCode = "200", description = "Sent back")
+    @ApiResponse(responseCode = "404", description = "No such change")
+    @ApiResponse(responseCode = "422", description = "No note, or no longer waiting (invalid)")
+    @PostMapping("/api/v1/embargo-changes/{id}/return")
+    ReleaseJson returnChange(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id, @RequestBody NoteInput input) {
+        editor(staff);
+        releases.returnEmbargoChange(staff, id, input.note());
+        return json(releases.findChange(id).articleId());
     }
 
     @Operation(operationId = "requestRelease", summary = "Ask a second editor to publish a sensitive article",
@@ -128,7 +166,9 @@ class ReleaseApi {
 
     private ReleaseJson json(long articleId) {
         Hold hold = releases.hold(articleId);
-        return new ReleaseJson(articleId, hold.embargoUntil(), hold.sensitive(), releases.trail(articleId).stream().map(ReleaseApi::json).toList());
+        return new ReleaseJson(articleId, hold.embargoUntil(), hold.sensitive(), releases.trail(articleId).stream().map(ReleaseApi::json).toList(),
+                releases.embargoHistory(articleId).stream().map(c -> new EmbargoChangeJson(c.id(), c.kind(), c.from(), c.to(), c.status(),
+                        c.requestedByName(), c.requestedAt(), c.reason(), c.decidedByName(), c.decidedAt(), c.note())).toList());
     }
 
     private static RequestJson json(ReleaseRequest r) {

@@ -52,13 +52,37 @@ class ReleaseDesk {
         ReleaseRequest waiting = releases.trail(id).stream().filter(ReleaseRequest::waiting).findFirst().orElse(null);
         return new ModelAndView("release/article", "page", new ReleaseScreens.ArticlePage(shells.shell(request, staff, "/admin/releases"), id,
                 article.headline(), article.status().name().toLowerCase(java.util.Locale.ROOT), hold, local, settings.current().zone().toString(), waiting, releases.trail(id),
-                staff.role() == Role.OWNER, staff.id()));
+                staff.role() == Role.OWNER, staff.id(), releases.embargoHistory(id)));
     }
 
     @PostMapping("/admin/articles/{id}/hold")
     ModelAndView hold(@AuthenticationPrincipal Staff staff, @PathVariable long id, @RequestParam(defaultValue = "") String embargoUntil,
-                      @RequestParam(defaultValue = "false") boolean sensitive, HttpServletRequest request) {
-        return act(request, id, "Saved.", () -> releases.hold(staff, id, time(embargoUntil), sensitive));
+                      @RequestParam(defaultValue = "false") boolean sensitive, @RequestParam(defaultValue = "") String reason,
+                      HttpServletRequest request) {
+        Releases.Outcome[] outcome = {Releases.Outcome.SAVED};
+        ModelAndView done = act(request, id, "Saved.", () -> outcome[0] = releases.hold(staff, id, time(embargoUntil), sensitive, reason));
+        if (outcome[0] == Releases.Outcome.WAITING) {
+            AdminShells.flash(request, "Saved, but the embargo stands: moving it earlier or lifting it on a sensitive article waits for a second "
+                    + "editor in the release queue.");
+        }
+        return done;
+    }
+
+    @PostMapping("/admin/embargo-changes/{number}/approve")
+    ModelAndView approveChange(@AuthenticationPrincipal Staff staff, @PathVariable long number, HttpServletRequest request) {
+        editor(staff);
+        EmbargoChange found = releases.findChange(number);
+        act(request, found.articleId(), "Approved: the embargo change is made.", () -> releases.approveEmbargoChange(staff, number));
+        return new ModelAndView("redirect:/admin/releases");
+    }
+
+    @PostMapping("/admin/embargo-changes/{number}/return")
+    ModelAndView returnChange(@AuthenticationPrincipal Staff staff, @PathVariable long number, @RequestParam(defaultValue = "") String note,
+                              HttpServletRequest request) {
+        editor(staff);
+        EmbargoChange found = releases.findChange(number);
+        act(request, found.articleId(), "Sent back with your note; the embargo stays.", () -> releases.returnEmbargoChange(staff, number, note));
+        return new ModelAndView("redirect:/admin/releases");
     }
 
     @PostMapping("/admin/articles/{id}/release/request")
@@ -79,7 +103,10 @@ class ReleaseDesk {
     ModelAndView queue(@AuthenticationPrincipal Staff staff, HttpServletRequest request) {
         editor(staff);
         var lines = releases.queue().stream().map(r -> new ReleaseScreens.QueueLine(r, releases.article(r.articleId()).headline())).toList();
-        return new ModelAndView("release/queue", "page", new ReleaseScreens.QueuePage(shells.shell(request, staff, "/admin/releases"), lines, staff.id()));
+        var changes = releases.waitingEmbargoChanges().stream()
+                .map(c -> new ReleaseScreens.EmbargoLine(c, releases.article(c.articleId()).headline())).toList();
+        return new ModelAndView("release/queue", "page", new ReleaseScreens.QueuePage(shells.shell(request, staff, "/admin/releases"), lines, staff.id(),
+                changes));
     }
 
     @PostMapping("/admin/releases/{number}/approve")

@@ -89,6 +89,50 @@ class ReleaseRepository {
         return jdbc.sql(REQUEST + " WHERE status = 'waiting' ORDER BY requested_at, id").query(ReleaseRepository::row).list();
     }
 
+    private static final String CHANGE = """
+            SELECT id, article_id, from_until, to_until, status, requested_by, requested_by_name, requested_at, reason, decided_by_name, decided_at,
+                   note
+            FROM embargo_changes""";
+
+    long insertChange(long articleId, Instant from, Instant to, String status, long staffId, String staffName, Instant at, String reason) {
+        return jdbc.sql("""
+                INSERT INTO embargo_changes (article_id, from_until, to_until, status, requested_by, requested_by_name, requested_at, reason)
+                VALUES (:article, :from, :to, :status, :staff, :name, :at, :reason) RETURNING id""")
+                .param("article", articleId).param("from", SqlTime.of(from)).param("to", SqlTime.of(to)).param("status", status)
+                .param("staff", staffId).param("name", staffName).param("at", SqlTime.of(at)).param("reason", reason).query(Long.class).single();
+    }
+
+    /** Moves a change on from waiting; false when it was no longer waiting (someone else decided first). */
+    boolean decideChange(long id, String to, long staffId, String staffName, Instant at, String note) {
+        return jdbc.sql("""
+                UPDATE embargo_changes SET status = :to, decided_by = :staff, decided_by_name = :name, decided_at = :at, note = :note
+                WHERE id = :id AND status = 'waiting'""")
+                .param("to", to).param("staff", staffId).param("name", staffName).param("at", SqlTime.of(at)).param("note", note)
+                .param("id", id).update() == 1;
+    }
+
+    Optional<EmbargoChange> findChange(long id) {
+        return jdbc.sql(CHANGE + " WHERE id = :id").param("id", id).query(ReleaseRepository::change).optional();
+    }
+
+    Optional<EmbargoChange> waitingChange(long articleId) {
+        return jdbc.sql(CHANGE + " WHERE article_id = :id AND status = 'waiting'").param("id", articleId).query(ReleaseRepository::change).optional();
+    }
+
+    List<EmbargoChange> embargoHistory(long articleId) {
+        return jdbc.sql(CHANGE + " WHERE article_id = :id ORDER BY id").param("id", articleId).query(ReleaseRepository::change).list();
+    }
+
+    List<EmbargoChange> waitingChanges() {
+        return jdbc.sql(CHANGE + " WHERE status = 'waiting' ORDER BY requested_at, id").query(ReleaseRepository::change).list();
+    }
+
+    private static EmbargoChange change(ResultSet rs, int n) throws SQLException {
+        return new EmbargoChange(rs.getLong("id"), rs.getLong("article_id"), SqlTime.read(rs, "from_until"), SqlTime.read(rs, "to_until"),
+                rs.getString("status"), rs.getLong("requested_by"), rs.getString("requested_by_name"), SqlTime.read(rs, "requested_at"),
+                rs.getString("reason"), rs.getString("decided_by_name"), SqlTime.read(rs, "decided_at"), rs.getString("note"));
+    }
+
     private static ReleaseRequest row(ResultSet rs, int n) throws SQLException {
         return new ReleaseRequest(rs.getLong("id"), rs.getLong("article_id"), SqlTime.read(rs, "publish_at"), rs.getString("status"),
                 rs.getLong("requested_by"), rs.getString("requested_by_name"), SqlTime.read(rs, "requested_at"), rs.getString("decided_by_name"),

@@ -43,12 +43,24 @@ public class Releases {
         return releases.hold(articleId).orElse(Hold.none(articleId));
     }
 
+    /** What became of a change of hold: saved, or the embargo change waits for a second editor (the flag is saved). */
+    public enum Outcome { SAVED, WAITING }
+
+    /** {@link #hold(Staff, long, Instant, boolean, String)} with no reason given. */
+    @Transactional
+    public Outcome hold(Staff staff, long articleId, Instant embargoUntil, boolean sensitive) {
+        return hold(staff, articleId, embargoUntil, sensitive, "");
+    }
+
     /**
      * Sets (or, with null, lifts) the embargo and the sensitive flag. An embargo cannot be put on an article already
      * public, nor after the time it is scheduled for; an article scheduled without a release cannot be made sensitive.
+     * Every change of the embargo is kept in its history. Setting it, or moving it later, is one editor's act; moving it
+     * earlier or lifting it on a sensitive article (sensitive before or after this change) waits for a second editor,
+     * as a release does, unless the owner does it with a stated reason. The embargo stands while the change waits.
      */
     @Transactional
-    public void hold(Staff staff, long articleId, Instant embargoUntil, boolean sensitive) {
+    public Outcome hold(Staff staff, long articleId, Instant embargoUntil, boolean sensitive, String reason) {
         editor(staff);
         Article article = publishing.get(articleId);
         Instant now = clock.instant();
@@ -63,8 +75,81 @@ public class Releases {
         if (sensitive && !before.sensitive() && article.status() == ArticleStatus.SCHEDULED) {
             throw new InvalidReleaseException("It is scheduled: unpublish it first, then ask for release.");
         }
-        releases.saveHold(articleId, embargoed ? embargoUntil : null, sensitive, now, staff.displayName());
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > MAX_NOTE) {
+            throw new InvalidReleaseException("Give a reason of at most " + MAX_NOTE + " characters.");
+        }
+        Instant from = before.embargoUntil() != null && before.embargoUntil().isAfter(now) ? before.embargoUntil() : null;
+        Instant to = embargoed ? embargoUntil : null;
+        boolean changes = !java.util.Objects.equals(from, to);
+        if (changes && releases.waitingChange(articleId).isPresent()) {
+            throw new InvalidReleaseException("A change of its embargo already waits for a second editor: it must be approved or sent back first.");
+        }
+        boolean earlier = from != null && (to == null || to.isBefore(from));
+        if (changes && earlier && (before.sensitive() || sensitive)) {
+            if (staff.role() == Role.OWNER && !why.isEmpty()) {
+                releases.saveHold(articleId, to, sensitive, now, staff.displayName());
+                releases.insertChange(articleId, from, to, "alone", staff.id(), staff.displayName(), now, why);
+                log.info("Article {} embargo {} by the owner alone (staff {})", articleId, to == null ? "lifted" : "moved earlier", staff.id());
+                return Outcome.SAVED;
+            }
+            releases.saveHold(articleId, from, sensitive, now, staff.displayName());
+            releases.insertChange(articleId, from, to, "waiting", staff.id(), staff.displayName(), now, why);
+            log.info("Article {} embargo change asked by staff {}: waits for a second editor", articleId, staff.id());
+            return Outcome.WAITING;
+        }
+        releases.saveHold(articleId, to, sensitive, now, staff.displayName());
+        if (changes) {
+            releases.insertChange(articleId, from, to, "made", staff.id(), staff.displayName(), now, why);
+        }
         log.info("Article {} hold set by staff {}: embargo {}, sensitive {}", articleId, staff.id(), embargoed ? embargoUntil : "none", sensitive);
+        return Outcome.SAVED;
+    }
+
+    /** A second editor approves a waiting embargo change: it takes effect now. The editor who asked cannot approve it. */
+    @Transactional
+    public void approveEmbargoChange(Staff staff, long changeId) {
+        editor(staff);
+        EmbargoChange change = findChange(changeId);
+        if (change.requestedBy() == staff.id()) {
+            throw new InvalidReleaseException("You asked for this change: a second editor must approve it.");
+        }
+        Instant now = clock.instant();
+        if (!releases.decideChange(change.id(), "approved", staff.id(), staff.displayName(), now, "")) {
+            throw new InvalidReleaseException("This change is no longer waiting.");
+        }
+        Hold hold = hold(change.articleId());
+        Instant to = change.to() != null && change.to().isAfter(now) ? change.to() : null;
+        releases.saveHold(change.articleId(), to, hold.sensitive(), now, staff.displayName());
+        log.info("Article {} embargo change {} approved by staff {}", change.articleId(), change.id(), staff.id());
+    }
+
+    /** A second editor sends a waiting embargo change back with a note: the embargo stays as it was. */
+    @Transactional
+    public void returnEmbargoChange(Staff staff, long changeId, String note) {
+        editor(staff);
+        EmbargoChange change = findChange(changeId);
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > MAX_NOTE) {
+            throw new InvalidReleaseException("Say in a note (at most " + MAX_NOTE + " characters) why it goes back.");
+        }
+        if (!releases.decideChange(change.id(), "returned", staff.id(), staff.displayName(), clock.instant(), text)) {
+            throw new InvalidReleaseException("This change is no longer waiting.");
+        }
+    }
+
+    /** Every change of the article's embargo, oldest first. */
+    public List<EmbargoChange> embargoHistory(long articleId) {
+        return releases.embargoHistory(articleId);
+    }
+
+    /** Embargo changes waiting for a second editor, oldest first. */
+    public List<EmbargoChange> waitingEmbargoChanges() {
+        return releases.waitingChanges();
+    }
+
+    EmbargoChange findChange(long changeId) {
+        return releases.findChange(changeId).orElseThrow(() -> new NoSuchElementException("No embargo change " + changeId));
     }
 
     /** An editor asks for a sensitive article to be published ({@code publishAt} null: at once when approved). */

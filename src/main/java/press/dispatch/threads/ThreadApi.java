@@ -44,8 +44,12 @@ class ThreadApi {
     record ThreadArticleInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long articleId) {
     }
 
+    record ThreadOrderInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Each of the thread's articles once, first first")
+                            List<Long> articleIds) {
+    }
+
     record ThreadJson(long id, String slug, String title, String summary, String href,
-                      @Schema(description = "Every article in the thread, public or not, in the order they were added") List<Long> articleIds,
+                      @Schema(description = "Every article in the thread, public or not, in the thread's order (first first)") List<Long> articleIds,
                       @Schema(description = "Confirmed followers") long followers, Instant createdAt, Instant updatedAt) {
     }
 
@@ -105,6 +109,19 @@ class ThreadApi {
             throw new InvalidThreadException(java.util.Map.of("articleId", "Name the article to add."));
         }
         threads.add(staff, id, input.articleId());
+        return json(threads.get(id));
+    }
+
+    @Operation(operationId = "reorderThreadArticles", summary = "Put a thread's articles in an order",
+            description = "Readers' timeline, the previous/next links and the thread's feed follow it. An article added later takes its place by "
+                    + "publication time.")
+    @ApiResponse(responseCode = "200", description = "Reordered")
+    @ApiResponse(responseCode = "404", description = "No such thread")
+    @ApiResponse(responseCode = "422", description = "The list does not name each of the thread's articles exactly once (invalid)")
+    @PutMapping("/{id}/articles")
+    ThreadJson reorderArticles(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @PathVariable long id,
+                               @RequestBody ThreadOrderInput input) {
+        threads.reorder(staff, id, input.articleIds());
         return json(threads.get(id));
     }
 

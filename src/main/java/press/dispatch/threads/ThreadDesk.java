@@ -97,6 +97,20 @@ class ThreadDesk {
         return new ModelAndView("redirect:/admin/threads/" + id);
     }
 
+    /** Up and down buttons beside each article: plain forms, so reordering works without JavaScript. */
+    @PostMapping("/admin/threads/{id}/articles/move")
+    ModelAndView move(@AuthenticationPrincipal Staff staff, @PathVariable long id, @RequestParam(defaultValue = "0") long articleId,
+                      @RequestParam(defaultValue = "") String direction, HttpServletRequest request) {
+        editor(staff);
+        if (!direction.equals("up") && !direction.equals("down")) {
+            AdminShells.flash(request, "Nothing moved: choose up or down.");
+        } else {
+            threads.move(staff, id, articleId, direction.equals("up") ? -1 : 1);
+            AdminShells.flash(request, "Moved " + direction + ". Readers see the thread in this order.");
+        }
+        return new ModelAndView("redirect:/admin/threads/" + id + "#article-" + articleId);
+    }
+
     private ModelAndView list(Staff staff, HttpServletRequest request, Map<String, String> problems, String title, String slug, String summary,
                               HttpStatus status) {
         editor(staff);

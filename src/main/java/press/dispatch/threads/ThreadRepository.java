@@ -78,6 +78,24 @@ class ThreadRepository {
                 .query(Long.class).list();
     }
 
+    /** A part and the place an editor gave it (null: none yet, it goes by publication time). */
+    record Part(long articleId, Integer position) {
+    }
+
+    List<Part> parts(long threadId) {
+        return jdbc.sql("SELECT article_id, position FROM thread_articles WHERE thread_id = :thread ORDER BY article_id").param("thread", threadId)
+                .query((rs, n) -> new Part(rs.getLong("article_id"), rs.getObject("position") == null ? null : rs.getInt("position")))
+                .list();
+    }
+
+    /** Gives every part of the thread its place: {@code order} lists all of them, first first. */
+    void place(long threadId, List<Long> order) {
+        for (int i = 0; i < order.size(); i++) {
+            jdbc.sql("UPDATE thread_articles SET position = :position WHERE thread_id = :thread AND article_id = :article")
+                    .param("position", i + 1).param("thread", threadId).param("article", order.get(i)).update();
+        }
+    }
+
     /** True the first time only: the part is announced once. */
     boolean markAnnounced(long threadId, long articleId, Instant now) {
         return jdbc.sql("INSERT INTO thread_mailings (thread_id, article_id, sent_at) VALUES (:thread, :article, :now) ON CONFLICT DO NOTHING")

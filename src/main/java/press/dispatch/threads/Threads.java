@@ -117,28 +117,101 @@ public class Threads {
         return threads.listAll();
     }
 
+    /** Every part of the thread, public or not, in the thread's order. */
     List<Long> articleIds(long threadId) {
-        return threads.articleIds(threadId);
+        return order(threadId);
+    }
+
+    /**
+     * The thread's order: the parts an editor placed, in their places; each part not placed (every part, until an
+     * editor reorders the thread, and each one added since) goes after the last part published no later than it, so a
+     * thread nobody reordered reads in publication order. Parts not yet published go last, in the order of their ids.
+     */
+    private List<Long> order(long threadId) {
+        List<ThreadRepository.Part> all = threads.parts(threadId);
+        Map<Long, Instant> times = new java.util.HashMap<>();
+        for (ThreadRepository.Part p : all) {
+            Instant at;
+            try {
+                at = publishing.get(p.articleId()).publishedAt();
+            } catch (NoSuchElementException e) {
+                at = null;
+            }
+            times.put(p.articleId(), at == null ? Instant.MAX : at);
+        }
+        List<Long> order = new ArrayList<>(all.stream().filter(p -> p.position() != null)
+                .sorted(java.util.Comparator.comparing(ThreadRepository.Part::position).thenComparing(ThreadRepository.Part::articleId))
+                .map(ThreadRepository.Part::articleId).toList());
+        List<Long> loose = all.stream().filter(p -> p.position() == null).map(ThreadRepository.Part::articleId)
+                .sorted(java.util.Comparator.comparing((Long id) -> times.get(id)).thenComparing(id -> id)).toList();
+        for (long id : loose) {
+            int at = 0;
+            for (int i = 0; i < order.size(); i++) {
+                if (!times.get(order.get(i)).isAfter(times.get(id))) {
+                    at = i + 1;
+                }
+            }
+            order.add(at, id);
+        }
+        return order;
+    }
+
+    /** Moves a part one place earlier ({@code by} -1) or later (+1) in the thread; at either end it stays. */
+    @Transactional
+    public void move(Staff staff, long threadId, long articleId, int by) {
+        editor(staff);
+        get(threadId);
+        List<Long> order = order(threadId);
+        int at = order.indexOf(articleId);
+        if (at < 0) {
+            throw new NoSuchElementException("Article " + articleId + " is not in thread " + threadId);
+        }
+        int to = Math.max(0, Math.min(order.size() - 1, at + Integer.signum(by)));
+        order.add(to, order.remove(at));
+        threads.place(threadId, order);
+        purges.changed(order);
+    }
+
+    /** Puts the thread's parts in this order, which must name each of its parts once. */
+    @Transactional
+    public void reorder(Staff staff, long threadId, List<Long> order) {
+        editor(staff);
+        get(threadId);
+        List<Long> current = order(threadId);
+        if (order == null || order.size() != current.size() || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(current))) {
+            throw new InvalidThreadException(Map.of("articleIds", "List each of the thread's " + current.size() + " articles once, first first."));
+        }
+        threads.place(threadId, order);
+        purges.changed(order);
     }
 
     long countFollowers(long threadId) {
         return threads.countFollowers(threadId);
     }
 
-    /** The thread's public parts, oldest first. */
+    /** The thread's public parts in the thread's order (publication order unless an editor reordered it). */
     public List<Story> parts(StoryThread thread) {
         List<Story> parts = new ArrayList<>();
-        for (long id : threads.articleIds(thread.id())) {
+        for (long id : order(thread.id())) {
             stories.findById(id).ifPresent(parts::add);
         }
-        parts.sort(java.util.Comparator.comparing((Story s) -> s.article().publishedAt()).thenComparing(s -> s.article().id()));
         return parts;
     }
 
-    /** Where a public article stands in its thread, if it is in one. */
+    /**
+     * Where an article stands in its thread, if it is in one. One not public yet (the newsroom's preview) is counted
+     * at its place in the thread's order, as readers will see it once it is published.
+     */
     public Optional<Place> place(Story story) {
         return threads.findByArticle(story.article().id()).map(thread -> {
-            List<Story> parts = parts(thread);
+            List<Story> parts = new ArrayList<>();
+            for (long id : order(thread.id())) {
+                if (id == story.article().id()) {
+                    parts.add(story);
+                } else {
+                    stories.findById(id).ifPresent(parts::add);
+                }
+            }
             int at = -1;
             for (int i = 0; i < parts.size(); i++) {
                 if (parts.get(i).article().id() == story.article().id()) {

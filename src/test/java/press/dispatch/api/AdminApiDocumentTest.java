@@ -324,6 +324,9 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "PUT", "/api/v1/threads/{id}", "", "application/json", "{\"title\": \"x\"}", 987_654).expect(404);
         call(editor, "POST", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleId\": " + id + "}", thread).expect(200);
         call(editor, "POST", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleId\": 987654}", thread).expect(404);
+        call(editor, "PUT", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleIds\": [" + id + "]}", thread).expect(200);
+        call(editor, "PUT", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleIds\": []}", thread).expect(422);
+        call(editor, "PUT", "/api/v1/threads/{id}/articles", "", "application/json", "{\"articleIds\": []}", 987_654).expect(404);
         call(editor, "DELETE", "/api/v1/threads/{id}/articles/{articleId}", "", null, null, thread, id).expect(200);
         call(editor, "DELETE", "/api/v1/threads/{id}/articles/{articleId}", "", null, null, thread, id).expect(404);
         call(editor, "DELETE", "/api/v1/threads/{id}", "", null, null, thread).expect(204);
@@ -336,7 +339,19 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "PUT", "/api/v1/articles/{id}/release", "", "application/json", "{\"sensitive\": true}", 987_654).expect(404);
         call(editor, "POST", "/api/v1/articles/{id}/publish", "", null, null, held).expect(422);
         call(editor, "POST", "/api/v1/articles/{id}/release/request", "", "application/json", "{}", held).expect(422);
-        call(editor, "PUT", "/api/v1/articles/{id}/release", "", "application/json", "{\"embargoUntil\": null}", held).expect(200);
+        String secondEditor = staffMember(Role.EDITOR);
+        var second = accounts.list().stream().filter(a -> a.email().equals(secondEditor)).findFirst()
+                .map(a -> new press.dispatch.accounts.Staff(a.id(), a.email(), a.displayName(), a.role(), 0, null)).orElseThrow();
+        String approver = keys.create(second, "document second editor", Role.EDITOR);
+        long lift = json.readTree(call(editor, "PUT", "/api/v1/articles/{id}/release", "", "application/json",
+                "{\"embargoUntil\": null, \"reason\": \"The ministry spoke.\"}", held).expect(202).body()).get("embargoHistory").get(1).get("id").asLong();
+        call(editor, "PUT", "/api/v1/articles/{id}/release", "", "application/json", "{\"embargoUntil\": null}", held).expect(422);
+        call(editor, "POST", "/api/v1/embargo-changes/{id}/approve", "", null, null, lift).expect(422);
+        call(editor, "POST", "/api/v1/embargo-changes/{id}/approve", "", null, null, 987_654).expect(404);
+        call(editor, "POST", "/api/v1/embargo-changes/{id}/return", "", "application/json", "{\"note\": \"\"}", lift).expect(422);
+        call(editor, "POST", "/api/v1/embargo-changes/{id}/return", "", "application/json", "{\"note\": \"x\"}", 987_654).expect(404);
+        call(approver, "POST", "/api/v1/embargo-changes/{id}/approve", "", null, null, lift).expect(200);
+        call(approver, "POST", "/api/v1/embargo-changes/{id}/return", "", "application/json", "{\"note\": \"Too late.\"}", lift).expect(422);
         call(editor, "POST", "/api/v1/articles/{id}/release/request", "", "application/json", "{}", held).expect(200);
         call(author, "POST", "/api/v1/articles/{id}/release/request", "", "application/json", "{}", held).expect(403);
         call(editor, "GET", "/api/v1/articles/{id}/release", "", null, null, held).expect(200);
@@ -346,10 +361,6 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "POST", "/api/v1/releases/{id}/approve", "", null, null, 987_654).expect(404);
         call(editor, "POST", "/api/v1/releases/{id}/return", "", "application/json", "{\"note\": \"\"}", asked).expect(422);
         call(editor, "POST", "/api/v1/releases/{id}/return", "", "application/json", "{\"note\": \"x\"}", 987_654).expect(404);
-        String secondEditor = staffMember(Role.EDITOR);
-        var second = accounts.list().stream().filter(a -> a.email().equals(secondEditor)).findFirst()
-                .map(a -> new press.dispatch.accounts.Staff(a.id(), a.email(), a.displayName(), a.role(), 0, null)).orElseThrow();
-        String approver = keys.create(second, "document second editor", Role.EDITOR);
         call(approver, "POST", "/api/v1/releases/{id}/approve", "", null, null, asked).expect(200);
         call(approver, "POST", "/api/v1/releases/{id}/return", "", "application/json", "{\"note\": \"Too late.\"}", asked).expect(422);
 

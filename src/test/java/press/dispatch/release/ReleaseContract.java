@@ -245,4 +245,181 @@ abstract class ReleaseContract extends NewsroomTest {
         assertThat(publishing.get(id).status()).isEqualTo(ArticleStatus.SCHEDULED);
         assertThat(publishing.get(id).publishedAt()).isAfterOrEqualTo(embargo);
     }
+
+    private String utc(Instant at) {
+        return at.toString().substring(0, 16).replace('T', ' ') + " UTC";
+    }
+
+    @Test
+    void everyChangeOfAnEmbargoIsKeptWithWhoWhenFromToAndTheReason() {
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        long id = publishing.draft(ArticleDraft.of(unique("Embargo history"), "", "Body."));
+        Instant first = clock.instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant later = first.plus(Duration.ofHours(1));
+        editor.post("/admin/articles/" + id + "/hold", Map.of("embargoUntil", local(first), "reason", "The ministry asked for 10:00."));
+        clock.advance(Duration.ofMinutes(5));
+        editor.post("/admin/articles/" + id + "/hold", Map.of("embargoUntil", local(later)));
+        editor.post("/admin/articles/" + id + "/hold", Map.of("embargoUntil", local(later)));
+        editor.post("/admin/articles/" + id + "/hold", Map.of("embargoUntil", "", "reason", "The ministry published first."));
+
+        assertThat(releases.hold(id).embargoUntil()).isNull();
+        Document page = editor.get("/admin/articles/" + id + "/release").page();
+        List<List<String>> rows = page.select("table.embargo-history tbody tr").stream().map(tr -> tr.select("td").eachText()).toList();
+        assertThat(rows).as("saving the same time again is no change").hasSize(3);
+        assertThat(rows.get(0)).startsWith("set", "none", utc(first)).contains("The ministry asked for 10:00.", "made");
+        assertThat(rows.get(1)).startsWith("moved later", utc(first), utc(later));
+        assertThat(rows.get(2)).startsWith("lifted", utc(later), "none").contains("The ministry published first.", "made");
+        String name = rows.get(0).get(3);
+        assertThat(name).isNotBlank();
+        assertThat(rows).allSatisfy(row -> assertThat(row.get(3)).isEqualTo(name));
+    }
+
+    @Test
+    void movingASensitiveArticlesEmbargoEarlierWaitsForASecondEditorWhoApprovesIt() {
+        AdminSession asker = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        AdminSession second = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        long id = publishing.draft(ArticleDraft.of(unique("Sensitive embargo earlier"), "", "Body."));
+        Instant embargo = clock.instant().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant earlier = embargo.minus(Duration.ofHours(2));
+        asker.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", local(embargo)));
+
+        AdminSession.Response asked = asker.post("/admin/articles/" + id + "/hold",
+                Map.of("sensitive", "true", "embargoUntil", local(earlier), "reason", "Agencies moved the time."));
+        assertThat(asked.status()).isEqualTo(302);
+        assertThat(releases.hold(id).embargoUntil()).as("the embargo stands while the change waits").isEqualTo(embargo);
+        assertThat(asker.get("/admin/articles/" + id + "/release").page().select("tr.embargo-waiting td").eachText())
+                .startsWith("moved earlier", utc(embargo), utc(earlier));
+        Document queue = asker.get("/admin/releases").page();
+        long change = Long.parseLong(queue.selectFirst(".embargo-queue li").id().replace("embargo-change-", ""));
+        assertThat(queue.select("#embargo-change-" + change + " form.approve")).as("no approve button for the one who asked").isEmpty();
+        asker.post("/admin/embargo-changes/" + change + "/approve", Map.of());
+        assertThat(releases.hold(id).embargoUntil()).as("the editor who asked cannot approve").isEqualTo(embargo);
+
+        Document seen = second.get("/admin/releases").page();
+        assertThat(seen.selectFirst("#embargo-change-" + change).text()).contains("moved earlier", "Agencies moved the time.");
+        assertThat(second.post("/admin/embargo-changes/" + change + "/approve", Map.of()).status()).isEqualTo(302);
+        assertThat(releases.hold(id).embargoUntil()).isEqualTo(earlier);
+        assertThat(releases.hold(id).sensitive()).isTrue();
+        assertThat(second.get("/admin/articles/" + id + "/release").page().select("tr.embargo-approved td").eachText())
+                .startsWith("moved earlier", utc(embargo), utc(earlier)).contains("approved");
+        assertThat(second.get("/admin/releases").page().select("#embargo-change-" + change)).isEmpty();
+    }
+
+    @Test
+    void liftingASensitiveArticlesEmbargoSentBackWithANoteLeavesTheEmbargoStanding() {
+        AdminSession asker = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        AdminSession second = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        long id = publishing.draft(ArticleDraft.of(unique("Sensitive embargo lifted"), "", "Body."));
+        Instant embargo = clock.instant().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        asker.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", local(embargo)));
+
+        asker.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", ""));
+        assertThat(releases.hold(id).embargoUntil()).isEqualTo(embargo);
+        assertThat(asker.post("/admin/articles/" + id, editorForm(asker, id, "publish", "")).status()).isEqualTo(422);
+        long change = releases.waitingEmbargoChanges().stream().filter(c -> c.articleId() == id).findFirst().orElseThrow().id();
+        second.post("/admin/embargo-changes/" + change + "/return", Map.of("note", "The source is still at risk."));
+
+        assertThat(releases.hold(id).embargoUntil()).isEqualTo(embargo);
+        assertThat(asker.get("/admin/articles/" + id + "/release").page().select("tr.embargo-returned td").eachText())
+                .startsWith("lifted", utc(embargo), "none").contains("The source is still at risk.");
+    }
+
+    @Test
+    void unflaggingAnArticleInTheSameSaveDoesNotLetOneEditorLiftItsEmbargo() {
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        long id = publishing.draft(ArticleDraft.of(unique("Unflagged and lifted"), "", "Body."));
+        Instant embargo = clock.instant().plus(Duration.ofHours(3));
+        editor.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", local(embargo)));
+        editor.post("/admin/articles/" + id + "/hold", Map.of("embargoUntil", ""));
+        assertThat(releases.hold(id).embargoUntil()).isNotNull();
+        assertThat(releases.waitingEmbargoChanges()).anyMatch(c -> c.articleId() == id);
+    }
+
+    @Test
+    void settingOrMovingASensitiveArticlesEmbargoLaterIsOneEditorsAct() {
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        long id = publishing.draft(ArticleDraft.of(unique("Sensitive embargo later"), "", "Body."));
+        Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        editor.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", local(embargo)));
+        editor.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", local(embargo.plus(Duration.ofHours(5)))));
+        assertThat(releases.hold(id).embargoUntil()).isEqualTo(embargo.plus(Duration.ofHours(5)));
+        assertThat(releases.embargoHistory(id)).extracting(EmbargoChange::status).containsExactly("made", "made");
+        assertThat(releases.waitingEmbargoChanges()).noneMatch(c -> c.articleId() == id);
+    }
+
+    @Test
+    void theOwnerLiftsASensitiveArticlesEmbargoAloneOnlyWithAStatedReason() {
+        AdminSession owner = owner();
+        AdminSession second = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        AdminSession admin = signedIn(staffMember(Role.ADMIN), PASSWORD);
+        long id = publishing.draft(ArticleDraft.of(unique("Owner lifts"), "", "Body."));
+        Instant embargo = clock.instant().plus(Duration.ofHours(3));
+        owner.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", local(embargo)));
+
+        admin.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", "", "reason", "I am an admin."));
+        assertThat(releases.hold(id).embargoUntil()).as("an admin's reason is not enough").isNotNull();
+        long adminsChange = releases.waitingEmbargoChanges().stream().filter(c -> c.articleId() == id).findFirst().orElseThrow().id();
+        second.post("/admin/embargo-changes/" + adminsChange + "/return", Map.of("note", "Not yet."));
+
+        owner.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", ""));
+        assertThat(releases.hold(id).embargoUntil()).as("the owner without a reason waits like anyone").isNotNull();
+        long ownersChange = releases.waitingEmbargoChanges().stream().filter(c -> c.articleId() == id).findFirst().orElseThrow().id();
+        second.post("/admin/embargo-changes/" + ownersChange + "/return", Map.of("note", "Give a reason."));
+
+        owner.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", "", "reason", "The wires carry it already."));
+        assertThat(releases.hold(id).embargoUntil()).isNull();
+        assertThat(owner.get("/admin/articles/" + id + "/release").page().select("tr.embargo-alone td").eachText())
+                .startsWith("lifted").contains("The wires carry it already.", "made by the owner alone");
+    }
+
+    @Test
+    void authorsAndContributorsCannotDecideAnEmbargoChange() {
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        long id = publishing.draft(ArticleDraft.of(unique("Not theirs to decide"), "", "Body."));
+        Instant embargo = clock.instant().plus(Duration.ofHours(3));
+        editor.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", local(embargo)));
+        editor.post("/admin/articles/" + id + "/hold", Map.of("sensitive", "true", "embargoUntil", ""));
+        long change = releases.waitingEmbargoChanges().stream().filter(c -> c.articleId() == id).findFirst().orElseThrow().id();
+        for (Role role : List.of(Role.AUTHOR, Role.CONTRIBUTOR)) {
+            AdminSession session = signedIn(staffMember(role), PASSWORD);
+            assertThat(session.post("/admin/embargo-changes/" + change + "/approve", Map.of()).status()).isEqualTo(403);
+            assertThat(session.post("/admin/embargo-changes/" + change + "/return", Map.of("note", "No.")).status()).isEqualTo(403);
+        }
+        assertThat(releases.hold(id).embargoUntil()).isNotNull();
+        assertThat(releases.findChange(change).waiting()).isTrue();
+    }
+
+    private HttpResponse<String> apiPut(String key, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void throughTheApiLiftingASensitiveEmbargoWaitsForASecondEditorsKey() throws Exception {
+        String first = keys.create(ownerStaff(), unique("embargo key"), Role.EDITOR);
+        String secondEditor = staffMember(Role.EDITOR);
+        var secondStaff = accounts.list().stream().filter(a -> a.email().equals(secondEditor)).findFirst()
+                .map(a -> new press.dispatch.accounts.Staff(a.id(), a.email(), a.displayName(), a.role(), 0, null)).orElseThrow();
+        String second = keys.create(secondStaff, unique("second embargo key"), Role.EDITOR);
+        long id = publishing.draft(ArticleDraft.of(unique("API embargo"), "", "Body."));
+        Instant embargo = clock.instant().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        assertThat(apiPut(first, "/api/v1/articles/" + id + "/release", "{\"embargoUntil\": \"" + embargo + "\", \"sensitive\": true}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> lifted = apiPut(first, "/api/v1/articles/" + id + "/release", "{\"embargoUntil\": null, \"reason\": \"Wires have it.\"}");
+        assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(202);
+        assertThat(lifted.body()).contains("\"status\":\"waiting\"", "\"kind\":\"lifted\"", "Wires have it.");
+        assertThat(releases.hold(id).embargoUntil()).isEqualTo(embargo);
+        long change = releases.waitingEmbargoChanges().stream().filter(c -> c.articleId() == id).findFirst().orElseThrow().id();
+
+        assertThat(api(first, "/api/v1/embargo-changes/" + change + "/approve", "{}").statusCode()).isEqualTo(422);
+        String author = keys.create(ownerStaff(), unique("author embargo key"), Role.AUTHOR);
+        assertThat(api(author, "/api/v1/embargo-changes/" + change + "/approve", "{}").statusCode()).isEqualTo(403);
+        assertThat(releases.hold(id).embargoUntil()).isEqualTo(embargo);
+
+        HttpResponse<String> approved = api(second, "/api/v1/embargo-changes/" + change + "/approve", "{}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.body()).contains("\"embargoUntil\":null", "\"status\":\"approved\"");
+        assertThat(releases.hold(id).embargoUntil()).isNull();
+    }
 }

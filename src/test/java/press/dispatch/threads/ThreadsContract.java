@@ -123,6 +123,110 @@ abstract class ThreadsContract extends NewsroomTest {
         assertThat(browser.get("/articles/" + slugOf(first)).page().select("a[rel=prev]")).isEmpty();
     }
 
+    /** Presses the up or down button beside an article on the thread's editor page, as a browser without JavaScript would. */
+    private void press(AdminSession editor, Made thread, long article, String direction) {
+        Document edit = editor.get("/admin/threads/" + thread.id()).page();
+        org.jsoup.nodes.Element form = edit.selectFirst("#article-" + article + " form.move-" + direction);
+        assertThat(form).as("a " + direction + " button beside article " + article).isNotNull();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.val()));
+        AdminSession.Response moved = editor.post(form.attr("action"), fields);
+        assertThat(moved.status()).as(moved.body()).isEqualTo(302);
+    }
+
+    private List<String> feedTitles(String path) {
+        Matcher m = Pattern.compile("<item>\\s*<title>([^<]*)</title>").matcher(browser.get(path).body());
+        List<String> titles = new ArrayList<>();
+        while (m.find()) {
+            titles.add(org.jsoup.parser.Parser.unescapeEntities(m.group(1), false));
+        }
+        return titles;
+    }
+
+    @Test
+    void anEditorMovesAnArticleUpAndTheTimelineItsNeighboursAndTheFeedFollowThatOrder() {
+        long first = publishedArticle(unique("Shelling resumes"), null);
+        clock.advance(Duration.ofMinutes(1));
+        long second = publishedArticle(unique("Envoys arrive"), null);
+        clock.advance(Duration.ofMinutes(1));
+        long third = publishedArticle(unique("Background: the two fronts"), null);
+        AdminSession editor = editor();
+        Made thread = thread(editor, unique("Reordered talks"), first, second, third);
+        assertThat(editor.get("/admin/threads/" + thread.id()).page().select("#article-" + first + " form.move-up")).as("the first cannot go up").isEmpty();
+
+        press(editor, thread, third, "up");
+        press(editor, thread, third, "up");
+
+        String a = publishing.get(first).headline(), b = publishing.get(second).headline(), c = publishing.get(third).headline();
+        assertThat(editor.get("/admin/threads/" + thread.id()).page().select(".thread-articles > li > a").eachText()).containsExactly(c, a, b);
+        assertThat(browser.get("/stories/" + thread.slug()).page().select(".timeline .thread-part a").eachText()).containsExactly(c, a, b);
+        Document opening = browser.get("/articles/" + slugOf(third)).page();
+        assertThat(opening.select("a[rel=prev]")).isEmpty();
+        assertThat(opening.selectFirst(".thread-neighbours a[rel=next]").attr("href")).isEqualTo("/articles/" + slugOf(first));
+        Document middle = browser.get("/articles/" + slugOf(first)).page();
+        assertThat(middle.selectFirst(".thread-neighbours a[rel=prev]").attr("href")).isEqualTo("/articles/" + slugOf(third));
+        assertThat(middle.selectFirst(".thread-neighbours a[rel=next]").attr("href")).isEqualTo("/articles/" + slugOf(second));
+        assertThat(feedTitles("/stories/" + thread.slug() + "/feed")).as("the feed, last in the thread first").containsExactly(b, a, c);
+
+        press(editor, thread, third, "down");
+        assertThat(browser.get("/stories/" + thread.slug()).page().select(".timeline .thread-part a").eachText()).containsExactly(a, c, b);
+    }
+
+    @Test
+    void anArticleAddedToAReorderedThreadTakesItsPlaceByPublicationTime() {
+        long early = publishedArticle(unique("Early part"), null);
+        clock.advance(Duration.ofMinutes(1));
+        long between = publishedArticle(unique("Between part"), null);
+        clock.advance(Duration.ofMinutes(1));
+        long late = publishedArticle(unique("Late part"), null);
+        AdminSession editor = editor();
+        Made thread = thread(editor, unique("Growing thread"), early, late);
+        press(editor, thread, late, "up");
+
+        editor.post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(between)));
+        long newest = publishing.draft(ArticleDraft.of(unique("Newest part"), "", "Body."));
+        editor.post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(newest)));
+        clock.advance(Duration.ofMinutes(1));
+        publishing.publish(newest);
+
+        assertThat(browser.get("/stories/" + thread.slug()).page().select(".timeline .thread-part a").eachText()).containsExactly(
+                publishing.get(late).headline(), publishing.get(early).headline(), publishing.get(between).headline(), publishing.get(newest).headline());
+    }
+
+    @Test
+    void authorsCannotReorderAThread() {
+        long one = publishedArticle(unique("One"), null);
+        long two = publishedArticle(unique("Two"), null);
+        Made thread = thread(editor(), unique("Guarded order"), one, two);
+        AdminSession author = signedIn(staffMember(Role.AUTHOR), PASSWORD);
+        assertThat(author.post("/admin/threads/" + thread.id() + "/articles/move", Map.of("articleId", Long.toString(two), "direction", "up")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void anEditorKeyReordersAThreadThroughTheApiAndAListThatMissesAnArticleIsRefused() throws Exception {
+        String key = keys.create(ownerStaff(), unique("order key"), Role.EDITOR);
+        long one = publishedArticle(unique("API first"), null);
+        clock.advance(Duration.ofMinutes(1));
+        long two = publishedArticle(unique("API second"), null);
+        Made thread = thread(editor(), unique("API order"), one, two);
+
+        HttpResponse<String> reordered = api(key, "PUT", "/api/v1/threads/" + thread.id() + "/articles", "{\"articleIds\": [" + two + ", " + one + "]}");
+        assertThat(reordered.statusCode()).as(reordered.body()).isEqualTo(200);
+        assertThat(reordered.body()).contains("\"articleIds\":[" + two + "," + one + "]");
+        assertThat(browser.get("/stories/" + thread.slug()).page().select(".timeline .thread-part a").eachText())
+                .containsExactly(publishing.get(two).headline(), publishing.get(one).headline());
+
+        HttpResponse<String> refused = api(key, "PUT", "/api/v1/threads/" + thread.id() + "/articles", "{\"articleIds\": [" + one + "]}");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("articleIds");
+        assertThat(browser.get("/stories/" + thread.slug()).page().select(".timeline .thread-part a").eachText())
+                .containsExactly(publishing.get(two).headline(), publishing.get(one).headline());
+        String author = keys.create(ownerStaff(), unique("author order key"), Role.AUTHOR);
+        assertThat(api(author, "PUT", "/api/v1/threads/" + thread.id() + "/articles", "{\"articleIds\": [" + one + ", " + two + "]}").statusCode())
+                .isEqualTo(403);
+    }
+
     @Test
     void aThreadHasAnRssAndAnAtomFeedOfItsArticles() {
         long part = publishedArticle(unique("Feed part"), null);
