@@ -359,5 +359,9 @@ abstract class GalleriesContract extends NewsroomTest {
                 browser.get("/sections/" + section.slug() + "/feed/atom").body()));
         Document atomContent = org.jsoup.Jsoup.parse(atom.getEntries().get(0).getContents().get(0).getValue());
         assertThat(atomContent.select("figure img").eachAttr("src")).containsExactly(base() + first.src(4000), base() + second.src(4000));
+
+        editor.post("/admin/galleries/" + id + "/photos/" + photos(id).get(0).id(), Map.of("caption", "Landing craft beached"));
+        assertThat(browser.get("/sections/" + section.slug() + "/feed").body()).as("the cached feed is purged with the gallery")
+                .contains("Landing craft beached");
     }
 }
