@@ -1,5 +1,5 @@
 // The gallery lightbox. Without it every grid photo is a link to its own page; with it, the same link opens the
-// photo over the grid. Keyboard: ← and → step through the photos, Esc closes, Tab stays inside the lightbox.
+// photo over the grid, as WebP where the browser takes it (a <picture> like the grid's). Keyboard: ← and → step through the photos, Esc closes, Tab stays inside the lightbox.
 (function () {
   'use strict';
   if (window.dispatchGallery) {
@@ -12,13 +12,14 @@
     var dialog = document.createElement('dialog');
     dialog.className = 'lightbox';
     dialog.setAttribute('aria-label', 'Photo viewer');
-    dialog.innerHTML = '<figure><img alt=""><figcaption aria-live="polite"></figcaption></figure>'
+    dialog.innerHTML = '<figure><picture><source type="image/webp"><img alt=""></picture><figcaption aria-live="polite"></figcaption></figure>'
       + '<p class="lightbox-count"></p>'
       + '<div class="lightbox-controls">'
       + '<button type="button" class="lightbox-previous">Previous <span class="visually-hidden">photo</span></button>'
       + '<button type="button" class="lightbox-next">Next <span class="visually-hidden">photo</span></button>'
       + '<button type="button" class="lightbox-close">Close</button></div>';
     var img = dialog.querySelector('img');
+    var webp = dialog.querySelector('source');
     var caption = dialog.querySelector('figcaption');
     var count = dialog.querySelector('.lightbox-count');
 
@@ -26,6 +27,12 @@
       index = (i + links.length) % links.length;
       var link = links[index];
       var thumb = link.querySelector('img');
+      // The source first: the browser chooses again when either changes, and must see the new WebP with the new JPEG.
+      if (link.getAttribute('data-full-webp')) {
+        webp.setAttribute('srcset', link.getAttribute('data-full-webp'));
+      } else {
+        webp.removeAttribute('srcset');
+      }
       img.src = link.getAttribute('data-full');
       img.width = parseInt(link.getAttribute('data-width'), 10);
       img.height = parseInt(link.getAttribute('data-height'), 10);

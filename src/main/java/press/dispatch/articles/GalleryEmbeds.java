@@ -1,5 +1,6 @@
 package press.dispatch.articles;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,4 +11,12 @@ public interface GalleryEmbeds {
 
     /** The gallery's grid to show inside an article, or empty when no published gallery has this slug. */
     Optional<String> html(String slug);
+
+    /**
+     * The photos of the published gallery with this slug, in order, as figures (their {@code src} the widest JPEG
+     * variant): what feeds and sitemaps list. Empty when no published gallery has this slug.
+     */
+    default List<Figure> figures(String slug) {
+        return List.of();
+    }
 }

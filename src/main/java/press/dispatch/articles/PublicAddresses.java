@@ -30,6 +30,7 @@ public class PublicAddresses {
     private final MediaLibrary media;
     private final SectionNavigation navigation;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<GalleryEmbeds> galleries;
     /**
      * Stories are walked in id order through {@code articles_public_by_id} (status, id, published_at): a page's first
      * story is found by counting index entries, not article rows (each of which holds a whole body), and each batch
@@ -38,7 +39,9 @@ public class PublicAddresses {
      */
     private final String byId;
 
-    PublicAddresses(JdbcClient jdbc, MediaLibrary media, SectionNavigation navigation, Clock clock, Dialect dialect) {
+    PublicAddresses(JdbcClient jdbc, MediaLibrary media, SectionNavigation navigation, Clock clock, Dialect dialect,
+                    org.springframework.beans.factory.ObjectProvider<GalleryEmbeds> galleries) {
+        this.galleries = galleries;
         this.byId = dialect == Dialect.SQLITE ? "articles a INDEXED BY articles_public_by_id" : "articles a";
         this.jdbc = jdbc;
         this.media = media;
@@ -51,7 +54,11 @@ public class PublicAddresses {
                 .query(Long.class).single();
     }
 
-    /** Stories {@code offset} to {@code offset + limit - 1} in the order they were first written (oldest first). */
+    /**
+     * Stories {@code offset} to {@code offset + limit - 1} in the order they were first written (oldest first), each
+     * with every photo it shows: the featured photo, the body's photos and the photos of the galleries it places. Only
+     * bodies that place a photo or a gallery are read.
+     */
     public void forEachStory(long offset, int limit, Consumer<Address> each) {
         Instant now = clock.instant();
         long after = 0;
@@ -64,16 +71,20 @@ public class PublicAddresses {
             after = start.get(0);
         }
         int left = limit;
+        Map<String, List<Figure>> figures = new java.util.HashMap<>();
         while (left > 0) {
             List<StoryRow> rows = jdbc.sql("""
-                    SELECT a.id, a.slug, a.published_at, a.updated_at, a.featured_media_id FROM %s
-                    WHERE %s AND a.id > :after ORDER BY a.id LIMIT :limit
+                    SELECT a.id, a.slug, a.published_at, a.updated_at, a.featured_media_id,
+                           CASE WHEN a.body_markdown LIKE '%%photo:%%' OR a.body_markdown LIKE '%%::gallery[%%' THEN a.body_markdown END AS placing
+                    FROM %s WHERE %s AND a.id > :after ORDER BY a.id LIMIT :limit
                     """.formatted(byId, ArticleRepository.PUBLIC))
                     .param("now", SqlTime.of(now)).param("after", after).param("limit", Math.min(BATCH, left))
                     .query((rs, n) -> {
                         long photo = rs.getLong("featured_media_id");
+                        Long featured = rs.wasNull() ? null : photo;
+                        String placing = rs.getString("placing");
                         return new StoryRow(rs.getLong("id"), rs.getString("slug"), SqlTime.read(rs, "published_at"),
-                                SqlTime.read(rs, "updated_at"), rs.wasNull() ? null : photo);
+                                SqlTime.read(rs, "updated_at"), featured, BodyPhotos.idsIn(placing), GalleryDirective.slugsInMarkdown(placing));
                     }).list();
             if (rows.isEmpty()) {
                 return;
@@ -83,12 +94,18 @@ public class PublicAddresses {
                 if (r.photoId() != null) {
                     photoIds.add(r.photoId());
                 }
+                photoIds.addAll(r.bodyPhotoIds());
             });
             Map<Long, MediaItem> photos = photoIds.isEmpty() ? Map.of() : media.findAll(photoIds);
             for (StoryRow r : rows) {
-                MediaItem photo = r.photoId() == null ? null : photos.get(r.photoId());
-                each.accept(new Address("/articles/" + r.slug(), latest(r.publishedAt(), r.updatedAt()),
-                        photo == null ? null : photo.url(photo.variants().get(photo.variants().size() - 1))));
+                Set<String> shown = new java.util.LinkedHashSet<>();
+                java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(r.photoId()), r.bodyPhotoIds().stream())
+                        .map(photos::get).filter(java.util.Objects::nonNull)
+                        .forEach(photo -> shown.add(photo.url(photo.variants().get(photo.variants().size() - 1))));
+                for (String slug : r.gallerySlugs()) {
+                    figures.computeIfAbsent(slug, this::galleryFigures).forEach(f -> shown.add(f.src()));
+                }
+                each.accept(new Address("/articles/" + r.slug(), latest(r.publishedAt(), r.updatedAt()), List.copyOf(shown)));
             }
             after = rows.get(rows.size() - 1).id();
             left -= rows.size();
@@ -110,7 +127,7 @@ public class PublicAddresses {
                 });
         List<Address> addresses = new ArrayList<>();
         for (Section s : navigation.all()) {
-            addresses.add(new Address(s.href(), newest.get(s.id()), null));
+            addresses.add(new Address(s.href(), newest.get(s.id()), List.of()));
         }
         return addresses;
     }
@@ -148,7 +165,7 @@ public class PublicAddresses {
                 """.formatted(table, links, key, ArticleRepository.PUBLIC))
                 .param("now", SqlTime.of(clock.instant())).param("limit", limit).param("offset", offset)
                 .query(rs -> {
-                    each.accept(new Address(prefix + rs.getString("slug"), SqlTime.read(rs, "modified"), null));
+                    each.accept(new Address(prefix + rs.getString("slug"), SqlTime.read(rs, "modified"), List.of()));
                 });
     }
 
@@ -156,6 +173,12 @@ public class PublicAddresses {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private record StoryRow(long id, String slug, Instant publishedAt, Instant updatedAt, Long photoId) {
+    private List<Figure> galleryFigures(String slug) {
+        GalleryEmbeds embeds = galleries.getIfAvailable();
+        return embeds == null ? List.of() : embeds.figures(slug);
+    }
+
+    private record StoryRow(long id, String slug, Instant publishedAt, Instant updatedAt, Long photoId, Set<Long> bodyPhotoIds,
+                            Set<String> gallerySlugs) {
     }
 }

@@ -160,6 +160,27 @@ public class Stories {
                 story.updated(), story.search());
     }
 
+    /** The photos of each published gallery a story's body places, by slug in body order (for feeds). */
+    public java.util.Map<String, List<Figure>> galleriesIn(Story story) {
+        GalleryEmbeds embeds = galleryEmbeds.get();
+        java.util.Map<String, List<Figure>> found = new java.util.LinkedHashMap<>();
+        if (embeds != null) {
+            for (String slug : GalleryDirective.slugsIn(story.article().bodyHtml())) {
+                List<Figure> figures = embeds.figures(slug);
+                if (!figures.isEmpty()) {
+                    found.put(slug, figures);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A story's body for feed readers: each gallery it places as a link to its page followed by its photos. */
+    public String feedBody(Story story) {
+        java.util.Map<String, List<Figure>> galleries = galleriesIn(story);
+        return GalleryDirective.expandForFeeds(story.article().bodyHtml(), slug -> galleries.getOrDefault(slug, List.of()));
+    }
+
     /** The comments section and count for a story's page. */
     ArticlePage page(press.dispatch.site.Shell shell, Story given, Long replyTo) {
         return page(shell, given, replyTo, null);

@@ -52,8 +52,13 @@ class Feeds {
     static final int PARTNER_STORIES = 50;
     static final int COMMENTS = 30;
 
-    /** A root-relative address in story HTML ({@code href="/articles/x"}), made absolute for readers off the site. */
-    private static final Pattern RELATIVE = Pattern.compile("(\\s(?:href|src)=\")/(?!/)");
+    /**
+     * A root-relative address in story HTML ({@code href="/articles/x"}), made absolute for readers off the site; in a
+     * {@code srcset} every candidate is one.
+     */
+    private static final Pattern RELATIVE = Pattern.compile("(\\s(?:href|src|poster|data-full)=\")/(?!/)");
+    private static final Pattern SRCSET = Pattern.compile("(\\s(?:srcset|data-srcset)=\")([^\"]*)\"");
+    private static final Pattern CANDIDATE = Pattern.compile("(^|,)(\\s*)/(?!/)");
 
     private final Stories stories;
     private final PublishedComments comments;
@@ -201,12 +206,14 @@ class Feeds {
         summary.setType("text/plain");
         summary.setValue(noted.toString());
         entry.setDescription(summary);
+        Map<String, List<Figure>> galleries = stories.galleriesIn(story);
         if (fullText) {
             SyndContent body = new SyndContentImpl();
             body.setType("html");
-            body.setValue(absolute(story.article().bodyHtml(), base) + notedHtml);
+            body.setValue(absolute(stories.feedBody(story), base) + notedHtml);
             entry.setContents(List.of(body));
         }
+        List<MediaContent> contents = new ArrayList<>();
         Figure photo = story.featured();
         if (photo != null) {
             String src = base + photo.src();
@@ -216,26 +223,35 @@ class Feeds {
             // The byte size of the variant is not known here; RSS best practice asks for 0 then.
             enclosure.setLength(0);
             entry.setEnclosures(List.of(enclosure));
-            MediaContent content = new MediaContent(new UrlReference(java.net.URI.create(src)));
-            content.setType("image/jpeg");
-            content.setMedium("image");
-            content.setWidth(photo.width());
-            content.setHeight(photo.height());
-            Metadata metadata = new Metadata();
-            if (!photo.caption().isBlank()) {
-                metadata.setDescription(photo.caption());
-                metadata.setDescriptionType("plain");
-            }
-            if (!photo.credit().isBlank()) {
-                metadata.setCredits(new com.rometools.modules.mediarss.types.Credit[] {
-                        new com.rometools.modules.mediarss.types.Credit(null, null, photo.credit())});
-            }
-            content.setMetadata(metadata);
+            contents.add(mediaContent(photo, base));
+        }
+        galleries.values().forEach(figures -> figures.forEach(f -> contents.add(mediaContent(f, base))));
+        if (!contents.isEmpty()) {
             MediaEntryModuleImpl media = new MediaEntryModuleImpl();
-            media.setMediaContents(new MediaContent[] {content});
+            media.setMediaContents(contents.toArray(MediaContent[]::new));
             entry.getModules().add(media);
         }
         return entry;
+    }
+
+    /** A photo as Media RSS describes it: its JPEG with size, caption and credit, at an absolute address. */
+    private static MediaContent mediaContent(Figure photo, String base) {
+        MediaContent content = new MediaContent(new UrlReference(java.net.URI.create(base + photo.src())));
+        content.setType("image/jpeg");
+        content.setMedium("image");
+        content.setWidth(photo.width());
+        content.setHeight(photo.height());
+        Metadata metadata = new Metadata();
+        if (!photo.caption().isBlank()) {
+            metadata.setDescription(photo.caption());
+            metadata.setDescriptionType("plain");
+        }
+        if (!photo.credit().isBlank()) {
+            metadata.setCredits(new com.rometools.modules.mediarss.types.Credit[] {
+                    new com.rometools.modules.mediarss.types.Credit(null, null, photo.credit())});
+        }
+        content.setMetadata(metadata);
+        return content;
     }
 
     private static Instant updated(Story story) {
@@ -245,7 +261,10 @@ class Feeds {
     }
 
     static String absolute(String html, String base) {
-        return RELATIVE.matcher(html).replaceAll("$1" + Matcher.quoteReplacement(base + "/"));
+        String root = Matcher.quoteReplacement(base + "/");
+        String attributes = RELATIVE.matcher(html).replaceAll("$1" + root);
+        return SRCSET.matcher(attributes).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
+                + CANDIDATE.matcher(m.group(2)).replaceAll("$1$2" + root) + "\""));
     }
 
     private static SyndPerson person(String name) {

@@ -1,5 +1,6 @@
 package press.dispatch.feeds;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
@@ -35,6 +36,6 @@ class PageSitemaps implements SitemapSource {
     @Override
     public void forEach(long offset, int limit, Consumer<SitemapEntry> each) {
         pages.listPublished().stream().sorted(java.util.Comparator.comparingLong(p -> p.id())).skip(offset).limit(limit)
-                .forEach(p -> each.accept(new SitemapEntry(p.href(), p.updatedAt(), null)));
+                .forEach(p -> each.accept(new SitemapEntry(p.href(), p.updatedAt(), List.of())));
     }
 }

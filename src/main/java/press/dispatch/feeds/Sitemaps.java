@@ -30,7 +30,8 @@ import press.dispatch.site.SiteSettings;
 /**
  * Writes the sitemap index, the sitemap pages and the news sitemap straight to a stream as their sources walk
  * their addresses. A slug is at most 80 characters, so one address with its photo stays well under 1 KB and a page
- * of 50,000 addresses under the 50 MB limit.
+ * of 50,000 addresses under the 50 MB limit (an address with many photos, such as a gallery, adds about 100 bytes
+ * a photo).
  */
 @Service
 class Sitemaps {
@@ -41,6 +42,8 @@ class Sitemaps {
     /** Google News reads only stories of the last two days, and at most 1,000 per sitemap. */
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
     static final int NEWS_LIMIT = 1_000;
+    /** Google's limit of {@code <image:image>} entries for one address: photos past it are left out. */
+    static final int IMAGES_PER_URL = 1_000;
 
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
@@ -119,9 +122,13 @@ class Sitemaps {
                 w3c(entry.modified(), line);
                 line.append("</lastmod>");
             }
-            if (entry.photo() != null) {
+            int images = 0;
+            for (String photo : entry.photos()) {
+                if (images++ == IMAGES_PER_URL) {
+                    break;
+                }
                 line.append("<image:image><image:loc>").append(base);
-                escape(entry.photo(), line);
+                escape(photo, line);
                 line.append("</image:loc></image:image>");
             }
             line.append("</url>");

@@ -41,7 +41,7 @@ class StorySitemaps {
                 List<Address> sections = addresses.sections();
                 List<Address> all = new ArrayList<>();
                 all.add(new Address("/", sections.stream().map(Address::modified).filter(Objects::nonNull).max(Comparator.naturalOrder())
-                        .orElse(null), null));
+                        .orElse(null), List.of()));
                 all.addAll(sections);
                 all.stream().skip(offset).limit(limit).forEach(a -> each.accept(entry(a)));
             }
@@ -83,6 +83,6 @@ class StorySitemaps {
     }
 
     private static SitemapEntry entry(Address a) {
-        return new SitemapEntry(a.path(), a.modified(), a.photo());
+        return new SitemapEntry(a.path(), a.modified(), a.photos());
     }
 }

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import press.dispatch.articles.Figure;
 import press.dispatch.articles.GalleryEmbeds;
+import press.dispatch.media.MediaItem;
 import press.dispatch.platform.PageCache;
 
 /**
@@ -31,13 +33,7 @@ class ArticleGalleries implements GalleryEmbeds {
 
     @Override
     public Optional<String> html(String slug) {
-        Optional<Gallery> found = galleries.findPublished(slug);
-        HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
-        if (request != null) {
-            // Tagged even when the gallery is missing or a draft: once it is published, the article shows it.
-            PageCache.tag(request, found.map(g -> GalleryPurges.tag(g.id())).orElse("pictures"));
-        }
+        Optional<Gallery> found = publishedAndTagged(slug);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -46,5 +42,30 @@ class ArticleGalleries implements GalleryEmbeds {
         StringOutput html = new StringOutput();
         templates.render("galleries/embed.jte", Map.of("gallery", gallery, "photos", photos), html);
         return Optional.of(html.toString());
+    }
+
+    @Override
+    public List<Figure> figures(String slug) {
+        return publishedAndTagged(slug).map(g -> galleries.photos(g.id()).stream().map(ArticleGalleries::figure).toList())
+                .orElse(List.of());
+    }
+
+    private static Figure figure(GalleryPhoto photo) {
+        MediaItem media = photo.media();
+        MediaItem.Variant widest = media.variantFor(Integer.MAX_VALUE);
+        return new Figure(media.url(widest), media.srcset(), widest.width(), widest.height(), photo.alt(), photo.caption(),
+                photo.credit().line(), media.webpSrcset());
+    }
+
+    /** The page being rendered (an article, a feed) is tagged with the gallery, so changing the gallery purges it too. */
+    private Optional<Gallery> publishedAndTagged(String slug) {
+        Optional<Gallery> found = galleries.findPublished(slug);
+        HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+        if (request != null) {
+            // Tagged even when the gallery is missing or a draft: once it is published, the page shows it.
+            PageCache.tag(request, found.map(g -> GalleryPurges.tag(g.id())).orElse("pictures"));
+        }
+        return found;
     }
 }

@@ -8,8 +8,8 @@ import press.dispatch.feeds.SitemapEntry;
 import press.dispatch.feeds.SitemapSource;
 
 /**
- * Published galleries in the sitemaps: each gallery page with its first photo as the entry's image, in id order
- * (stable across sitemap pages). A sitemap entry carries one image today, so the other photos are not listed.
+ * Published galleries in the sitemaps: each gallery page with every photo it shows, in gallery order, in id order
+ * (stable across sitemap pages).
  */
 @Component
 class GallerySitemaps implements SitemapSource {
@@ -39,8 +39,7 @@ class GallerySitemaps implements SitemapSource {
     public void forEach(long offset, int limit, Consumer<SitemapEntry> each) {
         for (Galleries.Shown shown : galleries.listPublished(offset, limit)) {
             Gallery g = shown.gallery();
-            String cover = shown.photos().isEmpty() ? null : shown.photos().get(0).media().src(1600);
-            each.accept(new SitemapEntry(g.href(), g.updatedAt(), cover));
+            each.accept(new SitemapEntry(g.href(), g.updatedAt(), shown.photos().stream().map(p -> p.media().src(1600)).toList()));
         }
     }
 }

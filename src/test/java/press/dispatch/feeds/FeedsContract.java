@@ -46,6 +46,9 @@ abstract class FeedsContract extends NewsroomTest {
     @Autowired
     Moderation moderation;
 
+    @Autowired
+    Sitemaps sitemaps;
+
     @AfterEach
     void defaultSettings() {
         settings.update(Map.of(Setting.FEED_CONTENT.key(), "full", Setting.FEED_PARTNER_SECRET.key(), "",
@@ -357,6 +360,65 @@ abstract class FeedsContract extends NewsroomTest {
         Browser.Response news = browser.get("/sitemap-news.xml");
         SitemapSchemas.validUrlSet(news.bytes());
         assertThat(Jsoup.parse(news.body(), "", Parser.xmlParser()).select("news|title").eachText()).contains(headline);
+    }
+
+    @Test
+    void everyAddressInAFeedEntrysTextIsAbsoluteIncludingEachSizeOfABodyPhotoAndItsWebpSource() {
+        Section section = section("Absolute");
+        MediaItem photo = photo("Convoy at dusk");
+        long id = publishing.draft(ArticleDraft.of(unique("Convoy"), "S.", "Intro with [a link](/sections/" + section.slug() + ").\n\n"
+                + "![Trucks on the road](photo:" + photo.id() + ")\n\nA line with ![inline](photo:" + photo.id() + ") in it.")
+                .withSection(section.id()));
+        publishing.publish(id);
+
+        for (String path : List.of("/sections/" + section.slug() + "/feed", "/sections/" + section.slug() + "/feed/atom")) {
+            String xml = body(path);
+            String html = path.endsWith("atom") ? FeedRules.atom(xml).getEntries().get(0).getContents().get(0).getValue()
+                    : Jsoup.parse(xml, "", Parser.xmlParser()).select("item > content|encoded").text();
+            Document content = Jsoup.parse(html);
+            assertThat(content.select("figure picture source[type=image/webp]")).as(html).hasSize(1);
+            List<String> addresses = new ArrayList<>();
+            content.select("[href]").forEach(e -> addresses.add(e.attr("href")));
+            content.select("[src]").forEach(e -> addresses.add(e.attr("src")));
+            content.select("[srcset]").forEach(e -> java.util.Arrays.stream(e.attr("srcset").split(","))
+                    .forEach(candidate -> addresses.add(candidate.strip().split("\\s+")[0])));
+            assertThat(addresses).as(html).hasSizeGreaterThan(10)
+                    .allSatisfy(a -> assertThat(a).as(path).startsWith(base() + "/"));
+            assertThat(addresses).anyMatch(a -> a.endsWith(".webp")).anyMatch(a -> a.endsWith(".jpg"));
+        }
+    }
+
+    @Test
+    void aSitemapEntryListsAtMostTheThousandPhotosGoogleReadsAndStaysValid() throws Exception {
+        List<String> photos = new ArrayList<>();
+        for (int i = 1; i <= 1_001; i++) {
+            photos.add("/media/p" + i + "/1600.jpg");
+        }
+        SitemapSource many = new SitemapSource() {
+            public String name() {
+                return "many";
+            }
+
+            public int position() {
+                return 99;
+            }
+
+            public long count() {
+                return 1;
+            }
+
+            public void forEach(long offset, int limit, java.util.function.Consumer<SitemapEntry> each) {
+                each.accept(new SitemapEntry("/galleries/many", Instant.parse("2026-11-30T12:00:00Z"), photos));
+            }
+        };
+        var out = new java.io.ByteArrayOutputStream();
+        sitemaps.writePage(new Sitemaps.Page(many, 1), out);
+
+        SitemapSchemas.validUrlSet(out.toByteArray());
+        Document xml = Jsoup.parse(out.toString(StandardCharsets.UTF_8), "", Parser.xmlParser());
+        List<String> listed = xml.select("url image|image image|loc").eachText();
+        assertThat(listed).hasSize(1_000).first().isEqualTo(base() + "/media/p1/1600.jpg");
+        assertThat(listed).last().isEqualTo(base() + "/media/p1000/1600.jpg");
     }
 
     @Test

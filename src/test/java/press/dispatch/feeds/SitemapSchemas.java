@@ -19,7 +19,7 @@ import org.xml.sax.XMLReader;
  * The sitemaps.org 0.9 schemas (index and URL set) with Google's image 1.1 and news 0.9 extensions, from test
  * resources. Documents are read with DTDs refused.
  */
-final class SitemapSchemas {
+public final class SitemapSchemas {
 
     private static final Schema INDEX = schema("siteindex.xsd");
     /** One schema per target namespace: a second document for the same namespace would be ignored. */
@@ -28,11 +28,11 @@ final class SitemapSchemas {
     private SitemapSchemas() {
     }
 
-    static void validIndex(byte[] xml) {
+    public static void validIndex(byte[] xml) {
         validate(INDEX, xml);
     }
 
-    static void validUrlSet(byte[] xml) {
+    public static void validUrlSet(byte[] xml) {
         validate(URLSET, xml);
     }
 

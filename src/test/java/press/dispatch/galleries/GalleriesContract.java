@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import press.dispatch.accounts.Role;
 import press.dispatch.articles.ArticleDraft;
+import press.dispatch.feeds.SitemapSchemas;
 import press.dispatch.media.Cataloguing;
 import press.dispatch.media.MediaItem;
 import press.dispatch.media.PhotoInUseException;
@@ -27,6 +28,9 @@ abstract class GalleriesContract extends NewsroomTest {
 
     @Autowired
     Cataloguing cataloguing;
+
+    @Autowired
+    press.dispatch.site.SiteSettings settings;
 
     private static String slug(String prefix) {
         return unique(prefix).toLowerCase().replace(' ', '-');
@@ -257,25 +261,107 @@ abstract class GalleriesContract extends NewsroomTest {
         assertThat(photos(id)).hasSize(1);
     }
 
+    /** Every URL element of every sitemap page of one kind ({@code articles}, {@code galleries}), each page valid. */
+    private Document sitemaps(String kind) {
+        String index = browser.get("/sitemap.xml").body();
+        List<String> pages = org.jsoup.Jsoup.parse(index, "", org.jsoup.parser.Parser.xmlParser()).select("sitemap > loc").eachText().stream()
+                .filter(loc -> loc.contains("/sitemaps/" + kind + "-")).toList();
+        assertThat(pages).as(index).isNotEmpty();
+        StringBuilder all = new StringBuilder("<all>");
+        for (String loc : pages) {
+            Browser.Response page = browser.get(loc.substring(loc.indexOf("/sitemaps/")));
+            SitemapSchemas.validUrlSet(page.bytes());
+            all.append(page.body().replaceFirst("^<\\?xml[^>]*\\?>", ""));
+        }
+        return org.jsoup.Jsoup.parse(all.append("</all>").toString(), "", org.jsoup.parser.Parser.xmlParser());
+    }
+
+    private static Element entry(Document sitemaps, String path) {
+        return sitemaps.select("url").stream().filter(u -> u.select("loc").first().text().endsWith(path)).findFirst()
+                .orElseThrow(() -> new AssertionError(path + " not in " + sitemaps.select("url > loc").eachText()));
+    }
+
+    private String base() {
+        return settings.current().baseUrl();
+    }
+
     @Test
-    void publishedGalleriesAreInTheSitemapsWithTheirFirstPhotoAndDraftsAreNot() {
+    void publishedGalleriesAreInTheSitemapsWithEveryPhotoInOrderAndDraftsAreNot() {
         AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
         MediaItem cover = photo("Cover");
+        MediaItem inside = photo("Inside");
+        MediaItem last = photo("Last");
         String published = slug("mapped");
         String draft = slug("unmapped");
-        long id = gallery(editor, "Mapped", published, cover, photo("Inside"));
+        long id = gallery(editor, "Mapped", published, cover, inside, last);
         editor.post("/admin/galleries/" + id, Map.of("action", "publish"));
         gallery(editor, "Unmapped", draft, photo("Hidden"));
 
-        String index = browser.get("/sitemap.xml").body();
-        List<String> sitemaps = org.jsoup.Jsoup.parse(index, "", org.jsoup.parser.Parser.xmlParser()).select("sitemap > loc").eachText().stream()
-                .filter(loc -> loc.contains("/sitemaps/galleries-")).toList();
-        assertThat(sitemaps).as(index).isNotEmpty();
-        String all = sitemaps.stream().map(loc -> browser.get(loc.substring(loc.indexOf("/sitemaps/"))).body()).reduce("", String::concat);
-        Document xml = org.jsoup.Jsoup.parse(all, "", org.jsoup.parser.Parser.xmlParser());
-        Element entry = xml.select("url").stream().filter(u -> u.select("loc").first().text().endsWith("/galleries/" + published))
-                .findFirst().orElseThrow(() -> new AssertionError(all));
-        assertThat(entry.select("image|loc").text()).endsWith(cover.src(1600));
-        assertThat(all).doesNotContain("/galleries/" + draft + "<");
+        Document xml = sitemaps("galleries");
+        assertThat(entry(xml, "/galleries/" + published).select("image|image > image|loc").eachText())
+                .containsExactly(base() + cover.src(1600), base() + inside.src(1600), base() + last.src(1600));
+        assertThat(xml.select("url > loc").eachText()).noneMatch(loc -> loc.endsWith("/galleries/" + draft));
+    }
+
+    @Test
+    void anArticlesSitemapEntryListsItsFeaturedPhotoItsBodyPhotoAndEveryPhotoOfItsGalleryOnce() {
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        MediaItem featured = photo("Featured");
+        MediaItem inBody = photo("In the body");
+        MediaItem first = photo("Gallery one");
+        MediaItem second = photo("Gallery two");
+        String slug = slug("mapped-embed");
+        long id = gallery(editor, "Embedded", slug, first, second, featured);
+        editor.post("/admin/galleries/" + id, Map.of("action", "publish"));
+        long article = publishing.draft(ArticleDraft.of(unique("Mapped with photos"), "", "Intro.\n\n![Body](photo:" + inBody.id() + ")\n\n"
+                + "::gallery[" + slug + "]\n\nEnd.").withFeaturedPhoto(featured.id(), "", "", ""));
+        publishing.publish(article);
+        long plain = publishing.draft(ArticleDraft.of(unique("Mapped without photos"), "", "Nothing to see."));
+        publishing.publish(plain);
+
+        Document xml = sitemaps("articles");
+        assertThat(entry(xml, "/articles/" + slugOf(article)).select("image|image > image|loc").eachText()).containsExactly(
+                base() + featured.src(4000), base() + inBody.src(4000), base() + first.src(4000), base() + second.src(4000));
+        assertThat(entry(xml, "/articles/" + slugOf(plain)).select("image|image")).isEmpty();
+    }
+
+    @Test
+    void aGalleryInAnArticleIsInItsFeedEntryAsFiguresAtAbsoluteAddressesWithMediaContentForEachPhoto() throws Exception {
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        MediaItem first = photo("Landing craft");
+        MediaItem second = photo("Beach at dawn");
+        String slug = slug("fed");
+        long id = gallery(editor, "Landing exercise", slug, first, second);
+        editor.post("/admin/galleries/" + id, Map.of("action", "publish"));
+        var section = section("Fed");
+        long article = publishing.draft(ArticleDraft.of(unique("Landing"), "Standfirst.", "Intro.\n\n::gallery[" + slug + "]\n\nEnd.")
+                .withSection(section.id()));
+        publishing.publish(article);
+
+        String rssXml = browser.get("/sections/" + section.slug() + "/feed").body();
+        var rss = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(rssXml));
+        Document content = org.jsoup.Jsoup.parse(rss.getEntries().get(0).getContents().get(0).getValue());
+        assertThat(content.select("figure figcaption").eachText()).containsExactly("Landing craft Photo: Ana Ruiz / Test Agency (CC BY 4.0)",
+                "Beach at dawn Photo: Ana Ruiz / Test Agency (CC BY 4.0)");
+        assertThat(content.select("figure img").eachAttr("src")).containsExactly(base() + first.src(4000), base() + second.src(4000));
+        assertThat(content.select("figure img").eachAttr("alt")).containsExactly("Alt Landing craft", "Alt Beach at dawn");
+        content.select("img[srcset], source[srcset]").forEach(e -> java.util.Arrays.stream(e.attr("srcset").split(","))
+                .forEach(c -> assertThat(c.strip()).startsWith(base() + "/media/")));
+        assertThat(content.select("a[href]").eachAttr("href")).contains(base() + "/galleries/" + slug);
+        assertThat(content.select("script")).isEmpty();
+        Document items = org.jsoup.Jsoup.parse(rssXml, "", org.jsoup.parser.Parser.xmlParser());
+        assertThat(items.select("item").first().select("media|content").eachAttr("url"))
+                .containsExactly(base() + first.src(4000), base() + second.src(4000));
+        assertThat(items.select("item").first().select("media|content media|description").eachText())
+                .containsExactly("Landing craft", "Beach at dawn");
+
+        var atom = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(
+                browser.get("/sections/" + section.slug() + "/feed/atom").body()));
+        Document atomContent = org.jsoup.Jsoup.parse(atom.getEntries().get(0).getContents().get(0).getValue());
+        assertThat(atomContent.select("figure img").eachAttr("src")).containsExactly(base() + first.src(4000), base() + second.src(4000));
+
+        editor.post("/admin/galleries/" + id + "/photos/" + photos(id).get(0).id(), Map.of("caption", "Landing craft beached"));
+        assertThat(browser.get("/sections/" + section.slug() + "/feed").body()).as("the cached feed is purged with the gallery")
+                .contains("Landing craft beached");
     }
 }

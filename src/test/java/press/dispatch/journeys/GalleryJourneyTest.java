@@ -77,6 +77,12 @@ class GalleryJourneyTest extends NewsroomTest {
         return chrome.findElements(By.cssSelector(".gallery-photos li img")).stream().map(img -> img.getAttribute("alt")).toList();
     }
 
+    /** The address the first image matching {@code css} shows, once it has loaded its pixels. */
+    private String shownIn(String css) {
+        String script = "var i = document.querySelector(arguments[0]); return i && i.complete && i.naturalWidth > 0 ? i.currentSrc : null;";
+        return wait.until(d -> (String) chrome.executeScript(script, css));
+    }
+
     @Test
     void anEditorMakesAGalleryAndAReaderBrowsesItWithAndWithoutJavaScript() throws Exception {
         photo("Destroyer alongside");
@@ -146,9 +152,15 @@ class GalleryJourneyTest extends NewsroomTest {
         assertThat(chrome.getCurrentUrl()).as("the photo opens over the article").isEqualTo(articleUrl);
         assertThat(lightbox.findElement(By.cssSelector("img")).getAttribute("alt")).isEqualTo("Alt Helicopter on deck");
         assertThat(chrome.switchTo().activeElement().getText()).isEqualTo("Close");
+        List<String> webp = chrome.findElements(By.cssSelector(".gallery-embed .gallery-grid a")).stream()
+                .map(a -> base + a.getAttribute("data-full-webp")).toList();
+        assertThat(webp).allSatisfy(address -> assertThat(address).endsWith(".webp"));
+        assertThat(shownIn("dialog.lightbox img")).as("the lightbox shows the WebP").isEqualTo(webp.get(0));
+        assertThat(shownIn(".gallery-embed .gallery-grid img")).as("so does the grid").endsWith(".webp");
 
         new Actions(chrome).sendKeys(Keys.ARROW_RIGHT).perform();
         wait.until(ExpectedConditions.textToBePresentInElement(lightbox.findElement(By.cssSelector(".lightbox-count")), "Photo 2 of 3"));
+        assertThat(shownIn("dialog.lightbox img")).as("the next photo's WebP").isEqualTo(webp.get(1));
         assertThat(lightbox.findElement(By.cssSelector("figcaption[aria-live=polite]")).getText()).contains("Alongside in Portsmouth");
         assertThat(lightbox.findElement(By.cssSelector("img")).getAttribute("alt")).isEqualTo("Alt Destroyer alongside");
         new Actions(chrome).sendKeys(Keys.ARROW_LEFT).sendKeys(Keys.ARROW_LEFT).perform();

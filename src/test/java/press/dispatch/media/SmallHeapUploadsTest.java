@@ -51,7 +51,8 @@ class SmallHeapUploadsTest {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "press.dispatch.DispatchApplication", "--server.port=0", "--dispatch.demo=false", "--dispatch.data-dir=" + data,
                 "--dispatch.database.url=", "--dispatch.admin.email=" + EMAIL, "--dispatch.admin.password=" + PASSWORD,
-                "--dispatch.media.queue-wait=15s");
+                // Long enough for ten 24 MP uploads to take their turns one after the other on a busy machine.
+                "--dispatch.media.queue-wait=180s");
         builder.redirectErrorStream(true);
         server = builder.start();
         CompletableFuture<Integer> started = new CompletableFuture<>();
@@ -122,25 +123,32 @@ class SmallHeapUploadsTest {
     }
 
     @Test
-    void fourLargeUploadsAtOnceTakeTurnsAndNoneFailsWithAServerError() throws Exception {
+    void tenLargeUploadsAtOnceQueueForTheirTurnsAndAreAllStored() throws Exception {
         AdminSession owner = signedIn();
-        owner.csrf(); // the upload page is open before its four uploads are sent, as in a browser
-        ExecutorService uploaders = Executors.newFixedThreadPool(4);
+        owner.csrf(); // the upload page is open before its ten uploads are sent, as in a browser
+        AdminSession patient = owner.waitingUpTo(java.time.Duration.ofSeconds(240));
+        ExecutorService uploaders = Executors.newFixedThreadPool(10);
+        long started = System.nanoTime();
         try {
             List<CompletableFuture<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 10; i++) {
                 String caption = "Concurrent " + i;
-                answers.add(CompletableFuture.supplyAsync(() -> owner.postFile("/admin/media/upload", Map.of("caption", caption), "photo",
+                answers.add(CompletableFuture.supplyAsync(() -> patient.postFile("/admin/media/upload", Map.of("caption", caption), "photo",
                         "concurrent.jpg", "image/jpeg", camera24).status(), uploaders));
             }
             List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
 
-            assertThat(statuses).as("each is stored, or told the server is busy; the server said:\n%s", output).allMatch(s -> s == 302 || s == 503);
-            assertThat(statuses).contains(302);
+            assertThat(statuses).as("each waits for its turn and is stored; the server said:\n%s", output).containsOnly(302).hasSize(10);
         } finally {
             uploaders.shutdownNow();
         }
-        assertThat(owner.get("/admin/media").page().select("figcaption").text()).contains("Concurrent");
+        // A figure for bench/README.md, not an assertion: how long ten uploads took together on this machine.
+        System.out.printf("ten 24 MP uploads at once at -Xmx128m: all stored in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        List<String> captions = owner.get("/admin/media").page().select("figcaption").eachText();
+        for (int i = 0; i < 10; i++) {
+            String caption = "Concurrent " + i;
+            assertThat(captions).as(caption).anyMatch(c -> c.contains(caption));
+        }
         assertThat(output).doesNotContain("OutOfMemoryError");
     }
 

@@ -31,22 +31,31 @@ public final class AdminSession {
     private final String base;
     private final CookieManager cookies;
     private final HttpClient http;
+    private final Duration timeout;
     private String csrf;
 
     public AdminSession(int port) {
-        this(port, new CookieManager());
+        this(port, new CookieManager(), Duration.ofSeconds(30));
     }
 
-    private AdminSession(int port, CookieManager cookies) {
+    private AdminSession(int port, CookieManager cookies, Duration timeout) {
         this.base = "http://localhost:" + port;
         this.cookies = cookies;
+        this.timeout = timeout;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** The same browser, with the same cookies, talking to a server on another port (say, the same site restarted). */
     public AdminSession onPort(int port) {
-        return new AdminSession(port, cookies);
+        return new AdminSession(port, cookies, timeout);
+    }
+
+    /** The same browser, waiting up to {@code timeout} for each answer (say, for uploads queued behind others). */
+    public AdminSession waitingUpTo(Duration timeout) {
+        AdminSession patient = new AdminSession(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), cookies, timeout);
+        patient.csrf = csrf;
+        return patient;
     }
 
     public record Response(int status, String body, HttpResponse<String> raw, String base) {
@@ -159,7 +168,7 @@ public final class AdminSession {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response, base);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
