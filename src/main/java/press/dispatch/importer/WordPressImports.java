@@ -48,6 +48,7 @@ import press.dispatch.media.Credit;
 import press.dispatch.media.MediaDetails;
 import press.dispatch.media.MediaItem;
 import press.dispatch.media.MediaLibrary;
+import press.dispatch.pages.Page;
 import press.dispatch.pages.PageDraft;
 import press.dispatch.pages.StaticPages;
 import press.dispatch.platform.PageCache;
@@ -570,6 +571,7 @@ public class WordPressImports {
             long id;
             if (known.isPresent() && known.get().fingerprint().equals(fingerprint)) {
                 report.add("posts", "unchanged");
+                comments(item, known.get().id());
                 return;
             } else if (known.isPresent()) {
                 id = known.get().id();
@@ -601,8 +603,13 @@ public class WordPressImports {
                 return;
             }
             String key = key(item);
-            if (known("page", key).isPresent()) {
-                report.add("pages", "unchanged");
+            Optional<Known> known = knownWithPrint("page", key);
+            if (known.isPresent()) {
+                if (known.get().fingerprint().equals(fingerprint(item))) {
+                    report.add("pages", "unchanged");
+                } else {
+                    updatePage(item, known.get().id());
+                }
                 return;
             }
             BodyConversion.Result body = convert(item);
@@ -639,6 +646,38 @@ public class WordPressImports {
             if (!item.comments().isEmpty()) {
                 report.add("comments", "skipped (on pages, which have no comments here)");
             }
+        }
+
+        /** A page changed in WordPress since the last import: its text, title and status follow; its address here stays. */
+        private void updatePage(Wxr.Item item, long id) {
+            Optional<Page> existing = pages.find(id);
+            if (existing.isEmpty()) {
+                report.add("pages", "skipped (deleted here)");
+                return;
+            }
+            Page page = existing.get();
+            BodyConversion.Result body = convert(item);
+            if (body.markdown().length() > 200_000) {
+                report.add("pages", "skipped (body too long)");
+                return;
+            }
+            String title = trim(plain(item.title()).isBlank() ? "Untitled" : plain(item.title()), 200);
+            if (!page.title().equals(title) || !page.bodyMarkdown().equals(body.markdown())) {
+                pages.save(null, id, new PageDraft(title, page.slug(), body.markdown()), page.version());
+            }
+            boolean live = item.status().equals("publish");
+            if (live && (!page.published() || page.hasUnpublishedChanges() || !page.title().equals(title) || !page.bodyMarkdown().equals(body.markdown()))) {
+                pages.publish(id);
+            } else if (!live && page.published()) {
+                pages.unpublish(id);
+            }
+            if (live) {
+                redirect(item.link(), page.href(), "page");
+                redirect("/?page_id=" + item.postId(), page.href(), "page");
+            }
+            remember("page", key(item), id, fingerprint(item));
+            noteConversion(item, body);
+            report.add("pages", "updated");
         }
 
         private void noteConversion(Wxr.Item item, BodyConversion.Result body) {
@@ -708,18 +747,25 @@ public class WordPressImports {
                 return false;
             }
             String key = key(item) + "#" + c.id();
-            Optional<Long> known = known("comment", key);
-            if (known.isPresent()) {
-                stored.put(c.id(), known.get());
-                report.add("comments", "unchanged");
-                return false;
-            }
             String status = switch (nz(c.approved())) {
                 case "1", "approve", "approved" -> "approved";
                 case "spam" -> "spam";
                 case "trash", "post-trashed" -> "trash";
                 default -> "pending";
             };
+            Optional<Known> known = knownWithPrint("comment", key);
+            if (known.isPresent()) {
+                stored.put(c.id(), known.get().id());
+                // Only a status WordPress changed since the last import is applied: a moderator's later decision here stands.
+                if (known.get().fingerprint().equals(status)) {
+                    report.add("comments", "unchanged");
+                    return false;
+                }
+                boolean changed = comments.restatus(known.get().id(), status);
+                remember("comment", key, known.get().id(), status);
+                report.add("comments", changed ? "updated" : "unchanged");
+                return changed;
+            }
             String body = commentText(c.content());
             if (body.isBlank()) {
                 report.add("comments", "skipped (empty)");
@@ -730,7 +776,7 @@ public class WordPressImports {
             long id = comments.restore(articleId, parent, trim(nz(c.author()), 100), trim(nz(c.email()), 254), trim(safeUrl(nz(c.url())), 500),
                     trim(body, 10_000), nz(c.ip()), status, at);
             stored.put(c.id(), id);
-            rememberNew("comment", key, id, "");
+            rememberNew("comment", key, id, status);
             report.add("comments", status);
             return true;
         }
