@@ -35,10 +35,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import press.dispatch.accounts.Accounts;
+import press.dispatch.accounts.Role;
 import press.dispatch.articles.ArticleArchive;
 import press.dispatch.articles.ArticleDraft;
 import press.dispatch.articles.ArticleStatus;
 import press.dispatch.articles.Author;
+import press.dispatch.articles.Editing;
 import press.dispatch.articles.Newsdesk;
 import press.dispatch.articles.Section;
 import press.dispatch.articles.Sections;
@@ -86,12 +89,15 @@ public class WordPressImports {
     private final StaticPages pages;
     private final Redirects redirects;
     private final PageCache pageCache;
+    private final Accounts accounts;
+    private final Editing editing;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     WordPressImports(ArticleArchive articles, Newsdesk newsdesk, Sections sections, CommentArchive comments, MediaLibrary media, StaticPages pages,
-                     Redirects redirects, PageCache pageCache, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+                     Redirects redirects, PageCache pageCache, Accounts accounts, Editing editing, JdbcClient jdbc, Clock clock,
+                     PlatformTransactionManager transactions) {
         this.articles = articles;
         this.newsdesk = newsdesk;
         this.sections = sections;
@@ -100,6 +106,8 @@ public class WordPressImports {
         this.pages = pages;
         this.redirects = redirects;
         this.pageCache = pageCache;
+        this.accounts = accounts;
+        this.editing = editing;
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -112,7 +120,12 @@ public class WordPressImports {
      * @param uploads a folder or zip holding wp-content/uploads, or null
      */
     public ImportReport run(Path export, Path uploads, boolean dryRun, Progress progress) {
-        return run(record(export.getFileName().toString(), dryRun), export, uploads, dryRun, progress);
+        return run(export, uploads, dryRun, StaffInvitations.NONE, progress);
+    }
+
+    /** {@link #run(Path, Path, boolean, Progress)} that also invites the chosen authors as staff (a dry run only reports who). */
+    public ImportReport run(Path export, Path uploads, boolean dryRun, StaffInvitations invitations, Progress progress) {
+        return run(record(export.getFileName().toString(), dryRun), export, uploads, dryRun, invitations, progress);
     }
 
     /** Keeps a new run as running and returns its id, for {@link #run(long, Path, Path, boolean, Progress)}. */
@@ -123,9 +136,9 @@ public class WordPressImports {
     }
 
     /** {@link #run(Path, Path, boolean, Progress)} for a run already recorded: its report (or why it failed) is kept with it. */
-    public ImportReport run(long runId, Path export, Path uploads, boolean dryRun, Progress progress) {
+    public ImportReport run(long runId, Path export, Path uploads, boolean dryRun, StaffInvitations invitations, Progress progress) {
         try {
-            ImportReport report = runOnce(export, uploads, dryRun, progress);
+            ImportReport report = runOnce(export, uploads, dryRun, invitations, progress);
             finish(runId, "succeeded", report.text());
             return report;
         } catch (ExportRefusedException e) {
@@ -158,14 +171,14 @@ public class WordPressImports {
                 SqlTime.read(rs, "started_at"), SqlTime.read(rs, "finished_at"));
     }
 
-    private ImportReport runOnce(Path export, Path uploads, boolean dryRun, Progress progress) {
+    private ImportReport runOnce(Path export, Path uploads, boolean dryRun, StaffInvitations invitations, Progress progress) {
         if (!Files.isRegularFile(export)) {
             throw new ExportRefusedException("There is no export file at " + export + ".");
         }
         ImportReport report = new ImportReport(dryRun);
         try (Uploads files = uploads == null ? Uploads.none() : Uploads.open(uploads)) {
             transaction.executeWithoutResult(status -> {
-                Run run = new Run(report, files, dryRun);
+                Run run = new Run(report, files, dryRun, invitations);
                 long size = size(export);
                 read(export, run.firstPass(), "Reading authors, categories and photos", size, progress);
                 run.structure();
@@ -222,6 +235,7 @@ public class WordPressImports {
         private final ImportReport report;
         private final Uploads files;
         private final boolean dryRun;
+        private final StaffInvitations invitations;
         private final Map<String, Wxr.Author> authorsByLogin = new LinkedHashMap<>();
         private final Map<String, Wxr.Category> categories = new LinkedHashMap<>();
         private final List<Wxr.Tag> tags = new ArrayList<>();
@@ -234,10 +248,11 @@ public class WordPressImports {
         private Wxr.Site site = new Wxr.Site("", "", "", "", "");
         private Map<String, Known> seen;
 
-        Run(ImportReport report, Uploads files, boolean dryRun) {
+        Run(ImportReport report, Uploads files, boolean dryRun, StaffInvitations invitations) {
             this.report = report;
             this.files = files;
             this.dryRun = dryRun;
+            this.invitations = invitations;
         }
 
         Wxr.Visitor firstPass() {
@@ -311,6 +326,7 @@ public class WordPressImports {
                 }
                 report.add("authors", "imported");
             }
+            invite();
             if (!authorsByLogin.isEmpty()) {
                 report.warn("WordPress exports no author biographies or passwords: bylines were created with names only; add bios under Bylines.");
             }
@@ -370,6 +386,42 @@ public class WordPressImports {
             redirect("/feed/rss2", "/feed", "feed");
             redirect("/feed/atom", "/feed/atom", "feed");
             redirect("/comments/feed", "/comments/feed", "feed");
+        }
+
+        /** Each author is listed in the report with their login (what an invitation names) and what they became. */
+        private void invite() {
+            invitations.roles().keySet().stream().filter(login -> !authorsByLogin.containsKey(login)).forEach(login -> {
+                report.add("invitations", "skipped (no such author)");
+                report.warn("No author has the login “" + login + "” in this export, so nobody was invited for it.");
+            });
+            for (Wxr.Author a : authorsByLogin.values()) {
+                String name = trim(firstNonBlank(a.displayName(), (nz(a.firstName()) + " " + nz(a.lastName())).strip(), a.login()), 100);
+                String who = a.login() + " (" + name + (nz(a.email()).isBlank() ? "" : ", " + a.email().strip()) + ")";
+                Role role = invitations.roles().get(a.login());
+                if (role == null) {
+                    report.author(who + ": byline only");
+                    continue;
+                }
+                String label = role.label().toLowerCase(Locale.ROOT);
+                Optional<String> refused = nz(a.email()).isBlank() ? Optional.of("the export has no email address for this author.")
+                        : accounts.invitationRefused(invitations.by(), a.email(), name, role);
+                if (refused.isPresent()) {
+                    report.add("invitations", "skipped");
+                    report.author(who + ": byline only, not invited as " + label + ": " + refused.get());
+                    report.warn("Author " + a.login() + " was not invited: " + refused.get());
+                } else if (dryRun) {
+                    report.add("invitations", "to send");
+                    report.author(who + ": byline, and an invitation as " + label);
+                } else {
+                    long staffId = accounts.invite(invitations.by(), a.email(), name, role);
+                    Long byline = authorIds.get(a.login());
+                    if (byline != null) {
+                        editing.claimByline(byline, staffId);
+                    }
+                    report.add("invitations", "sent");
+                    report.author(who + ": byline, and invited as " + label);
+                }
+            }
         }
 
         private void redirectCategory(Wxr.Category c, Section section) {
