@@ -122,26 +122,21 @@ public class Accounts {
         return staff.find(id).orElseThrow().staff();
     }
 
-    /** Invites a new staff member by email. Inviting an address that is still invited sends a fresh link. */
+    /**
+     * Invites a new staff member by email and returns the account's id. Inviting an address that is still invited
+     * sends a fresh link.
+     */
     @Transactional
-    public void invite(Staff by, String email, String displayName, Role role) {
+    public long invite(Staff by, String email, String displayName, Role role) {
         String address = normalEmail(email);
         String name = cleanName(displayName);
-        Map<String, String> problems = new LinkedHashMap<>();
-        checkEmail(address, problems);
-        checkName(name, problems);
-        if (role == null || !by.role().mayGrant(role)) {
-            problems.put("role", "Choose a role at or below your own (the owner role cannot be given).");
-        }
+        Map<String, String> problems = invitationProblems(by, address, name, role);
         if (!problems.isEmpty()) {
             throw new InvalidAccountException(problems);
         }
         long id;
         Optional<StaffRepository.Row> existing = staff.findByEmail(address);
         if (existing.isPresent()) {
-            if (!"invited".equals(existing.get().account().status())) {
-                throw new InvalidAccountException("email", "There is already a staff account for " + address + ".");
-            }
             id = existing.get().account().id();
             staff.reinvite(id, name, role);
         } else {
@@ -163,6 +158,36 @@ public class Accounts {
 
                 If you did not expect this, ignore this email.
                 """.formatted(name, by.displayName(), site, role.label().toLowerCase(Locale.ROOT), baseUrl(), token));
+        return id;
+    }
+
+    /**
+     * Why {@link #invite} would refuse this invitation, or empty when it would send it. Lets a caller inside a larger
+     * transaction (an import) skip one invitation instead of failing the whole transaction.
+     */
+    public Optional<String> invitationRefused(Staff by, String email, String displayName, Role role) {
+        Map<String, String> problems = invitationProblems(by, normalEmail(email), cleanName(displayName), role);
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", problems.values()));
+    }
+
+    private Map<String, String> invitationProblems(Staff by, String address, String name, Role role) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        checkEmail(address, problems);
+        checkName(name, problems);
+        if (role == null || !by.role().mayGrant(role)) {
+            problems.put("role", "Choose a role at or below your own (the owner role cannot be given).");
+        }
+        if (problems.isEmpty()) {
+            staff.findByEmail(address).filter(existing -> !"invited".equals(existing.account().status()))
+                    .ifPresent(existing -> problems.put("email", "There is already a staff account for " + address + "."));
+        }
+        return problems;
+    }
+
+    /** The site's owner, acting: invitations an operator's command sends go out in the owner's name. */
+    public Optional<Staff> owner() {
+        return staff.listAll().stream().filter(a -> a.role() == Role.OWNER && a.active()).findFirst().flatMap(a -> staff.find(a.id()))
+                .map(StaffRepository.Row::staff);
     }
 
     /** The invited account a link is for, while the invitation is open. */

@@ -111,6 +111,15 @@ public class Editing {
         return desk.authorOfStaff(staff.id()).flatMap(authors::find);
     }
 
+    /**
+     * Makes an existing byline (an imported author's) this staff member's own, so that when they join they write
+     * under it instead of a new one. False, changing nothing, when either already has one.
+     */
+    @Transactional
+    public boolean claimByline(long authorId, long staffId) {
+        return desk.authorOfStaff(staffId).isEmpty() && desk.linkUnclaimedAuthor(authorId, staffId);
+    }
+
     /** Each staff member gets a byline when their account becomes active. */
     @EventListener
     void staffJoined(StaffJoined joined) {

@@ -106,6 +106,11 @@ class EditorRepository {
                 + "WHERE aa.article_id = :id AND au.staff_id IS NOT NULL ORDER BY aa.position").param("id", articleId).query(Long.class).list();
     }
 
+    boolean linkUnclaimedAuthor(long authorId, long staffId) {
+        return jdbc.sql("UPDATE authors SET staff_id = :staff WHERE id = :id AND staff_id IS NULL").param("id", authorId).param("staff", staffId)
+                .update() > 0;
+    }
+
     void linkAuthorToStaff(long authorId, long staffId) {
         jdbc.sql("UPDATE authors SET staff_id = :staff WHERE id = :id").param("id", authorId).param("staff", staffId).update();
     }

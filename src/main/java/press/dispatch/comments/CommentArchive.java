@@ -68,6 +68,22 @@ public class CommentArchive {
         return id;
     }
 
+    /**
+     * Gives a restored comment the status its archive now has (a newer export of the same site), sending no email;
+     * false when it already had it or is gone. Call {@link #restored} for its article afterwards.
+     */
+    @Transactional
+    public boolean restatus(long commentId, String status) {
+        if (!STATUSES.contains(status)) {
+            throw new IllegalArgumentException("A comment's status is one of " + STATUSES + ", not " + status);
+        }
+        return jdbc.sql("""
+                UPDATE comments SET status = :status,
+                       approved_at = CASE WHEN :status = 'approved' THEN COALESCE(approved_at, created_at) ELSE approved_at END
+                WHERE id = :id AND status <> :status
+                """).param("id", commentId).param("status", status).update() > 0;
+    }
+
     /** Call once after restoring an article's comments: its page and listings show the new counts after the commit. */
     public void restored(long articleId) {
         events.publishEvent(new DiscussionChanged(articleId));

@@ -21,6 +21,7 @@ public final class ImportReport {
     private final List<String> warnings = new ArrayList<>();
     private long warningsLeftOut;
     private final Map<String, Set<String>> unknown = new TreeMap<>();
+    private final List<String> authors = new ArrayList<>();
 
     ImportReport(boolean dryRun) {
         this.dryRun = dryRun;
@@ -36,6 +37,17 @@ public final class ImportReport {
         } else {
             warningsLeftOut++;
         }
+    }
+
+    /** One WordPress author: their login, name and address, and what they became (a byline, an invitation). */
+    void author(String line) {
+        if (authors.size() < MAX_WARNINGS) {
+            authors.add(line);
+        }
+    }
+
+    public List<String> authors() {
+        return List.copyOf(authors);
     }
 
     void unknown(String what, String post) {
@@ -77,6 +89,10 @@ public final class ImportReport {
             out.setLength(out.length() - 1);
             out.append('\n');
         });
+        if (!authors.isEmpty()) {
+            out.append("\nAuthors (by WordPress login):\n");
+            authors.forEach(a -> out.append("  ").append(a).append('\n'));
+        }
         if (!unknown.isEmpty()) {
             out.append("\nKept as text or left out (unknown to Dispatch), with the posts that use them:\n");
             unknown.forEach((what, posts) -> out.append("  ").append(what).append(": ").append(String.join("; ", posts)).append('\n'));

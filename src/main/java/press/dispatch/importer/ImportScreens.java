@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
+import press.dispatch.accounts.Role;
 import press.dispatch.accounts.Staff;
 import press.dispatch.admin.AdminShell;
 import press.dispatch.admin.AdminShells;
@@ -67,19 +68,24 @@ class ImportScreens {
 
     @GetMapping("/admin/import")
     ModelAndView screen(@AuthenticationPrincipal Staff staff, HttpServletRequest request) {
-        return new ModelAndView("importer/import", "page", new ImportPage(shells.shell(request, staff, "/admin/import"), imports.runs(20), null));
+        return new ModelAndView("importer/import", "page", new ImportPage(shells.shell(request, staff, "/admin/import"), imports.runs(20), null, ""));
     }
 
     @PostMapping("/admin/import")
     ModelAndView start(@AuthenticationPrincipal Staff staff, @RequestParam(required = false) MultipartFile export,
                        @RequestParam(required = false) MultipartFile uploads, @RequestParam(defaultValue = "false") boolean dryRun,
-                       HttpServletRequest request) throws IOException {
-        if (export == null || export.isEmpty()) {
-            ModelAndView view = new ModelAndView("importer/import", "page", new ImportPage(shells.shell(request, staff, "/admin/import"),
-                    imports.runs(20), "Choose the export file (WordPress: Tools → Export → All content)."));
-            view.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
-            return view;
+                       @RequestParam(defaultValue = "") String invite, HttpServletRequest request) throws IOException {
+        String invitationsAsked = invite.length() > 2000 ? invite.substring(0, 2000) : invite;
+        Map<String, Role> roles;
+        try {
+            roles = StaffInvitations.parse(invitationsAsked);
+        } catch (IllegalArgumentException e) {
+            return refused(staff, request, "Staff invitations: " + e.getMessage(), invitationsAsked);
         }
+        if (export == null || export.isEmpty()) {
+            return refused(staff, request, "Choose the export file (WordPress: Tools → Export → All content).", invitationsAsked);
+        }
+        StaffInvitations invitations = roles.isEmpty() ? StaffInvitations.NONE : new StaffInvitations(staff, roles);
         String name = export.getOriginalFilename() == null ? "export.xml" : Path.of(export.getOriginalFilename()).getFileName().toString();
         long id = imports.record(name, dryRun);
         Path xml = folder.resolve(id + "-export.xml");
@@ -93,7 +99,7 @@ class ImportScreens {
         progress.put(id, "Waiting for the import before it: 0%");
         worker.submit(() -> {
             try {
-                imports.run(id, xml, uploadsZip, dryRun, (phase, read, total) -> progress.put(id, phase + ": "
+                imports.run(id, xml, uploadsZip, dryRun, invitations, (phase, read, total) -> progress.put(id, phase + ": "
                         + (total <= 0 ? 100 : read * 100 / total) + "%"));
             } catch (RuntimeException e) {
                 log.info("WordPress import {} from the admin did not succeed: {}", id, e.getMessage());
@@ -106,6 +112,13 @@ class ImportScreens {
             }
         });
         return new ModelAndView("redirect:/admin/import/runs/" + id);
+    }
+
+    private ModelAndView refused(Staff staff, HttpServletRequest request, String problem, String invite) {
+        ModelAndView view = new ModelAndView("importer/import", "page", new ImportPage(shells.shell(request, staff, "/admin/import"),
+                imports.runs(20), problem, invite));
+        view.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        return view;
     }
 
     @GetMapping("/admin/import/runs/{id}")

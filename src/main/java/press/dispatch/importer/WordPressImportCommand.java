@@ -5,20 +5,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import press.dispatch.accounts.Accounts;
+import press.dispatch.accounts.Role;
+import press.dispatch.accounts.Staff;
+
 /**
- * {@code java -jar dispatch.jar import-wordpress EXPORT.xml [--uploads FOLDER_OR_ZIP] [--dry-run]}: imports on the data
- * folder and database that the usual settings name, without opening the web port. Shows a progress bar on a terminal,
+ * {@code java -jar dispatch.jar import-wordpress EXPORT.xml [--uploads FOLDER_OR_ZIP] [--dry-run] [--invite login=role,…]}:
+ * imports on the data folder and database that the usual settings name, without opening the web port; the authors
+ * named with {@code --invite} get a staff invitation with that role, sent in the owner's name. Shows a progress bar on a terminal,
  * prints the report, and exits 0 only when the import succeeded (1 when it was refused or failed, 2 for a wrong command).
  * Other {@code --name=value} arguments are settings, as for the server.
  */
 public final class WordPressImportCommand {
 
     public static final String NAME = "import-wordpress";
-    static final String USAGE = "Usage: java -jar dispatch.jar import-wordpress EXPORT.xml [--uploads FOLDER_OR_ZIP] [--dry-run]";
+    static final String USAGE = "Usage: java -jar dispatch.jar import-wordpress EXPORT.xml [--uploads FOLDER_OR_ZIP] [--dry-run]"
+            + " [--invite login=role,...]";
 
     private WordPressImportCommand() {
     }
@@ -32,6 +40,7 @@ public final class WordPressImportCommand {
         Path export = null;
         Path uploads = null;
         boolean dryRun = false;
+        String invite = null;
         List<String> settings = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -41,6 +50,10 @@ public final class WordPressImportCommand {
                 uploads = Path.of(args[++i]);
             } else if (arg.startsWith("--uploads=")) {
                 uploads = Path.of(arg.substring("--uploads=".length()));
+            } else if (arg.equals("--invite") && i + 1 < args.length) {
+                invite = args[++i];
+            } else if (arg.startsWith("--invite=")) {
+                invite = arg.substring("--invite=".length());
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 settings.add(arg);
             } else if (export == null && !arg.startsWith("--")) {
@@ -53,6 +66,13 @@ public final class WordPressImportCommand {
         }
         if (export == null) {
             err.println(USAGE);
+            return 2;
+        }
+        Map<String, Role> roles;
+        try {
+            roles = StaffInvitations.parse(invite);
+        } catch (IllegalArgumentException e) {
+            err.println("--invite: " + e.getMessage());
             return 2;
         }
         if (!Files.isRegularFile(export)) {
@@ -76,8 +96,18 @@ public final class WordPressImportCommand {
             context.getBeansOfType(org.springframework.scheduling.config.ScheduledTaskHolder.class).values()
                     .forEach(holder -> holder.getScheduledTasks().forEach(task -> task.cancel(false)));
             WordPressImports imports = context.getBean(WordPressImports.class);
+            StaffInvitations invitations = StaffInvitations.NONE;
+            if (!roles.isEmpty()) {
+                Optional<Staff> owner = context.getBean(Accounts.class).owner();
+                if (owner.isEmpty()) {
+                    err.println("Invitations are sent in the owner's name, and this site has no owner yet: start Dispatch once and set it up"
+                            + " (or set DISPATCH_ADMIN_EMAIL and DISPATCH_ADMIN_PASSWORD), then import again. Nothing was imported.");
+                    return 1;
+                }
+                invitations = new StaffInvitations(owner.get(), roles);
+            }
             Bar bar = new Bar(err, System.console() != null);
-            ImportReport report = imports.run(export, uploads, dryRun, bar);
+            ImportReport report = imports.run(export, uploads, dryRun, invitations, bar);
             bar.done();
             out.println(report.text());
             return 0;

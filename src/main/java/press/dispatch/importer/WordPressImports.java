@@ -35,10 +35,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import press.dispatch.accounts.Accounts;
+import press.dispatch.accounts.Role;
 import press.dispatch.articles.ArticleArchive;
 import press.dispatch.articles.ArticleDraft;
 import press.dispatch.articles.ArticleStatus;
 import press.dispatch.articles.Author;
+import press.dispatch.articles.Editing;
 import press.dispatch.articles.Newsdesk;
 import press.dispatch.articles.Section;
 import press.dispatch.articles.Sections;
@@ -48,6 +51,7 @@ import press.dispatch.media.Credit;
 import press.dispatch.media.MediaDetails;
 import press.dispatch.media.MediaItem;
 import press.dispatch.media.MediaLibrary;
+import press.dispatch.pages.Page;
 import press.dispatch.pages.PageDraft;
 import press.dispatch.pages.StaticPages;
 import press.dispatch.platform.PageCache;
@@ -85,12 +89,15 @@ public class WordPressImports {
     private final StaticPages pages;
     private final Redirects redirects;
     private final PageCache pageCache;
+    private final Accounts accounts;
+    private final Editing editing;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     WordPressImports(ArticleArchive articles, Newsdesk newsdesk, Sections sections, CommentArchive comments, MediaLibrary media, StaticPages pages,
-                     Redirects redirects, PageCache pageCache, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+                     Redirects redirects, PageCache pageCache, Accounts accounts, Editing editing, JdbcClient jdbc, Clock clock,
+                     PlatformTransactionManager transactions) {
         this.articles = articles;
         this.newsdesk = newsdesk;
         this.sections = sections;
@@ -99,6 +106,8 @@ public class WordPressImports {
         this.pages = pages;
         this.redirects = redirects;
         this.pageCache = pageCache;
+        this.accounts = accounts;
+        this.editing = editing;
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -111,7 +120,12 @@ public class WordPressImports {
      * @param uploads a folder or zip holding wp-content/uploads, or null
      */
     public ImportReport run(Path export, Path uploads, boolean dryRun, Progress progress) {
-        return run(record(export.getFileName().toString(), dryRun), export, uploads, dryRun, progress);
+        return run(export, uploads, dryRun, StaffInvitations.NONE, progress);
+    }
+
+    /** {@link #run(Path, Path, boolean, Progress)} that also invites the chosen authors as staff (a dry run only reports who). */
+    public ImportReport run(Path export, Path uploads, boolean dryRun, StaffInvitations invitations, Progress progress) {
+        return run(record(export.getFileName().toString(), dryRun), export, uploads, dryRun, invitations, progress);
     }
 
     /** Keeps a new run as running and returns its id, for {@link #run(long, Path, Path, boolean, Progress)}. */
@@ -122,9 +136,9 @@ public class WordPressImports {
     }
 
     /** {@link #run(Path, Path, boolean, Progress)} for a run already recorded: its report (or why it failed) is kept with it. */
-    public ImportReport run(long runId, Path export, Path uploads, boolean dryRun, Progress progress) {
+    public ImportReport run(long runId, Path export, Path uploads, boolean dryRun, StaffInvitations invitations, Progress progress) {
         try {
-            ImportReport report = runOnce(export, uploads, dryRun, progress);
+            ImportReport report = runOnce(export, uploads, dryRun, invitations, progress);
             finish(runId, "succeeded", report.text());
             return report;
         } catch (ExportRefusedException e) {
@@ -157,14 +171,14 @@ public class WordPressImports {
                 SqlTime.read(rs, "started_at"), SqlTime.read(rs, "finished_at"));
     }
 
-    private ImportReport runOnce(Path export, Path uploads, boolean dryRun, Progress progress) {
+    private ImportReport runOnce(Path export, Path uploads, boolean dryRun, StaffInvitations invitations, Progress progress) {
         if (!Files.isRegularFile(export)) {
             throw new ExportRefusedException("There is no export file at " + export + ".");
         }
         ImportReport report = new ImportReport(dryRun);
         try (Uploads files = uploads == null ? Uploads.none() : Uploads.open(uploads)) {
             transaction.executeWithoutResult(status -> {
-                Run run = new Run(report, files, dryRun);
+                Run run = new Run(report, files, dryRun, invitations);
                 long size = size(export);
                 read(export, run.firstPass(), "Reading authors, categories and photos", size, progress);
                 run.structure();
@@ -221,6 +235,7 @@ public class WordPressImports {
         private final ImportReport report;
         private final Uploads files;
         private final boolean dryRun;
+        private final StaffInvitations invitations;
         private final Map<String, Wxr.Author> authorsByLogin = new LinkedHashMap<>();
         private final Map<String, Wxr.Category> categories = new LinkedHashMap<>();
         private final List<Wxr.Tag> tags = new ArrayList<>();
@@ -233,10 +248,11 @@ public class WordPressImports {
         private Wxr.Site site = new Wxr.Site("", "", "", "", "");
         private Map<String, Known> seen;
 
-        Run(ImportReport report, Uploads files, boolean dryRun) {
+        Run(ImportReport report, Uploads files, boolean dryRun, StaffInvitations invitations) {
             this.report = report;
             this.files = files;
             this.dryRun = dryRun;
+            this.invitations = invitations;
         }
 
         Wxr.Visitor firstPass() {
@@ -310,6 +326,7 @@ public class WordPressImports {
                 }
                 report.add("authors", "imported");
             }
+            invite();
             if (!authorsByLogin.isEmpty()) {
                 report.warn("WordPress exports no author biographies or passwords: bylines were created with names only; add bios under Bylines.");
             }
@@ -369,6 +386,42 @@ public class WordPressImports {
             redirect("/feed/rss2", "/feed", "feed");
             redirect("/feed/atom", "/feed/atom", "feed");
             redirect("/comments/feed", "/comments/feed", "feed");
+        }
+
+        /** Each author is listed in the report with their login (what an invitation names) and what they became. */
+        private void invite() {
+            invitations.roles().keySet().stream().filter(login -> !authorsByLogin.containsKey(login)).forEach(login -> {
+                report.add("invitations", "skipped (no such author)");
+                report.warn("No author has the login “" + login + "” in this export, so nobody was invited for it.");
+            });
+            for (Wxr.Author a : authorsByLogin.values()) {
+                String name = trim(firstNonBlank(a.displayName(), (nz(a.firstName()) + " " + nz(a.lastName())).strip(), a.login()), 100);
+                String who = a.login() + " (" + name + (nz(a.email()).isBlank() ? "" : ", " + a.email().strip()) + ")";
+                Role role = invitations.roles().get(a.login());
+                if (role == null) {
+                    report.author(who + ": byline only");
+                    continue;
+                }
+                String label = role.label().toLowerCase(Locale.ROOT);
+                Optional<String> refused = nz(a.email()).isBlank() ? Optional.of("the export has no email address for this author.")
+                        : accounts.invitationRefused(invitations.by(), a.email(), name, role);
+                if (refused.isPresent()) {
+                    report.add("invitations", "skipped");
+                    report.author(who + ": byline only, not invited as " + label + ": " + refused.get());
+                    report.warn("Author " + a.login() + " was not invited: " + refused.get());
+                } else if (dryRun) {
+                    report.add("invitations", "to send");
+                    report.author(who + ": byline, and an invitation as " + label);
+                } else {
+                    long staffId = accounts.invite(invitations.by(), a.email(), name, role);
+                    Long byline = authorIds.get(a.login());
+                    if (byline != null) {
+                        editing.claimByline(byline, staffId);
+                    }
+                    report.add("invitations", "sent");
+                    report.author(who + ": byline, and invited as " + label);
+                }
+            }
         }
 
         private void redirectCategory(Wxr.Category c, Section section) {
@@ -570,6 +623,7 @@ public class WordPressImports {
             long id;
             if (known.isPresent() && known.get().fingerprint().equals(fingerprint)) {
                 report.add("posts", "unchanged");
+                comments(item, known.get().id());
                 return;
             } else if (known.isPresent()) {
                 id = known.get().id();
@@ -601,8 +655,13 @@ public class WordPressImports {
                 return;
             }
             String key = key(item);
-            if (known("page", key).isPresent()) {
-                report.add("pages", "unchanged");
+            Optional<Known> known = knownWithPrint("page", key);
+            if (known.isPresent()) {
+                if (known.get().fingerprint().equals(fingerprint(item))) {
+                    report.add("pages", "unchanged");
+                } else {
+                    updatePage(item, known.get().id());
+                }
                 return;
             }
             BodyConversion.Result body = convert(item);
@@ -639,6 +698,38 @@ public class WordPressImports {
             if (!item.comments().isEmpty()) {
                 report.add("comments", "skipped (on pages, which have no comments here)");
             }
+        }
+
+        /** A page changed in WordPress since the last import: its text, title and status follow; its address here stays. */
+        private void updatePage(Wxr.Item item, long id) {
+            Optional<Page> existing = pages.find(id);
+            if (existing.isEmpty()) {
+                report.add("pages", "skipped (deleted here)");
+                return;
+            }
+            Page page = existing.get();
+            BodyConversion.Result body = convert(item);
+            if (body.markdown().length() > 200_000) {
+                report.add("pages", "skipped (body too long)");
+                return;
+            }
+            String title = trim(plain(item.title()).isBlank() ? "Untitled" : plain(item.title()), 200);
+            if (!page.title().equals(title) || !page.bodyMarkdown().equals(body.markdown())) {
+                pages.save(null, id, new PageDraft(title, page.slug(), body.markdown()), page.version());
+            }
+            boolean live = item.status().equals("publish");
+            if (live && (!page.published() || page.hasUnpublishedChanges() || !page.title().equals(title) || !page.bodyMarkdown().equals(body.markdown()))) {
+                pages.publish(id);
+            } else if (!live && page.published()) {
+                pages.unpublish(id);
+            }
+            if (live) {
+                redirect(item.link(), page.href(), "page");
+                redirect("/?page_id=" + item.postId(), page.href(), "page");
+            }
+            remember("page", key(item), id, fingerprint(item));
+            noteConversion(item, body);
+            report.add("pages", "updated");
         }
 
         private void noteConversion(Wxr.Item item, BodyConversion.Result body) {
@@ -708,18 +799,25 @@ public class WordPressImports {
                 return false;
             }
             String key = key(item) + "#" + c.id();
-            Optional<Long> known = known("comment", key);
-            if (known.isPresent()) {
-                stored.put(c.id(), known.get());
-                report.add("comments", "unchanged");
-                return false;
-            }
             String status = switch (nz(c.approved())) {
                 case "1", "approve", "approved" -> "approved";
                 case "spam" -> "spam";
                 case "trash", "post-trashed" -> "trash";
                 default -> "pending";
             };
+            Optional<Known> known = knownWithPrint("comment", key);
+            if (known.isPresent()) {
+                stored.put(c.id(), known.get().id());
+                // Only a status WordPress changed since the last import is applied: a moderator's later decision here stands.
+                if (known.get().fingerprint().equals(status)) {
+                    report.add("comments", "unchanged");
+                    return false;
+                }
+                boolean changed = comments.restatus(known.get().id(), status);
+                remember("comment", key, known.get().id(), status);
+                report.add("comments", changed ? "updated" : "unchanged");
+                return changed;
+            }
             String body = commentText(c.content());
             if (body.isBlank()) {
                 report.add("comments", "skipped (empty)");
@@ -730,7 +828,7 @@ public class WordPressImports {
             long id = comments.restore(articleId, parent, trim(nz(c.author()), 100), trim(nz(c.email()), 254), trim(safeUrl(nz(c.url())), 500),
                     trim(body, 10_000), nz(c.ip()), status, at);
             stored.put(c.id(), id);
-            rememberNew("comment", key, id, "");
+            rememberNew("comment", key, id, status);
             report.add("comments", status);
             return true;
         }

@@ -82,6 +82,11 @@ public class StaticPages implements PageLinks {
         return pages.listAll();
     }
 
+    /** The page with this id, published or not. */
+    public Optional<Page> find(long id) {
+        return pages.find(id);
+    }
+
     Page open(long id) {
         return pages.find(id).orElseThrow(() -> new NoSuchElementException("No page " + id));
     }

@@ -67,6 +67,36 @@ class WordPressImportCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(WordPressImportCommand.USAGE);
     }
 
+    @Test
+    void theCommandInvitesTheChosenAuthorsInTheOwnersNameAndNobodyElse() throws SQLException {
+        int status = command(WordPressImportContract.EXPORT.toString(), "--invite", "zoe=author", "--dispatch.admin.email=owner@news.example",
+                "--dispatch.admin.password=correct horse battery");
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("invitations: 1 sent").contains("zoe (Zoë Åberg, zoe@defencetalks.example): byline, and invited as author")
+                .contains("editor-in-chief (Maria Kowalska, chief@defencetalks.example): byline only");
+        assertThat(queryIn("SELECT email || ' ' || role || ' ' || status FROM staff WHERE role <> 'owner'")).isEqualTo("zoe@defencetalks.example author invited");
+        assertThat(queryIn("SELECT recipient FROM outbox")).isEqualTo("zoe@defencetalks.example");
+        assertThat(queryIn("SELECT COUNT(*) FROM outbox")).isEqualTo("1");
+    }
+
+    @Test
+    void invitationsWithoutAnOwnerToSendThemImportNothingAndSayWhy() throws SQLException {
+        assertThat(command(WordPressImportContract.EXPORT.toString(), "--invite=zoe=author")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no owner yet");
+        assertThat(countIn("articles")).isZero();
+
+        assertThat(command(WordPressImportContract.EXPORT.toString(), "--invite", "zoe=owner")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("“owner” is not a role for zoe");
+    }
+
+    private String queryIn(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("dispatch.db")); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private long countIn(String table) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("dispatch.db")); ResultSet rs = c.createStatement()
                 .executeQuery("SELECT COUNT(*) FROM " + table)) {

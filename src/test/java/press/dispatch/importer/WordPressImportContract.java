@@ -230,6 +230,46 @@ abstract class WordPressImportContract extends SiteTest {
     }
 
     @Test
+    void aNewerExportUpdatesChangedPagesAndCommentStatusesAndDuplicatesNothing() throws IOException {
+        String xml = Files.readString(EXPORT);
+        xml = changeItem(xml, "About Defence Talks", item -> item.replace("<title><![CDATA[About Defence Talks]]>", "<title><![CDATA[About us]]>")
+                .replace("We report on defence in Europe since 2012.", "We have reported on defence in Europe and beyond since 2012."));
+        xml = changeItem(xml, "Contact", item -> item.replace("<wp:status><![CDATA[publish]]>", "<wp:status><![CDATA[draft]]>"));
+        xml = changeItem(xml, "Advertise with us", item -> item.replace("<wp:status><![CDATA[draft]]>", "<wp:status><![CDATA[publish]]>"));
+        xml = changeComment(xml, "Waiting for moderation.", "0", "1");
+        xml = changeComment(xml, "Off-topic rant.", "trash", "spam");
+        Path newer = temp.resolve("newer-pages.xml");
+        Files.writeString(newer, xml);
+        List<Long> before = List.of(count("articles"), count("comments"), count("pages"), count("media_items"), count("authors"));
+
+        ImportReport report = imports.run(newer, UPLOADS, false, WordPressImports.Progress.NONE);
+
+        assertThat(report.count("pages", "updated")).isEqualTo(3);
+        assertThat(report.count("comments", "updated")).isEqualTo(2);
+        assertThat(report.text()).contains("pages:").contains("3 updated").contains("2 updated");
+        assertThat(List.of(count("articles"), count("comments"), count("pages"), count("media_items"), count("authors"))).isEqualTo(before);
+        Document about = browser.get("/about").page();
+        assertThat(about.select("h1").text()).isEqualTo("About us");
+        assertThat(about.text()).contains("We have reported on defence in Europe and beyond since 2012.");
+        assertThat(browser.get("/contact").status()).isEqualTo(404);
+        assertThat(browser.get("/advertise-with-us").page().text()).contains("Rates to follow.");
+        assertThat(commentStatus("Waiting for moderation.%")).isEqualTo("approved");
+        assertThat(commentStatus("Off-topic rant.%")).isEqualTo("spam");
+        assertThat(browser.get("/articles/leopard-2a8-enters-service").page().text()).contains("Waiting for moderation.").doesNotContain("Off-topic rant.");
+        assertThat(count("outbox")).isZero();
+
+        ImportReport back = imports.run(EXPORT, UPLOADS, false, WordPressImports.Progress.NONE);
+
+        assertThat(back.count("pages", "updated")).isEqualTo(3);
+        assertThat(back.count("comments", "updated")).isEqualTo(2);
+        assertThat(browser.get("/about").page().text()).contains("We report on defence in Europe since 2012.");
+        assertThat(browser.get("/contact").status()).isEqualTo(200);
+        assertThat(browser.get("/advertise-with-us").status()).isEqualTo(404);
+        assertThat(commentStatus("Waiting for moderation.%")).isEqualTo("pending");
+        assertThat(commentStatus("Off-topic rant.%")).isEqualTo("trash");
+    }
+
+    @Test
     void anExportWithADoctypeIsRefusedAndNothingIsImported() throws IOException {
         Path bomb = temp.resolve("bomb.xml");
         Files.writeString(bomb, """
@@ -338,6 +378,31 @@ abstract class WordPressImportContract extends SiteTest {
     /** The same site under another address: every GUID differs, so an import of it would create everything anew. */
     static String otherSite() throws IOException {
         return Files.readString(EXPORT).replace("www.defencetalks.example", "other.example");
+    }
+
+    /** The export with one item (found by its exact title) changed. */
+    static String changeItem(String xml, String title, java.util.function.UnaryOperator<String> change) {
+        int start = xml.indexOf("<title><![CDATA[" + title + "]]></title>");
+        assertThat(start).as(title).isPositive();
+        start = xml.lastIndexOf("<item>", start);
+        int end = xml.indexOf("</item>", start);
+        String item = xml.substring(start, end);
+        String changed = change.apply(item);
+        assertThat(changed).as("the change to " + title + " applies").isNotEqualTo(item);
+        return xml.substring(0, start) + changed + xml.substring(end);
+    }
+
+    /** The export with the status of one comment (found by its text) changed, as WordPress writes it. */
+    static String changeComment(String xml, String text, String from, String to) {
+        int at = xml.indexOf("<wp:comment_content><![CDATA[" + text + "]]>");
+        assertThat(at).as(text).isPositive();
+        String was = "<wp:comment_approved><![CDATA[" + from + "]]></wp:comment_approved>";
+        int status = xml.indexOf(was, at);
+        return xml.substring(0, status) + "<wp:comment_approved><![CDATA[" + to + "]]></wp:comment_approved>" + xml.substring(status + was.length());
+    }
+
+    String commentStatus(String like) {
+        return jdbc.sql("SELECT status FROM comments WHERE body LIKE :l").param("l", like).query(String.class).single();
     }
 
     void assertRedirect(String from, String to) {
