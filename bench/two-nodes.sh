@@ -89,6 +89,11 @@ rps() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "$@" | awk '/Requests\/sec/ {p
 cached() { rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$1$ARTICLE"; }
 uncached() { rps -H 'Accept-Encoding: gzip' -s bench/uncached.lua "http://127.0.0.1:$1$ARTICLE"; }
 sum() { echo "$@" | tr ' ' '\n' | paste -sd+ | bc; }
+cpu_ticks() { # pids... -> user+system clock ticks of those processes
+  local total=0 pid
+  for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo $total
+}
 sink_count() { tr '\r' '\n' < "$WORK/sink.txt" | grep -o 'mesg=[0-9]*' | tail -1 | cut -d= -f2 | grep . || echo 0; }
 
 A=$(start_node a $PORT_A); PIDS+=("$A"); wait_up $PORT_A
@@ -97,12 +102,23 @@ ARTICLE=$(curl -s "http://127.0.0.1:$PORT_A/" | grep -o 'href="/articles/[^"]*"'
 echo "Article page: $ARTICLE; warming each node directly (cached, then uncached, ${DURATION}s each) ..."
 for port in $PORT_A $PORT_B; do cached $port > /dev/null; uncached $port > /dev/null; done
 
+# Each run also records the nodes' CPU time (both nodes, also while B idles), for CPU per request.
 ONE_C=(); TWO_C=(); ONE_U=(); TWO_U=()
+measure() { # key kind -> req/s (and the nodes' CPU ticks appended to $WORK/ticks-key)
+  local t0 r
+  t0=$(cpu_ticks "$A" "$B")
+  r=$($2 $NGINX_PORT)
+  echo $(( $(cpu_ticks "$A" "$B") - t0 )) >> "$WORK/ticks-$1"
+  echo "$r"
+}
+cpu_per_request() { # key total-req/s -> ms of node CPU per request
+  echo "scale=3; $(paste -sd+ "$WORK/ticks-$1" | bc) * 1000 / $(getconf CLK_TCK) / ($2 * $DURATION)" | bc
+}
 for round in $(seq 1 "$ROUNDS"); do
   nginx_for $PORT_A
-  ONE_C+=("$(cached $NGINX_PORT)"); ONE_U+=("$(uncached $NGINX_PORT)")
+  ONE_C+=("$(measure one_c cached)"); ONE_U+=("$(measure one_u uncached)")
   nginx_for $PORT_A $PORT_B
-  TWO_C+=("$(cached $NGINX_PORT)"); TWO_U+=("$(uncached $NGINX_PORT)")
+  TWO_C+=("$(measure two_c cached)"); TWO_U+=("$(measure two_u uncached)")
   echo "round $round: cached one ${ONE_C[-1]} two ${TWO_C[-1]}; uncached one ${ONE_U[-1]} two ${TWO_U[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
@@ -114,22 +130,29 @@ java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.PurgeDela
 kill $LOAD 2>/dev/null || true
 wait $LOAD 2>/dev/null || true
 
-send_newsletter() { # -> "seconds messages"
-  local before after seconds
+send_newsletter() { # subscribers pids... -> "seconds messages node-cpu-seconds"
+  local before after seconds cpu n=$1
+  shift
   before=$(sink_count)
-  seconds=$(java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.TwoNodeNewsletterBench "$PGURL" "$SUBSCRIBERS" \
+  cpu=$(cpu_ticks "$@")
+  seconds=$(java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.TwoNodeNewsletterBench "$PGURL" "$n" \
     "http://127.0.0.1:$PORT_A" "$OWNER" "$PASSWORD" | tail -1)
   sleep 2
   after=$(sink_count)
-  echo "$seconds $((after - before))"
+  echo "$seconds $((after - before)) $(echo "scale=1; ($(cpu_ticks "$@") - $cpu) / $(getconf CLK_TCK)" | bc)"
 }
+# A first, unrecorded newsletter to a tenth of them, so that both nodes have compiled their sending code before either
+# recorded send (the one-node send comes second and would otherwise have the warmer node).
+echo "Warm-up newsletter of $((SUBSCRIBERS / 10)) by two nodes ..."
+read -r WARM_SEND WARM_SENT WARM_CPU <<< "$(send_newsletter $((SUBSCRIBERS / 10)) "$A" "$B")"
+echo "  $WARM_SEND s, $WARM_SENT messages"
 echo "Newsletter of $SUBSCRIBERS to smtp-sink by two nodes ..."
-read -r TWO_SEND TWO_SENT <<< "$(send_newsletter)"
-echo "  $TWO_SEND s, $TWO_SENT messages; load $(cut -d' ' -f1-3 /proc/loadavg)"
+read -r TWO_SEND TWO_SENT TWO_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A" "$B")"
+echo "  $TWO_SEND s, $TWO_SENT messages, nodes' CPU $TWO_CPU s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$B"; while [ -e "/proc/$B" ]; do sleep 0.2; done
 echo "... and by one node"
-read -r ONE_SEND ONE_SENT <<< "$(send_newsletter)"
-echo "  $ONE_SEND s, $ONE_SENT messages; load $(cut -d' ' -f1-3 /proc/loadavg)"
+read -r ONE_SEND ONE_SENT ONE_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A")"
+echo "  $ONE_SEND s, $ONE_SENT messages, node's CPU $ONE_CPU s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 ONE_CACHED=$(sum "${ONE_C[@]}"); TWO_CACHED=$(sum "${TWO_C[@]}"); ONE_UNCACHED=$(sum "${ONE_U[@]}"); TWO_UNCACHED=$(sum "${TWO_U[@]}")
 echo
@@ -137,7 +160,10 @@ echo "| | one node | two nodes | two / one |"
 echo "|---|---|---|---|"
 echo "| cached article page, req/s (mean of $ROUNDS rounds of ${DURATION}s) | $(echo "scale=0; $ONE_CACHED / $ROUNDS" | bc) | $(echo "scale=0; $TWO_CACHED / $ROUNDS" | bc) | $(echo "scale=2; $TWO_CACHED / $ONE_CACHED" | bc) |"
 echo "| uncached article page, req/s (mean of $ROUNDS rounds of ${DURATION}s) | $(echo "scale=0; $ONE_UNCACHED / $ROUNDS" | bc) | $(echo "scale=0; $TWO_UNCACHED / $ROUNDS" | bc) | $(echo "scale=2; $TWO_UNCACHED / $ONE_UNCACHED" | bc) |"
+echo "| cached article page, nodes' CPU per request, ms | $(cpu_per_request one_c "$ONE_CACHED") | $(cpu_per_request two_c "$TWO_CACHED") | |"
+echo "| uncached article page, nodes' CPU per request, ms | $(cpu_per_request one_u "$ONE_UNCACHED") | $(cpu_per_request two_u "$TWO_UNCACHED") | |"
 echo "| newsletter of $SUBSCRIBERS, publish to sent, s (messages the sink counted) | $ONE_SEND ($ONE_SENT) | $TWO_SEND ($TWO_SENT) | $(echo "scale=2; $ONE_SEND / $TWO_SEND" | bc) (speed) |"
+echo "| newsletter of $SUBSCRIBERS, CPU seconds of the nodes | $ONE_CPU | $TWO_CPU | $(echo "scale=2; $TWO_CPU / $ONE_CPU" | bc) |"
 tail -1 "$WORK/purges.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); node logs in $WORK"
 grep -c -i ' ERROR ' "$WORK"/a.log "$WORK"/b.log || true
