@@ -1,33 +1,40 @@
 #!/usr/bin/env bash
 # Two Dispatch nodes behind nginx on one PostgreSQL, against one node in the same run: cached and uncached article
-# pages (wrk through nginx), the delay until a purge made on node A shows on node B while both are under load
-# (p50/p99 of PURGES publishes), and a newsletter of SUBSCRIBERS delivered to Postfix's smtp-sink by one node, then by two.
-# Usage: bench/two-nodes.sh   (needs: wrk, nginx, curl, smtp-sink — apt-get install wrk nginx-light curl postfix ("No configuration"))
-# Environment: DURATION (seconds per page run, default 15), CONNECTIONS (default 32), ARTICLES (default 2000),
-#              SUBSCRIBERS (default 100000), PURGES (default 50),
-#              JAVA_OPTS (default "-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000").
+# pages (wrk through nginx, in alternating rounds: nginx in front of A alone, then of A and B), the delay until a purge
+# made on node A shows on node B while both are under load (p50/p99 of PURGES publishes), and a newsletter of
+# SUBSCRIBERS delivered to Postfix's smtp-sink by two nodes, then by one.
+# Usage: bench/two-nodes.sh   (needs: wrk, nginx, curl, smtp-sink, bc — apt-get install wrk nginx-light curl bc postfix
+#        ("No configuration"); PostgreSQL from /usr/lib/postgresql/*/bin when installed, else an embedded one)
+# Environment: DURATION (seconds per page run, default 15), ROUNDS (default 3), CONNECTIONS (default 32),
+#              ARTICLES (default 2000), SUBSCRIBERS (default 100000), PURGES (default 50),
+#              JAVA_OPTS (default "-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"), PORT_BASE (default 18180).
 # On this 2-core machine both nodes share the cores: the figure to read is that the second node costs no throughput
 # (two nodes >= 0.9x one) and that purges stay under a second at p99 under load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-15}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 ARTICLES=${ARTICLES:-2000}
 SUBSCRIBERS=${SUBSCRIBERS:-100000}
 PURGES=${PURGES:-50}
 JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
-PORT_A=18181; PORT_B=18182; NGINX_PORT=18180; SINK_PORT=2527
+PORT_BASE=${PORT_BASE:-18180}
+NGINX_PORT=$PORT_BASE; PORT_A=$((PORT_BASE + 1)); PORT_B=$((PORT_BASE + 2)); SINK_PORT=$((PORT_BASE + 3)); PG_PORT=$((PORT_BASE + 4))
 OWNER=bench@news.example; PASSWORD="bench horse battery"
 WORK=$(mktemp -d /tmp/dispatch-two-nodes.XXXXXX)
+chmod 755 "$WORK"
 PIDS=()
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 
-for tool in wrk nginx curl smtp-sink; do
-  command -v "$tool" >/dev/null || { echo "bench needs $tool: apt-get install wrk nginx-light curl postfix" >&2; exit 1; }
+for tool in wrk nginx curl smtp-sink bc; do
+  command -v "$tool" >/dev/null || { echo "bench needs $tool: apt-get install wrk nginx-light curl bc postfix" >&2; exit 1; }
 done
 cleanup() {
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  [ -f "$WORK/pg/postmaster.pid" ] && su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -35,11 +42,19 @@ trap cleanup EXIT
 ./mvnw -B -ntp -q test-compile
 CP=$(./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 
-echo "Starting embedded PostgreSQL and smtp-sink ..."
-java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.EmbeddedPostgresServer > "$WORK/pg.txt" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 120); do grep -q '^jdbc:' "$WORK/pg.txt" && break; sleep 1; done
-PGURL=$(grep '^jdbc:' "$WORK/pg.txt" | head -1)
+if [ -n "$PG_BIN" ] && [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
+  echo "Starting PostgreSQL ($PG_BIN) on port $PG_PORT and smtp-sink ..."
+  mkdir "$WORK/pg" && chown postgres "$WORK/pg"
+  su postgres -c "$PG_BIN/initdb -D $WORK/pg -U postgres --auth=trust" > "$WORK/initdb.log"
+  su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -l $WORK/pg/server.log -w start -o '-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1'" > /dev/null
+  PGURL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
+else
+  echo "Starting embedded PostgreSQL and smtp-sink ..."
+  java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.EmbeddedPostgresServer > "$WORK/pg.txt" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 120); do grep -q '^jdbc:' "$WORK/pg.txt" && break; sleep 1; done
+  PGURL=$(grep '^jdbc:' "$WORK/pg.txt" | head -1)
+fi
 smtp-sink -c -u nobody 127.0.0.1:$SINK_PORT 512 > "$WORK/sink.txt" 2>&1 &
 PIDS+=($!)
 
@@ -64,48 +79,91 @@ nginx_for() { # ports...
     for p in "$@"; do echo "  server 127.0.0.1:$p max_fails=2 fail_timeout=5s;"; done
     echo "} server { listen 127.0.0.1:$NGINX_PORT; location / { proxy_pass http://dispatch; proxy_http_version 1.1;"
     echo "  proxy_set_header Connection \"\"; proxy_set_header Host \$host; } } }"; } > "$WORK/nginx.conf"
-  [ -f "$WORK/nginx.pid" ] && { kill "$(cat "$WORK/nginx.pid")"; sleep 1; }
-  nginx -c "$WORK/nginx.conf" -p "$WORK"
+  if [ -f "$WORK/nginx.pid" ]; then
+    kill "$(cat "$WORK/nginx.pid")"
+    while [ -f "$WORK/nginx.pid" ]; do sleep 0.2; done
+  fi
+  nginx -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/nginx-error.log"
 }
 rps() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
+cached() { rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$1$ARTICLE"; }
+uncached() { rps -H 'Accept-Encoding: gzip' -s bench/uncached.lua "http://127.0.0.1:$1$ARTICLE"; }
+sum() { echo "$@" | tr ' ' '\n' | paste -sd+ | bc; }
+cpu_ticks() { # pids... -> user+system clock ticks of those processes
+  local total=0 pid
+  for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo $total
+}
+sink_count() { tr '\r' '\n' < "$WORK/sink.txt" | grep -o 'mesg=[0-9]*' | tail -1 | cut -d= -f2 | grep . || echo 0; }
 
 A=$(start_node a $PORT_A); PIDS+=("$A"); wait_up $PORT_A
-ARTICLE=$(curl -s "http://127.0.0.1:$PORT_A/" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2)
-echo "Article page: $ARTICLE"
-
-nginx_for $PORT_A
-rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$ARTICLE" > /dev/null   # warm-up
-ONE_CACHED=$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$ARTICLE")
-ONE_UNCACHED=$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$ARTICLE?nocache=\$RANDOM")
-
 B=$(start_node b $PORT_B); PIDS+=("$B"); wait_up $PORT_B
-nginx_for $PORT_A $PORT_B
-rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$ARTICLE" > /dev/null
-TWO_CACHED=$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$ARTICLE")
-TWO_UNCACHED=$(rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$ARTICLE?nocache=\$RANDOM")
+ARTICLE=$(curl -s "http://127.0.0.1:$PORT_A/" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2)
+echo "Article page: $ARTICLE; warming each node directly (cached, then uncached, ${DURATION}s each) ..."
+for port in $PORT_A $PORT_B; do cached $port > /dev/null; uncached $port > /dev/null; done
+
+# Each run also records the nodes' CPU time (both nodes, also while B idles), for CPU per request.
+ONE_C=(); TWO_C=(); ONE_U=(); TWO_U=()
+measure() { # key kind -> req/s (and the nodes' CPU ticks appended to $WORK/ticks-key)
+  local t0 r
+  t0=$(cpu_ticks "$A" "$B")
+  r=$($2 $NGINX_PORT)
+  echo $(( $(cpu_ticks "$A" "$B") - t0 )) >> "$WORK/ticks-$1"
+  echo "$r"
+}
+cpu_per_request() { # key total-req/s -> ms of node CPU per request
+  echo "scale=3; $(paste -sd+ "$WORK/ticks-$1" | bc) * 1000 / $(getconf CLK_TCK) / ($2 * $DURATION)" | bc
+}
+for round in $(seq 1 "$ROUNDS"); do
+  nginx_for $PORT_A
+  ONE_C+=("$(measure one_c cached)"); ONE_U+=("$(measure one_u uncached)")
+  nginx_for $PORT_A $PORT_B
+  TWO_C+=("$(measure two_c cached)"); TWO_U+=("$(measure two_u uncached)")
+  echo "round $round: cached one ${ONE_C[-1]} two ${TWO_C[-1]}; uncached one ${ONE_U[-1]} two ${TWO_U[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+done
 
 echo "Purge delay under load (A publishes, B's home page polled) ..."
-wrk -t2 -c"$CONNECTIONS" -d"$((PURGES * 2 + 30))s" "http://127.0.0.1:$NGINX_PORT$ARTICLE" > /dev/null &
+wrk -t2 -c"$CONNECTIONS" -d"$((PURGES * 2 + 60))s" "http://127.0.0.1:$NGINX_PORT$ARTICLE" > "$WORK/purge-load.txt" &
 LOAD=$!
 java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.PurgeDelayBench "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" \
   "$OWNER" "$PASSWORD" "$PURGES" | tee "$WORK/purges.txt"
 kill $LOAD 2>/dev/null || true
+wait $LOAD 2>/dev/null || true
 
-send_newsletter() { # label -> seconds
-  java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.TwoNodeNewsletterBench "$PGURL" "$SUBSCRIBERS" "http://127.0.0.1:$PORT_A" \
-    "$OWNER" "$PASSWORD" | tail -1
+send_newsletter() { # subscribers pids... -> "seconds messages node-cpu-seconds"
+  local before after seconds cpu n=$1
+  shift
+  before=$(sink_count)
+  cpu=$(cpu_ticks "$@")
+  seconds=$(java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.TwoNodeNewsletterBench "$PGURL" "$n" \
+    "http://127.0.0.1:$PORT_A" "$OWNER" "$PASSWORD" | tail -1)
+  sleep 2
+  after=$(sink_count)
+  echo "$seconds $((after - before)) $(echo "scale=1; ($(cpu_ticks "$@") - $cpu) / $(getconf CLK_TCK)" | bc)"
 }
+# A first, unrecorded newsletter to a tenth of them, so that both nodes have compiled their sending code before either
+# recorded send (the one-node send comes second and would otherwise have the warmer node).
+echo "Warm-up newsletter of $((SUBSCRIBERS / 10)) by two nodes ..."
+read -r WARM_SEND WARM_SENT WARM_CPU <<< "$(send_newsletter $((SUBSCRIBERS / 10)) "$A" "$B")"
+echo "  $WARM_SEND s, $WARM_SENT messages"
 echo "Newsletter of $SUBSCRIBERS to smtp-sink by two nodes ..."
-TWO_SEND=$(send_newsletter)
+read -r TWO_SEND TWO_SENT TWO_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A" "$B")"
+echo "  $TWO_SEND s, $TWO_SENT messages, nodes' CPU $TWO_CPU s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$B"; while [ -e "/proc/$B" ]; do sleep 0.2; done
 echo "... and by one node"
-ONE_SEND=$(send_newsletter)
+read -r ONE_SEND ONE_SENT ONE_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A")"
+echo "  $ONE_SEND s, $ONE_SENT messages, node's CPU $ONE_CPU s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+ONE_CACHED=$(sum "${ONE_C[@]}"); TWO_CACHED=$(sum "${TWO_C[@]}"); ONE_UNCACHED=$(sum "${ONE_U[@]}"); TWO_UNCACHED=$(sum "${TWO_U[@]}")
 echo
 echo "| | one node | two nodes | two / one |"
 echo "|---|---|---|---|"
-echo "| cached article page, requests/s | $ONE_CACHED | $TWO_CACHED | $(echo "scale=2; $TWO_CACHED / $ONE_CACHED" | bc) |"
-echo "| uncached article page, requests/s | $ONE_UNCACHED | $TWO_UNCACHED | $(echo "scale=2; $TWO_UNCACHED / $ONE_UNCACHED" | bc) |"
-echo "| newsletter of $SUBSCRIBERS, seconds | $ONE_SEND | $TWO_SEND | $(echo "scale=2; $ONE_SEND / $TWO_SEND" | bc) (speed) |"
-cat "$WORK/purges.txt" | tail -1
-echo "smtp-sink counted $(tr '\r' '\n' < "$WORK/sink.txt" | grep -o 'mesg=[0-9]*' | tail -1 | cut -d= -f2) messages in all"
+echo "| cached article page, req/s (mean of $ROUNDS rounds of ${DURATION}s) | $(echo "scale=0; $ONE_CACHED / $ROUNDS" | bc) | $(echo "scale=0; $TWO_CACHED / $ROUNDS" | bc) | $(echo "scale=2; $TWO_CACHED / $ONE_CACHED" | bc) |"
+echo "| uncached article page, req/s (mean of $ROUNDS rounds of ${DURATION}s) | $(echo "scale=0; $ONE_UNCACHED / $ROUNDS" | bc) | $(echo "scale=0; $TWO_UNCACHED / $ROUNDS" | bc) | $(echo "scale=2; $TWO_UNCACHED / $ONE_UNCACHED" | bc) |"
+echo "| cached article page, nodes' CPU per request, ms | $(cpu_per_request one_c "$ONE_CACHED") | $(cpu_per_request two_c "$TWO_CACHED") | |"
+echo "| uncached article page, nodes' CPU per request, ms | $(cpu_per_request one_u "$ONE_UNCACHED") | $(cpu_per_request two_u "$TWO_UNCACHED") | |"
+echo "| newsletter of $SUBSCRIBERS, publish to sent, s (messages the sink counted) | $ONE_SEND ($ONE_SENT) | $TWO_SEND ($TWO_SENT) | $(echo "scale=2; $ONE_SEND / $TWO_SEND" | bc) (speed) |"
+echo "| newsletter of $SUBSCRIBERS, CPU seconds of the nodes | $ONE_CPU | $TWO_CPU | $(echo "scale=2; $TWO_CPU / $ONE_CPU" | bc) |"
+tail -1 "$WORK/purges.txt"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); node logs in $WORK"
+grep -c -i ' ERROR ' "$WORK"/a.log "$WORK"/b.log || true

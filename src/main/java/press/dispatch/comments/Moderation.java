@@ -26,6 +26,7 @@ import press.dispatch.articles.Stories;
 import press.dispatch.articles.Story;
 import press.dispatch.platform.GroupCommit;
 import press.dispatch.platform.HiddenCharacters;
+import press.dispatch.platform.JobRuns;
 import press.dispatch.platform.Outbox;
 import press.dispatch.platform.RateLimiter;
 import press.dispatch.platform.RateLimiters;
@@ -51,6 +52,7 @@ public class Moderation {
     static final int HOLD = 50;
     static final int SPAM = 100;
     static final Duration FORM_MAX_AGE = Duration.ofDays(1);
+    private static final String ERASE_IPS_CRON = "${dispatch.comments.erase-ips-cron:0 23 3 * * *}";
     static final String DUPLICATE = "You have already posted this comment here.";
 
     private final CommentRepository comments;
@@ -69,12 +71,17 @@ public class Moderation {
     private final RateLimiter burstPerEmail;
     private final RateLimiter windowPerIp;
     private final RateLimiter windowPerEmail;
+    private final JobRuns jobRuns;
+    private final String eraseIpsCron;
 
     Moderation(CommentRepository comments, Signatures signatures, SiteSettings settings, ApplicationEventPublisher events, Outbox outbox, Clock clock,
                @Value("${dispatch.comments.rate-limits:true}") boolean rateLimits,
                @Value("${dispatch.comments.ip-retention-days:30}") int ipRetentionDays,
                org.springframework.beans.factory.ObjectProvider<Editing> editing, GroupCommit groupCommit,
-               org.springframework.beans.factory.ObjectProvider<Stories> stories, RateLimiters limiters) {
+               org.springframework.beans.factory.ObjectProvider<Stories> stories, RateLimiters limiters, JobRuns jobRuns,
+               @Value(ERASE_IPS_CRON) String eraseIpsCron) {
+        this.jobRuns = jobRuns;
+        this.eraseIpsCron = eraseIpsCron;
         this.editing = SingletonSupplier.of(editing::getIfAvailable);
         this.stories = SingletonSupplier.of(stories::getObject);
         this.groupCommit = groupCommit;
@@ -406,9 +413,13 @@ public class Moderation {
         }).orElse(false);
     }
 
-    @Scheduled(cron = "${dispatch.comments.erase-ips-cron:0 23 3 * * *}")
+    /** Once a day across all nodes (whichever claims the day's run). */
+    @Scheduled(cron = ERASE_IPS_CRON)
     @Transactional
     public void eraseOldIps() {
+        if (!jobRuns.claim("comments-erase-ips", eraseIpsCron)) {
+            return;
+        }
         int erased = comments.eraseIps(clock.instant().minus(ipRetention));
         if (erased > 0) {
             log.info("Erased the IP address of {} comments older than {} days", erased, ipRetention.toDays());

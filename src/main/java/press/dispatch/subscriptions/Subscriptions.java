@@ -15,6 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import press.dispatch.platform.JobRuns;
 import press.dispatch.platform.Outbox;
 import press.dispatch.platform.Signatures;
 import press.dispatch.site.Setting;
@@ -36,6 +37,7 @@ public class Subscriptions {
     static final int CONFIRMATION_EMAILS_PER_DAY = 3;
     /** Version of the subscribe form's consent wording, recorded with each consent. */
     static final String FORM_VERSION = "subscribe-box-v1";
+    private static final String ERASE_IPS_CRON = "${dispatch.subscriptions.erase-ips-cron:0 17 3 * * *}";
 
     private final SubscriberRepository subscribers;
     private final Signatures signatures;
@@ -43,9 +45,14 @@ public class Subscriptions {
     private final SiteSettings settings;
     private final Clock clock;
     private final Duration ipRetention;
+    private final JobRuns jobRuns;
+    private final String eraseIpsCron;
 
     Subscriptions(SubscriberRepository subscribers, Signatures signatures, Outbox outbox, SiteSettings settings, Clock clock,
-                  @org.springframework.beans.factory.annotation.Value("${dispatch.subscriptions.ip-retention-days:30}") int ipRetentionDays) {
+                  @org.springframework.beans.factory.annotation.Value("${dispatch.subscriptions.ip-retention-days:30}") int ipRetentionDays,
+                  JobRuns jobRuns, @org.springframework.beans.factory.annotation.Value(ERASE_IPS_CRON) String eraseIpsCron) {
+        this.jobRuns = jobRuns;
+        this.eraseIpsCron = eraseIpsCron;
         this.subscribers = subscribers;
         this.signatures = signatures;
         this.outbox = outbox;
@@ -154,10 +161,13 @@ public class Subscriptions {
         return counts;
     }
 
-    /** Consent IPs are kept for a limited time only. */
-    @Scheduled(cron = "${dispatch.subscriptions.erase-ips-cron:0 17 3 * * *}")
+    /** Consent IPs are kept for a limited time only; erased once a day across all nodes (whichever claims the day's run). */
+    @Scheduled(cron = ERASE_IPS_CRON)
     @Transactional
     public void eraseOldConsentIps() {
+        if (!jobRuns.claim("subscriptions-erase-ips", eraseIpsCron)) {
+            return;
+        }
         int erased = subscribers.eraseConsentIps(clock.instant().minus(ipRetention));
         if (erased > 0) {
             log.info("Erased {} consent IP addresses older than {} days", erased, ipRetention.toDays());

@@ -42,12 +42,14 @@ import press.dispatch.articles.ArticleDraft;
 import press.dispatch.articles.Newsdesk;
 import press.dispatch.articles.Publishing;
 import press.dispatch.articles.Section;
+import press.dispatch.platform.Nodes;
 import press.dispatch.platform.Outbox;
 import press.dispatch.media.Credit;
 import press.dispatch.media.MediaDetails;
 import press.dispatch.media.MediaItem;
 import press.dispatch.media.MediaLibrary;
 import press.dispatch.subscriptions.SubscriberCsv;
+import press.dispatch.subscriptions.Subscriptions;
 import press.dispatch.testing.AdminSession;
 import press.dispatch.testing.Browser;
 import press.dispatch.testing.Databases;
@@ -319,6 +321,50 @@ class TwoNodesTest {
         assertThat(jdbc(a).sql("SELECT COUNT(*) FROM newsletter_issues WHERE article_id = :id").param("id", id).query(Long.class).single())
                 .isEqualTo(1);
         assertThat(copiesTo(reader)).hasSize(1);
+    }
+
+    @Test
+    void aRetentionSweepFiredOnBothNodesAtOnceRunsOnOneOfThemOncePerDay() {
+        String reader = "consent-" + UUID.randomUUID() + "@example.org";
+        subscribe(a, List.of(reader));
+        jdbc(a).sql("UPDATE subscribers SET consent_ip = '203.0.113.7', consent_at = :old WHERE email = :email")
+                .param("old", Timestamp.from(clock(a).instant().minus(Duration.ofDays(40)))).param("email", reader).update();
+
+        bothAtOnce(node -> node.getBean(Subscriptions.class).eraseOldConsentIps());
+        assertThat(jdbc(a).sql("SELECT consent_ip FROM subscribers WHERE email = :email").param("email", reader).query(String.class).optional())
+                .as("the consent IP kept past its 30 days").isEmpty();
+        assertThat(sweeps()).as("one run, by one node").hasSize(1);
+
+        // A node whose scheduler fires late within the same day finds the day's run done.
+        b.getBean(Subscriptions.class).eraseOldConsentIps();
+        assertThat(sweeps()).hasSize(1);
+
+        clock(a).advance(Duration.ofDays(1));
+        clock(b).advance(Duration.ofDays(1));
+        bothAtOnce(node -> node.getBean(Subscriptions.class).eraseOldConsentIps());
+        assertThat(sweeps()).as("the next day's run, again by one node").hasSize(2);
+        assertThat(sweeps()).allSatisfy(nodeId -> assertThat(nodeId).isIn(a.getBean(Nodes.class).id(), b.getBean(Nodes.class).id()));
+    }
+
+    /** The node that ran each of the consent-IP sweeps so far, one per day it ran. */
+    private List<String> sweeps() {
+        return jdbc(a).sql("SELECT node_id FROM job_runs WHERE job = 'subscriptions-erase-ips' ORDER BY slot").query(String.class).list();
+    }
+
+    private void bothAtOnce(java.util.function.Consumer<ConfigurableApplicationContext> work) {
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Void>> runs = new ArrayList<>();
+        for (ConfigurableApplicationContext node : List.of(a, b)) {
+            runs.add(CompletableFuture.runAsync(() -> {
+                try {
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                work.accept(node);
+            }));
+        }
+        runs.forEach(CompletableFuture::join);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -67,17 +68,20 @@ public final class Databases {
     private static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Stopped at exit only after Spring has closed every node still open (its shutdown hook runs these handlers
+            // last). A JVM hook of its own ran alongside Spring's and took the database away from nodes still closing,
+            // whose last queries then waited 30 s for a connection, until Surefire killed the test JVM.
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
                     // The JVM is exiting; the server's folder is temporary.
                 }
-            }));
+            });
         }
         return postgres;
     }
