@@ -8,23 +8,25 @@ import press.dispatch.site.Shell;
 /**
  * An article's page; {@code discussion} is its comments section (empty when comments are off). {@code preview} is
  * set only on the newsroom's preview, which says so in a banner. {@code head} is how the page describes itself to
- * search engines and sharing cards (null: only its title and standfirst). {@code additions} is what other features show
- * under the body (see {@link ArticleAddition}), or null; {@code notes} what they show above the body and at its foot.
+ * search engines and sharing cards (null: only its title and standfirst). {@code notes} is what other features show
+ * above the body, under it and at the story's foot.
  */
-public record ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head, Content additions,
-                          Notes notes) {
+public record ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head, Notes notes) {
 
     public ArticlePage(Shell shell, Story story, long comments, Content discussion) {
         this(shell, story, comments, discussion, null, null);
     }
 
     public ArticlePage(Shell shell, Story story, long comments, Content discussion, Preview preview, HeadMetadata head) {
-        this(shell, story, comments, discussion, preview, head, null, Notes.NONE);
+        this(shell, story, comments, discussion, preview, head, Notes.NONE);
     }
 
-    /** What other features add above the body and at the foot of the story (see {@link StoryNotes}). */
-    public record Notes(java.util.List<Content> top, java.util.List<Content> foot) {
-        public static final Notes NONE = new Notes(java.util.List.of(), java.util.List.of());
+    /**
+     * What other features add to the story: above the body and at its foot ({@link StoryNotes}: corrections, its
+     * thread), and under the body ({@link ArticleAddition}: a live timeline).
+     */
+    public record Notes(java.util.List<Content> top, java.util.List<Content> underBody, java.util.List<Content> foot) {
+        public static final Notes NONE = new Notes(java.util.List.of(), java.util.List.of(), java.util.List.of());
     }
 
     /**

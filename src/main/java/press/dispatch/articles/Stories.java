@@ -191,34 +191,42 @@ public class Stories {
      * comments. With {@code preview} it is the newsroom's preview of that same page, without comments.
      */
     ArticlePage page(press.dispatch.site.Shell shell, Story given, Long replyTo, ArticlePage.Preview preview) {
-        Story story = withGalleries(given);
         Discussion comments = discussion.get();
-        HeadMetadata head = head(story);
-        List<gg.jte.Content> shown = new ArrayList<>();
-        for (ArticleAddition addition : additions.get()) {
-            head = addition.head(story, head);
-            gg.jte.Content content = addition.underBody(story);
-            if (content != null) {
-                shown.add(content);
-            }
-        }
-        gg.jte.Content under = shown.isEmpty() ? null : output -> shown.forEach(c -> c.writeTo(output));
-        if (comments == null || preview != null) {
-            return new ArticlePage(shell, story, 0, output -> { }, preview, head, under, notes(story));
-        }
-        Discussion.Section section = comments.section(story, replyTo);
-        return new ArticlePage(shell, story, section.count(), section.content(), null, head, under, notes(story));
+        Story story = withGalleries(given);
+        return page(shell, story, comments == null || preview != null ? null : comments.section(story, replyTo), preview);
     }
 
-    /** What other features show above the body and at the foot of this story. */
+    /**
+     * A story's page with a comments section made by its caller (the comment form sent back with its errors, or a held
+     * comment marked as awaiting moderation): the rest is the page readers always see.
+     */
+    public ArticlePage pageWithComments(press.dispatch.site.Shell shell, Story given, Discussion.Section comments) {
+        return page(shell, withGalleries(given), comments, null);
+    }
+
+    private ArticlePage page(press.dispatch.site.Shell shell, Story story, Discussion.Section comments, ArticlePage.Preview preview) {
+        HeadMetadata head = head(story);
+        for (ArticleAddition addition : additions.get()) {
+            head = addition.head(story, head);
+        }
+        return comments == null
+                ? new ArticlePage(shell, story, 0, output -> { }, preview, head, notes(story))
+                : new ArticlePage(shell, story, comments.count(), comments.content(), preview, head, notes(story));
+    }
+
+    /** What other features show around this story: above the body, under it, and at its foot. */
     ArticlePage.Notes notes(Story story) {
         List<gg.jte.Content> top = new ArrayList<>();
+        List<gg.jte.Content> under = new ArrayList<>();
         List<gg.jte.Content> foot = new ArrayList<>();
+        for (ArticleAddition addition : additions.get()) {
+            java.util.Optional.ofNullable(addition.underBody(story)).ifPresent(under::add);
+        }
         notes.orderedStream().forEach(n -> {
             java.util.Optional.ofNullable(n.top(story)).ifPresent(top::add);
             java.util.Optional.ofNullable(n.foot(story)).ifPresent(foot::add);
         });
-        return new ArticlePage.Notes(top, foot);
+        return new ArticlePage.Notes(top, under, foot);
     }
 
     /**

@@ -121,7 +121,7 @@ class CommentPages {
     private ModelAndView page(Story story, CommentForm form, Map<String, String> errors, String message, String notice, Comment held,
                               HttpStatus status) {
         var section = discussion.view(story, form, errors, message, notice, held);
-        ArticlePage page = new ArticlePage(shell.shell(), story, section.count(), section.content());
+        ArticlePage page = stories.pageWithComments(shell.shell(), story, section);
         ModelAndView view = new ModelAndView("articles/article", "page", page);
         view.setStatus(status);
         return view;

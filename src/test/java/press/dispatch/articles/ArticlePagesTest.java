@@ -15,8 +15,11 @@ import press.dispatch.testing.NewsroomTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The newsroom's preview of an article is the page readers will see: what other features add to it included. */
-class ArticlePreviewTest extends NewsroomTest {
+/**
+ * Every way an article's page is shown — to readers, in the newsroom's preview, with a comment sent back for a mistake —
+ * carries what other features add to it (corrections, its thread, a live timeline).
+ */
+class ArticlePagesTest extends NewsroomTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -72,5 +75,28 @@ class ArticlePreviewTest extends NewsroomTest {
         assertThat(preview.select(".thread-neighbours a[rel=prev]").attr("href")).isEqualTo("/articles/" + slugOf(earlier));
         assertThat(browser.get("/stories/" + jdbc.sql("SELECT slug FROM story_threads WHERE title = :t").param("t", title).query(String.class).single())
                 .page().select(".timeline .thread-part")).as("readers still see only the published part").hasSize(1);
+    }
+
+    @Test
+    void aCommentSentBackForAMistakeComesBackOnThePageWithItsCorrectionsAndThread() throws Exception {
+        AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
+        long id = publishedArticle(unique("Commented part"), null);
+        String title = unique("Commented thread");
+        thread(editor, title, id);
+        editor.post("/admin/articles/" + id + "/corrections", Map.of("kind", "correction", "text", "The strike hit a depot, not a school."));
+        String token = browser.get("/articles/" + slugOf(id)).page().select("form.comment-form input[name=token]").val();
+        clock.advance(Duration.ofSeconds(31));
+
+        String form = "comment=&author=Reader&email=reader%40example.com&token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(browser.base() + "/articles/" + slugOf(id) + "/comments")).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = org.jsoup.Jsoup.parse(answer.body());
+        assertThat(page.select("#comment-error").text()).isEqualTo("Please write a comment.");
+        assertThat(page.select(".story").text()).contains("The strike hit a depot, not a school.");
+        assertThat(page.select(".part-of").text()).isEqualTo("Part of: " + title + ", 1 update");
     }
 }
