@@ -25,7 +25,10 @@ SERVER=
 for tool in wrk curl jstat; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool (apt-get install wrk curl; jstat comes with the JDK)" >&2; exit 1; }
 done
-cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true; }
+cleanup() {
+  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; while [ -e "/proc/$SERVER" ]; do sleep 0.2; done; fi
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 [ -f target/dispatch.jar ] || ./mvnw -B -ntp -q package -DskipTests
 
