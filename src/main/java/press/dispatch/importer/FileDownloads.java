@@ -2,6 +2,8 @@ package press.dispatch.importer;
 
 import java.nio.charset.StandardCharsets;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Serves imported files. The content type is the one the allow-list fixed at import; anything a browser could run
  * or misread is a download ({@code Content-Disposition: attachment}) and nothing is sniffed. A key never changes its
- * file, so browsers may keep a copy for a year.
+ * file, so browsers may keep a copy for a year. Served as a resource, so players can ask for byte ranges to seek.
  */
 @Controller
 class FileDownloads {
@@ -27,7 +29,7 @@ class FileDownloads {
     }
 
     @GetMapping("/files/{key:[0-9a-f]{20}}/{name}")
-    ResponseEntity<byte[]> file(@PathVariable String key, @PathVariable String name) {
+    ResponseEntity<Resource> file(@PathVariable String key, @PathVariable String name) {
         ImportedFiles.StoredFile file = files.findByKey(key).filter(f -> f.name().equals(name))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         byte[] bytes = files.bytes(file.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -38,6 +40,6 @@ class FileDownloads {
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable")
-                .body(bytes);
+                .body(new ByteArrayResource(bytes));
     }
 }

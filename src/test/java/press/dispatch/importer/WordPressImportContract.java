@@ -317,6 +317,9 @@ abstract class WordPressImportContract extends SiteTest {
         assertThat(audio.header("Content-Type")).isEqualTo("audio/mpeg");
         assertThat(audio.header("Content-Disposition")).startsWith("inline");
         assertThat(audio.bytes()).isEqualTo(mp3);
+        Browser.Response seek = browser.get(briefing, "Range", "bytes=0-2");
+        assertThat(seek.status()).as("players seek with byte ranges").isEqualTo(206);
+        assertThat(new String(seek.bytes(), StandardCharsets.ISO_8859_1)).isEqualTo("ID3");
         assertThat(browser.get(contract.attr("href").replace("f127-contract.pdf", "f127-contract.html")).status()).isEqualTo(404);
         assertRedirect("/wp-content/uploads/2024/03/f127-contract.pdf", contract.attr("href"));
 
