@@ -31,6 +31,14 @@ final class BodyConversion {
 
         /** The photos attached to the post being converted (a [gallery] without ids shows them). */
         List<Photo> attached();
+
+        /**
+         * Where a link to an uploaded file that is not a photo now leads: the imported file's address, or the original
+         * absolute URL of one that was not imported; empty for any other URL (left as it is).
+         */
+        default Optional<String> file(String url) {
+            return Optional.empty();
+        }
     }
 
     record Photo(String src, String alt, String caption) {
@@ -41,7 +49,7 @@ final class BodyConversion {
 
     static final Set<String> KNOWN_BLOCKS = Set.of("paragraph", "heading", "list", "list-item", "quote", "pullquote", "image", "table", "embed",
             "gallery", "separator", "spacer", "html", "shortcode", "freeform", "columns", "column", "group", "video", "audio", "preformatted",
-            "code", "verse", "more", "classic", "media-text", "buttons", "button");
+            "code", "verse", "more", "classic", "media-text", "buttons", "button", "file");
 
     private static final Set<String> CONVERTED_SHORTCODES = Set.of("caption", "wp_caption", "gallery", "embed", "audio", "video");
     private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "object", "embed", "form", "input", "button", "select",
@@ -135,7 +143,12 @@ final class BodyConversion {
             if (url.isEmpty() && m.group(3) != null) {
                 url = m.group(3).strip();
             }
-            return url.isEmpty() ? "" : link(url, (m.group(1).equals("audio") ? "Listen: " : "Watch: ") + url);
+            if (url.isEmpty()) {
+                return "";
+            }
+            String target = photos.file(url).orElse(url);
+            String shown = target.startsWith("/files/") ? target.substring(target.lastIndexOf('/') + 1) : target;
+            return link(target, (m.group(1).equals("audio") ? "Listen: " : "Watch: ") + shown);
         });
         String text = html;
         return replace(SHORTCODE, text, m -> {
@@ -229,7 +242,8 @@ final class BodyConversion {
             case "hr" -> List.of("---");
             case "pre" -> List.of("```\n" + e.wholeText().replace("```", "'''").strip() + "\n```");
             case "iframe", "video", "audio" -> {
-                String src = e.attr("src").isEmpty() ? e.select("source[src]").attr("src") : e.attr("src");
+                String given = e.attr("src").isEmpty() ? e.select("source[src]").attr("src") : e.attr("src");
+                String src = photos.file(given.strip()).orElse(given);
                 warnings.add("replaced <" + tag + "> with a link");
                 yield safe(src) ? List.of("[" + escape(src) + "](" + src + ")") : List.of();
             }
@@ -379,7 +393,7 @@ final class BodyConversion {
             case "img" -> image(e).orElse("");
             case "a" -> {
                 String text = inlineChildren(e).strip();
-                String href = e.attr("href").strip();
+                String href = photos.file(e.attr("href").strip()).orElse(e.attr("href").strip());
                 if (text.isEmpty()) {
                     yield "";
                 }

@@ -91,12 +91,13 @@ public class WordPressImports {
     private final PageCache pageCache;
     private final Accounts accounts;
     private final Editing editing;
+    private final ImportedFiles importedFiles;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     WordPressImports(ArticleArchive articles, Newsdesk newsdesk, Sections sections, CommentArchive comments, MediaLibrary media, StaticPages pages,
-                     Redirects redirects, PageCache pageCache, Accounts accounts, Editing editing, JdbcClient jdbc, Clock clock,
+                     Redirects redirects, PageCache pageCache, Accounts accounts, Editing editing, ImportedFiles importedFiles, JdbcClient jdbc, Clock clock,
                      PlatformTransactionManager transactions) {
         this.articles = articles;
         this.newsdesk = newsdesk;
@@ -108,6 +109,7 @@ public class WordPressImports {
         this.pageCache = pageCache;
         this.accounts = accounts;
         this.editing = editing;
+        this.importedFiles = importedFiles;
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -245,6 +247,8 @@ public class WordPressImports {
         private final Map<Long, MediaItem> mediaById = new HashMap<>();
         private final Map<String, Long> photoIdsByFile = new HashMap<>();
         private final Map<Long, List<Long>> photosByParent = new HashMap<>();
+        /** Uploads that are not photos, by their path under uploads (lower case): the new address, or the original URL. */
+        private final Map<String, String> fileTargets = new HashMap<>();
         private Wxr.Site site = new Wxr.Site("", "", "", "", "");
         private Map<String, Known> seen;
 
@@ -459,6 +463,13 @@ public class WordPressImports {
         void attachment(Wxr.Item item) {
             String file = item.meta("_wp_attached_file").isBlank() ? uploadsPath(item.attachmentUrl()) : item.meta("_wp_attached_file");
             String key = key(item);
+            String lowerName = file.toLowerCase(Locale.ROOT);
+            boolean photo = lowerName.endsWith(".jpg") || lowerName.endsWith(".jpeg") || lowerName.endsWith(".png") || lowerName.endsWith(".gif")
+                    || lowerName.endsWith(".webp") || lowerName.endsWith(".bmp");
+            if (!photo) {
+                otherFile(item, file, key);
+                return;
+            }
             Optional<Long> known = known("attachment", key);
             if (known.isPresent()) {
                 media.find(known.get()).ifPresent(m -> photo(item, file, m));
@@ -467,13 +478,6 @@ public class WordPressImports {
             }
             if (!files.present()) {
                 report.add("attachments", "skipped (no uploads given)");
-                return;
-            }
-            String lower = file.toLowerCase(Locale.ROOT);
-            if (!(lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".png") || lower.endsWith(".gif")
-                    || lower.endsWith(".webp") || lower.endsWith(".bmp"))) {
-                report.add("attachments", "skipped (not a photo)");
-                report.warn("Attachment \"" + item.title() + "\" (" + file + ") is not a photo; Dispatch keeps photos only.");
                 return;
             }
             Optional<byte[]> bytes;
@@ -517,6 +521,54 @@ public class WordPressImports {
             } else {
                 report.add("attachments", "imported");
             }
+        }
+
+        /**
+         * A PDF, audio, video or office file: kept and served at /files/… when it is of a kind on the allow-list and in
+         * the uploads; otherwise skipped and listed with its original URL, which links in bodies keep pointing at.
+         */
+        private void otherFile(Wxr.Item item, String file, String key) {
+            String original = item.attachmentUrl().isBlank() ? uploadsUrl("", file) : item.attachmentUrl().strip();
+            Optional<Long> known = known("file", key);
+            if (known.isPresent()) {
+                Optional<ImportedFiles.StoredFile> stored = importedFiles.find(known.get());
+                if (stored.isPresent()) {
+                    fileTargets.put(uploadsPath(file).toLowerCase(Locale.ROOT), stored.get().href());
+                    report.add("attachments", "unchanged");
+                    return;
+                }
+            }
+            String why;
+            if (ImportedFiles.kindOf(file).isEmpty()) {
+                why = "not a kind of file Dispatch serves";
+            } else if (!files.present()) {
+                why = "no uploads given";
+            } else {
+                Optional<byte[]> bytes;
+                try {
+                    bytes = files.read(file);
+                } catch (IOException e) {
+                    bytes = Optional.empty();
+                }
+                if (bytes.isEmpty()) {
+                    why = "not in the uploads";
+                } else if (bytes.get().length > ImportedFiles.MAX_BYTES) {
+                    why = "larger than " + ImportedFiles.MAX_BYTES / (1024 * 1024) + " MB";
+                } else {
+                    ImportedFiles.StoredFile stored = importedFiles.store(bytes.get(), file);
+                    remember("file", key, stored.id(), "");
+                    fileTargets.put(uploadsPath(file).toLowerCase(Locale.ROOT), stored.href());
+                    redirect(item.link(), stored.href(), "attachment");
+                    redirect("/?attachment_id=" + item.postId(), stored.href(), "attachment");
+                    redirect(uploadsUrl(item.attachmentUrl(), file), stored.href(), "attachment");
+                    report.add("attachments", "imported as files");
+                    return;
+                }
+            }
+            // Links to it keep the original absolute address: the old site (or an archive of it) may still serve the file.
+            fileTargets.put(uploadsPath(file).toLowerCase(Locale.ROOT), original);
+            report.add("attachments", "skipped (not photos, " + why + ")");
+            report.warn("Attachment \"" + plain(item.title()) + "\" was not imported (" + why + "); links to it keep its original address " + original);
         }
 
         private void photo(Wxr.Item item, String file, MediaItem stored) {
@@ -754,6 +806,14 @@ public class WordPressImports {
                 @Override
                 public List<BodyConversion.Photo> attached() {
                     return photosByParent.getOrDefault(item.postId(), List.of()).stream().map(photosById::get).toList();
+                }
+
+                @Override
+                public Optional<String> file(String url) {
+                    if (url == null || !url.contains("/uploads/")) {
+                        return Optional.empty();
+                    }
+                    return Optional.ofNullable(fileTargets.get(uploadsPath(url).toLowerCase(Locale.ROOT)));
                 }
             });
         }

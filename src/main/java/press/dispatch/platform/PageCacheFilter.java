@@ -64,7 +64,7 @@ final class PageCacheFilter implements Filter {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return false;
         }
-        return !(path.startsWith("/media/") || path.startsWith("/assets/") || path.startsWith("/actuator") || path.startsWith("/admin")
+        return !(path.startsWith("/media/") || path.startsWith("/files/") || path.startsWith("/assets/") || path.startsWith("/actuator") || path.startsWith("/admin")
                 || path.startsWith("/api") || path.startsWith("/live/"));
     }
 

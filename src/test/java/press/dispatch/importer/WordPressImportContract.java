@@ -270,6 +270,64 @@ abstract class WordPressImportContract extends SiteTest {
     }
 
     @Test
+    void filesThatAreNotPhotosAreServedSafelyAndLinksInBodiesLeadToThem() throws IOException {
+        Path uploads = temp.resolve("uploads");
+        try (Stream<Path> all = Files.walk(UPLOADS)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                Path copy = uploads.resolve(UPLOADS.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        byte[] pdf = "%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] mp3 = "ID3\u0004\u0000 briefing".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(uploads.resolve("2024/03/f127-contract.pdf"), pdf);
+        Files.write(uploads.resolve("2024/03/briefing.mp3"), mp3);
+        Files.write(uploads.resolve("2024/03/dropper.exe"), "MZ".getBytes(StandardCharsets.ISO_8859_1));
+        String xml = Files.readString(EXPORT);
+        String attachments = attachmentLike(xml, "f127-contract.pdf", 901) + attachmentLike(xml, "briefing.mp3", 902) + attachmentLike(xml, "dropper.exe", 903);
+        xml = changeItem(xml, "Frigate F127: the navy signs for six ships", item -> item.replace("<content:encoded><![CDATA[",
+                "<content:encoded><![CDATA[<!-- wp:paragraph -->\n<p>Read <a href=\"https://www.defencetalks.example/wp-content/uploads/2024/03/f127-contract.pdf\">the"
+                        + " contract</a> and do not run <a href=\"/wp-content/uploads/2024/03/dropper.exe\">the tool</a>.</p>\n<!-- /wp:paragraph -->\n\n"
+                        + "[audio mp3=\"https://www.defencetalks.example/wp-content/uploads/2024/03/briefing.mp3\"][/audio]\n\n"));
+        xml = xml.replace("</channel>", attachments + "</channel>");
+        Path export = temp.resolve("with-files.xml");
+        Files.writeString(export, xml);
+
+        ImportReport report = imports.run(export, uploads, false, WordPressImports.Progress.NONE);
+
+        assertThat(report.count("attachments", "imported as files")).isEqualTo(2);
+        assertThat(report.count("attachments", "skipped (not photos, not a kind of file Dispatch serves)")).isEqualTo(1);
+        assertThat(report.warnings()).anyMatch(w -> w.contains("https://www.defencetalks.example/wp-content/uploads/2024/03/dropper.exe"));
+        Document page = browser.get("/articles/frigate-f127-contract").page();
+        Element contract = page.select("article a").stream().filter(a -> a.text().equals("the contract")).findFirst().orElseThrow();
+        assertThat(contract.attr("href")).matches("/files/[0-9a-f]{20}/f127-contract\\.pdf");
+        assertThat(page.select("article a").stream().filter(a -> a.text().equals("the tool")).findFirst().orElseThrow().attr("href"))
+                .as("a file that was not imported keeps its original address").isEqualTo("https://www.defencetalks.example/wp-content/uploads/2024/03/dropper.exe");
+        String briefing = page.select("article a[href^=/files/][href$=/briefing.mp3]").attr("href");
+        assertThat(briefing).isNotEmpty();
+
+        Browser.Response download = browser.get(contract.attr("href"));
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(download.header("Content-Disposition")).startsWith("attachment").contains("f127-contract.pdf");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.bytes()).isEqualTo(pdf);
+        Browser.Response audio = browser.get(briefing);
+        assertThat(audio.header("Content-Type")).isEqualTo("audio/mpeg");
+        assertThat(audio.header("Content-Disposition")).startsWith("inline");
+        assertThat(audio.bytes()).isEqualTo(mp3);
+        Browser.Response seek = browser.get(briefing, "Range", "bytes=0-2");
+        assertThat(seek.status()).as("players seek with byte ranges").isEqualTo(206);
+        assertThat(new String(seek.bytes(), StandardCharsets.ISO_8859_1)).isEqualTo("ID3");
+        assertThat(browser.get(contract.attr("href").replace("f127-contract.pdf", "f127-contract.html")).status()).isEqualTo(404);
+        assertRedirect("/wp-content/uploads/2024/03/f127-contract.pdf", contract.attr("href"));
+
+        imports.run(EXPORT, UPLOADS, false, WordPressImports.Progress.NONE);
+        assertThat(browser.get("/articles/frigate-f127-contract").page().text()).doesNotContain("the contract");
+    }
+
+    @Test
     void anExportWithADoctypeIsRefusedAndNothingIsImported() throws IOException {
         Path bomb = temp.resolve("bomb.xml");
         Files.writeString(bomb, """
@@ -390,6 +448,17 @@ abstract class WordPressImportContract extends SiteTest {
         String changed = change.apply(item);
         assertThat(changed).as("the change to " + title + " applies").isNotEqualTo(item);
         return xml.substring(0, start) + changed + xml.substring(end);
+    }
+
+    /** An attachment item as WordPress writes one (the export's "F127 rendering"), for another file in the uploads. */
+    static String attachmentLike(String xml, String fileName, long postId) {
+        int title = xml.indexOf("<title><![CDATA[F127 rendering]]></title>");
+        int start = xml.lastIndexOf("<item>", title);
+        String item = xml.substring(start, xml.indexOf("</item>", start) + "</item>".length());
+        String slug = fileName.replace('.', '-');
+        return item.replace("<title><![CDATA[F127 rendering]]>", "<title><![CDATA[" + fileName + "]]>").replace("f127-rendering", slug)
+                .replace("<wp:post_id>9</wp:post_id>", "<wp:post_id>" + postId + "</wp:post_id>").replace("frigate.jpg", fileName)
+                .replaceAll("(?s)<wp:postmeta>\\s*<wp:meta_key><!\\[CDATA\\[_wp_attachment_(metadata|image_alt)\\]\\]>.*?</wp:postmeta>", "") + "\n";
     }
 
     /** The export with the status of one comment (found by its text) changed, as WordPress writes it. */
