@@ -5,7 +5,8 @@
 # SUBSCRIBERS delivered to Postfix's smtp-sink by two nodes, then by one.
 # Usage: bench/two-nodes.sh   (needs: wrk, nginx, curl, smtp-sink, bc — apt-get install wrk nginx-light curl bc postfix
 #        ("No configuration"); PostgreSQL from /usr/lib/postgresql/*/bin when installed, else an embedded one)
-# Environment: DURATION (seconds per page run, default 15), ROUNDS (default 3), CONNECTIONS (default 32),
+# Environment: DURATION (seconds per page run, default 15), WARMUP (seconds per node and page kind, default 90),
+#              ROUNDS (default 3), CONNECTIONS (default 32),
 #              ARTICLES (default 2000), SUBSCRIBERS (default 100000), PURGES (default 50),
 #              JAVA_OPTS (default "-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"), PORT_BASE (default 18180).
 # On this 2-core machine both nodes share the cores: the figure to read is that the second node costs no throughput
@@ -14,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-90}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 ARTICLES=${ARTICLES:-2000}
@@ -85,7 +87,7 @@ nginx_for() { # ports...
   fi
   nginx -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/nginx-error.log"
 }
-rps() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
+rps() { wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN:-$DURATION}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
 cached() { rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$1$ARTICLE"; }
 uncached() { rps -H 'Accept-Encoding: gzip' -s bench/uncached.lua "http://127.0.0.1:$1$ARTICLE"; }
 sum() { echo "$@" | tr ' ' '\n' | paste -sd+ | bc; }
@@ -99,8 +101,12 @@ sink_count() { tr '\r' '\n' < "$WORK/sink.txt" | grep -o 'mesg=[0-9]*' | tail -1
 A=$(start_node a $PORT_A); PIDS+=("$A"); wait_up $PORT_A
 B=$(start_node b $PORT_B); PIDS+=("$B"); wait_up $PORT_B
 ARTICLE=$(curl -s "http://127.0.0.1:$PORT_A/" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2)
-echo "Article page: $ARTICLE; warming each node directly (cached, then uncached, ${DURATION}s each) ..."
-for port in $PORT_A $PORT_B; do cached $port > /dev/null; uncached $port > /dev/null; done
+# Warm-up long enough for each node's JIT compiler to settle on both paths (on these 2 cores it works through the first
+# minutes of load, bench/run.sh step 3): a node still compiling spends CPU the other does not.
+echo "Article page: $ARTICLE; warming each node directly (cached, then uncached, ${WARMUP}s each) ..."
+for port in $PORT_A $PORT_B; do
+  SECONDS_PER_RUN=$WARMUP cached $port > /dev/null; SECONDS_PER_RUN=$WARMUP uncached $port > /dev/null
+done
 
 # Each run also records the nodes' CPU time (both nodes, also while B idles), for CPU per request.
 ONE_C=(); TWO_C=(); ONE_U=(); TWO_U=()
