@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import jakarta.mail.MessagingException;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One-off emails (confirmations, notices) written to the database in the transaction that decides to send them,
@@ -112,7 +115,28 @@ public class Outbox {
      */
     public int eraseFilesHolding(String address, Collection<String> mentions) {
         List<String> needles = needles(address, mentions);
-        return transport.eraseFiles(text -> needles.stream().anyMatch(needle -> mentions(text, needle)));
+        Predicate<String> holds = text -> needles.stream().anyMatch(needle -> mentions(text, needle));
+        int erased = transport.eraseFiles(holds);
+        // A round of sending may have claimed one of these emails before its row was deleted, and write its file after
+        // the scan above. Once the erasure has committed no round can claim the deleted rows: sweep again when the round
+        // in progress (if any) has ended.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sweepAfterRound(holds);
+                }
+            });
+        }
+        return erased;
+    }
+
+    /** Synchronized like {@link #sendDue()}: runs between rounds of sending. */
+    private synchronized void sweepAfterRound(Predicate<String> holds) {
+        int late = transport.eraseFiles(holds);
+        if (late > 0) {
+            log.info("Erased {} email file(s) written while the erasure ran", late);
+        }
     }
 
     private static List<String> needles(String address, Collection<String> mentions) {
