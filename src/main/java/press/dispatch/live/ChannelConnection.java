@@ -112,7 +112,13 @@ final class ChannelConnection implements Connection {
         requested = true;
         byte[] read = head;
         head = null;
-        server.requested(this, StreamRequest.parse(read, end));
+        StreamRequest request;
+        try {
+            request = StreamRequest.parse(read, end);
+        } catch (RuntimeException e) {
+            request = null;
+        }
+        server.requested(this, request);
     }
 
     /**

@@ -64,6 +64,9 @@ final class LiveStream extends HttpServlet {
         connection.send(RETRY);
         if (!b.connect(connection, after, since -> missed.since(articleId, since))) {
             connection.finish(Broadcasters.ENDED);
+        } else if (connection.closed()) {
+            // The reader left while it was being registered: its close ran before there was anything to remove.
+            b.disconnect(connection);
         }
     }
 

@@ -31,6 +31,9 @@ record StreamRequest(String method, long articleId, long after, String forwarded
     static StreamRequest parse(byte[] head, int length) {
         String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
         String[] lines = text.split("\r?\n");
+        if (lines.length == 0) {
+            return null;
+        }
         String[] start = lines[0].split(" ", -1);
         if (start.length != 3 || !start[2].matches("HTTP/1\\.[01]") || !start[0].matches("[A-Z]{1,16}")) {
             return null;

@@ -298,6 +298,7 @@ class StreamServer implements SmartLifecycle {
 
     /** Off the selector thread, as opening may read the database: answers, replays what the reader missed, and registers. */
     private void open(ChannelConnection c, long articleId, long after) {
+        boolean streaming = false;
         try {
             Optional<Broadcaster> found = broadcasters.open(articleId);
             if (found.isEmpty()) {
@@ -309,6 +310,7 @@ class StreamServer implements SmartLifecycle {
                 return;
             }
             c.send(STREAM_HEAD);
+            streaming = true;
             c.send(LiveStream.RETRY);
             if (!broadcaster.connect(c, after, since -> missed.since(articleId, since))) {
                 c.finish(Broadcasters.ENDED);
@@ -318,7 +320,12 @@ class StreamServer implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("Live stream of article {} not opened: {}", articleId, e.toString());
-            c.finish(UNAVAILABLE);
+            if (streaming) {
+                // The answer has begun: ending it is all that is left; the browser reconnects.
+                c.close();
+            } else {
+                c.finish(UNAVAILABLE);
+            }
         }
     }
 

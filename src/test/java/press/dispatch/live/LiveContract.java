@@ -66,7 +66,7 @@ abstract class LiveContract extends NewsroomTest {
         return "/articles/" + slugOf(article);
     }
 
-    private Document page() {
+    Document page() {
         Browser.Response answer = browser.get(path());
         assertThat(answer.status()).isEqualTo(200);
         return answer.page();

@@ -49,11 +49,14 @@ class LiveOnStreamPortTest extends LiveContract {
     }
 
     @Test
-    void theStreamsAreOnTheirOwnPortAndTheSitesPortStillServesThem() {
+    void thePagesOwnStreamAddressIsAnsweredOnTheStreamPortAndStillOnTheSitesPort() {
         assertThat(streams.port()).isPositive().isNotEqualTo(port);
         Entry entry = live.post(reporter, article, EntryInput.text("On both ports."));
+        // What the page's script opens; a proxy routes /live/ to the stream port.
+        String address = page().selectFirst(".live-timeline").attr("data-stream");
+        assertThat(address).isEqualTo(LiveStream.path(article));
         for (int p : List.of(streams.port(), port)) {
-            try (EventStream stream = new EventStream(p, LiveStream.path(article) + "?after=0", null)) {
+            try (EventStream stream = new EventStream(p, address + "?after=0", null)) {
                 assertThat(stream.status()).isEqualTo(200);
                 assertThat(stream.next().id()).isEqualTo(Long.toString(entry.sequence()));
             }
@@ -155,6 +158,12 @@ class LiveOnStreamPortTest extends LiveContract {
             post.getOutputStream().write(("POST " + LiveStream.path(article) + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             assertThat(new String(post.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 405 ");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Socket blank = new Socket("localhost", streamPort())) {
+            blank.getOutputStream().write("\n\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(blank.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 400 ");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -123,6 +123,23 @@ class BadSettingsTest {
         }
     }
 
+    @Test
+    void aLiveStreamPortAlreadyInUseStopsStartUpWithOneLineNamingTheSetting(CapturedOutput output) throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.live.stream-port=" + taken.getLocalPort())).isNotNull();
+            assertThat(whatTheUserSees(output)).startsWith("Dispatch cannot start: DISPATCH_LIVE_STREAM_PORT is " + taken.getLocalPort()
+                    + ", which cannot be listened on").endsWith("set it to a free port, or 0 to serve streams on the site's own port");
+        }
+    }
+
+    @Test
+    void aLiveStreamPortOutOfRangeStopsStartUpSayingWhatToSet() {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.live.stream-port=70000"))
+                .rootCause()
+                .isInstanceOf(BadSettingException.class)
+                .hasMessage("DISPATCH_LIVE_STREAM_PORT is 70000: set it to 0 (streams on the site's own port) or a free port number up to 65535");
+    }
+
     /** The start-up failure as printed: exactly one line, and no multi-line report or stack trace around it. */
     private static String whatTheUserSees(CapturedOutput output) {
         String all = output.getAll();
