@@ -259,6 +259,15 @@ public class WordPressImports {
             this.invitations = invitations;
         }
 
+        /** The uploaded file's bytes; a file that cannot be read counts as missing (the report says so). */
+        private Optional<byte[]> readOrNothing(String file) {
+            try {
+                return files.read(file);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
         Wxr.Visitor firstPass() {
             return new Wxr.Visitor() {
                 @Override
@@ -480,12 +489,7 @@ public class WordPressImports {
                 report.add("attachments", "skipped (no uploads given)");
                 return;
             }
-            Optional<byte[]> bytes;
-            try {
-                bytes = files.read(file);
-            } catch (IOException e) {
-                bytes = Optional.empty();
-            }
+            Optional<byte[]> bytes = readOrNothing(file);
             if (bytes.isEmpty()) {
                 report.add("attachments", "skipped (file missing)");
                 report.warn("Attachment \"" + item.title() + "\": " + file + " is not in the uploads.");
@@ -544,12 +548,7 @@ public class WordPressImports {
             } else if (!files.present()) {
                 why = "no uploads given";
             } else {
-                Optional<byte[]> bytes;
-                try {
-                    bytes = files.read(file);
-                } catch (IOException e) {
-                    bytes = Optional.empty();
-                }
+                Optional<byte[]> bytes = readOrNothing(file);
                 if (bytes.isEmpty()) {
                     why = "not in the uploads";
                 } else if (bytes.get().length > ImportedFiles.MAX_BYTES) {

@@ -302,19 +302,7 @@ class TwoNodesTest {
         clock(a).advance(Duration.ofHours(2));
         clock(b).advance(Duration.ofHours(2));
 
-        CyclicBarrier together = new CyclicBarrier(2);
-        List<CompletableFuture<Void>> runs = new ArrayList<>();
-        for (ConfigurableApplicationContext node : List.of(a, b)) {
-            runs.add(CompletableFuture.runAsync(() -> {
-                try {
-                    together.await();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                node.getBean(Publishing.class).publishDue();
-            }));
-        }
-        runs.forEach(CompletableFuture::join);
+        bothAtOnce(node -> node.getBean(Publishing.class).publishDue());
 
         assertThat(publishing.get(id).status().name()).isEqualTo("PUBLISHED");
         await("the newsletter of the scheduled article").atMost(Duration.ofSeconds(60)).until(() -> copiesTo(reader).size() >= 1);
