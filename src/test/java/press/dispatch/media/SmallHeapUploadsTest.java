@@ -128,7 +128,6 @@ class SmallHeapUploadsTest {
         owner.csrf(); // the upload page is open before its ten uploads are sent, as in a browser
         AdminSession patient = owner.waitingUpTo(java.time.Duration.ofSeconds(240));
         ExecutorService uploaders = Executors.newFixedThreadPool(10);
-        long started = System.nanoTime();
         try {
             List<CompletableFuture<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -142,8 +141,6 @@ class SmallHeapUploadsTest {
         } finally {
             uploaders.shutdownNow();
         }
-        // A figure for bench/README.md, not an assertion: how long ten uploads took together on this machine.
-        System.out.printf("ten 24 MP uploads at once at -Xmx128m: all stored in %.1f s%n", (System.nanoTime() - started) / 1e9);
         List<String> captions = owner.get("/admin/media").page().select("figcaption").eachText();
         for (int i = 0; i < 10; i++) {
             String caption = "Concurrent " + i;
