@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import press.dispatch.platform.CommandContext;
 
 /**
  * {@code java -jar dispatch.jar export-wordpress OUT.xml [--media OUT.zip]}: writes the site that the usual settings name
@@ -54,15 +55,7 @@ public final class WordPressExportCommand {
             err.println(USAGE);
             return 2;
         }
-        settings.add("--dispatch.demo=false");
-        settings.add("--dispatch.publishing.first-check=1h");
-        settings.add("--spring.main.banner-mode=off");
-        settings.add("--server.port=-1");
-        settings.add("--logging.level.root=WARN");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .logStartupInfo(false).run(settings.toArray(String[]::new))) {
-            context.getBeansOfType(org.springframework.scheduling.config.ScheduledTaskHolder.class).values()
-                    .forEach(holder -> holder.getScheduledTasks().forEach(task -> task.cancel(false)));
+        try (ConfigurableApplicationContext context = CommandContext.start(application, settings)) {
             WordPressExports exports = context.getBean(WordPressExports.class);
             press.dispatch.site.Settings site = context.getBean(press.dispatch.site.SiteSettings.class).current();
             if (!site.baseUrlSet()) {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import press.dispatch.accounts.Accounts;
 import press.dispatch.accounts.Role;
 import press.dispatch.accounts.Staff;
+import press.dispatch.platform.CommandContext;
 
 /**
  * {@code java -jar dispatch.jar import-wordpress EXPORT.xml [--uploads FOLDER_OR_ZIP] [--dry-run] [--invite login=role,…]}:
@@ -83,18 +83,7 @@ public final class WordPressImportCommand {
             err.println("There are no uploads at " + uploads.toAbsolutePath() + ".");
             return 2;
         }
-        settings.add("--dispatch.demo=false");
-        settings.add("--dispatch.publishing.first-check=1h");
-        settings.add("--spring.main.banner-mode=off");
-        // The web application context is built (security and the rest are servlet beans) but no port is opened.
-        settings.add("--server.port=-1");
-        settings.add("--logging.level.root=WARN");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .logStartupInfo(false).run(settings.toArray(String[]::new))) {
-            // The server's own jobs (scheduled publishing, newsletter delivery) are not this command's work: on SQLite they
-            // would only wait for the import's write lock.
-            context.getBeansOfType(org.springframework.scheduling.config.ScheduledTaskHolder.class).values()
-                    .forEach(holder -> holder.getScheduledTasks().forEach(task -> task.cancel(false)));
+        try (ConfigurableApplicationContext context = CommandContext.start(application, settings)) {
             WordPressImports imports = context.getBean(WordPressImports.class);
             StaffInvitations invitations = StaffInvitations.NONE;
             if (!roles.isEmpty()) {
