@@ -147,16 +147,20 @@ public final class PageCache {
         return enabled ? pages.getIfPresent(key) : null;
     }
 
+    /**
+     * Stores the page unless a purge began after its render did. Without a lock (a lock here became a convoy with many
+     * renders on few cores): the page is put and tagged first, and the generation checked after. A purge raises the
+     * generation before it takes the tagged keys, so either the purge found this key or the check sees the purge, and
+     * the page is taken back out.
+     */
     void store(String key, Page page, long renderedInGeneration) {
-        if (!enabled || !stored) {
+        if (!enabled || !stored || generation.get() != renderedInGeneration) {
             return;
         }
-        synchronized (this) {
-            if (generation.get() != renderedInGeneration) {
-                return;
-            }
-            pages.put(key, page);
-            page.tags().forEach(tag -> keysByTag.computeIfAbsent(tag, t -> ConcurrentHashMap.newKeySet()).add(key));
+        pages.put(key, page);
+        page.tags().forEach(tag -> keysByTag.computeIfAbsent(tag, t -> ConcurrentHashMap.newKeySet()).add(key));
+        if (generation.get() != renderedInGeneration) {
+            pages.asMap().remove(key, page);
         }
     }
 
