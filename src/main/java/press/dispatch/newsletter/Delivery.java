@@ -139,7 +139,11 @@ class Delivery {
         return recovered;
     }
 
-    /** Freezes each new issue's audience into the ledger. Idempotent: a crash halfway is finished by the next run. */
+    /**
+     * Freezes each new issue's audience into the ledger. One node does it ({@code prepared_by}); the others leave the
+     * issue to it while its lease lasts. Idempotent: a crash halfway is finished by the next run, here or, once the
+     * lease has run out, on another node.
+     */
     void prepareIssues() {
         record Preparing(long id, String kind, Long sectionId, Instant frozen, Instant windowStart, Instant windowEnd) {
         }
@@ -152,6 +156,9 @@ class Delivery {
                             SqlTime.read(rs, "window_start"), SqlTime.read(rs, "window_end"));
                 }).list();
         for (Preparing issue : preparing) {
+            if (!claimPreparation(issue.id())) {
+                continue;
+            }
             List<Recipient> chunk = new ArrayList<>(1000);
             List<String> variants = new ArrayList<>(1000);
             java.util.function.BiConsumer<Recipient, String> add = (recipient, variant) -> {
@@ -179,6 +186,13 @@ class Delivery {
             jdbc.sql("UPDATE newsletter_issues SET status = 'sending' WHERE id = :id AND status = 'preparing'").param("id", issue.id()).update();
             log.info("Newsletter issue {} ({}) is sending", issue.id(), issue.kind());
         }
+    }
+
+    /** True when this node is to prepare the issue: nobody is, it is this node already, or its node is gone. */
+    private boolean claimPreparation(long issueId) {
+        return jdbc.sql("UPDATE newsletter_issues SET prepared_by = :me WHERE id = :id AND status = 'preparing' AND (prepared_by = :me OR "
+                        + Nodes.claimedByGoneNode("prepared_by") + ")")
+                .param("me", nodes.id()).param("leaseNow", nodes.leaseNow()).param("id", issueId).update() == 1;
     }
 
     private void insertDeliveries(long issueId, List<Recipient> recipients, List<String> variants) {
