@@ -213,8 +213,14 @@ class Delivery {
         statement.update();
     }
 
-    /** Runs one worker per connection until nothing is due. */
+    /**
+     * Runs one worker per connection until nothing is due. One look at the ledger first: on most ticks nothing is due,
+     * and every node would otherwise wake all its workers for a claim each, every second.
+     */
     void sendDue() {
+        if (!anythingDue()) {
+            return;
+        }
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             running.add(workers.submit(this::drain));
@@ -239,6 +245,11 @@ class Delivery {
             }
             send(batch);
         }
+    }
+
+    private boolean anythingDue() {
+        return jdbc.sql("SELECT 1 FROM deliveries WHERE status = 'pending' AND next_attempt_at <= :now LIMIT 1")
+                .param("now", SqlTime.of(clock.instant())).query(Integer.class).optional().isPresent();
     }
 
     /** A claimed delivery; {@code articleId} is null for a digest, whose {@code variant} names the reader's sections. */
