@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class Nodes implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Nodes.class);
+    /** How long a stopping node waits for the database to take its lease back. */
+    private static final Duration END_LEASE_WAIT = Duration.ofSeconds(3);
 
     private final JdbcClient jdbc;
     private final Dialect dialect;
@@ -117,10 +119,25 @@ public class Nodes implements InitializingBean, DisposableBean {
     @Override
     public void destroy() {
         renewal.shutdownNow();
+        // On a thread of its own, waited for briefly: with the database gone, asking the pool for a connection would
+        // hold up the shutdown for the pool's whole connection timeout (30 s), and the lease runs out by itself anyway.
+        Thread end = new Thread(() -> {
+            try {
+                jdbc.sql("DELETE FROM nodes WHERE id = :id").param("id", id).update();
+            } catch (RuntimeException e) {
+                log.info("Could not end this node's lease at shutdown ({}); it runs out by itself", e.getMessage());
+            }
+        }, "node-lease-end");
+        end.setDaemon(true);
+        end.start();
         try {
-            jdbc.sql("DELETE FROM nodes WHERE id = :id").param("id", id).update();
-        } catch (RuntimeException e) {
-            log.info("Could not end this node's lease at shutdown ({}); it runs out by itself", e.getMessage());
+            end.join(END_LEASE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (end.isAlive()) {
+            log.info("The database did not answer within {}s to end this node's lease at shutdown; it runs out by itself in {}s",
+                    END_LEASE_WAIT.toSeconds(), lease.toSeconds());
         }
     }
 

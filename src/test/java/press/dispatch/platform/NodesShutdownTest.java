@@ -1,0 +1,90 @@
+package press.dispatch.platform;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NodesShutdownTest {
+
+    /** A database that has gone away without refusing: asking for a connection waits until the test lets go. */
+    private static final class UnansweringDatabase implements DataSource {
+        final CountDownLatch asked = new CountDownLatch(1);
+        final CountDownLatch letGo = new CountDownLatch(1);
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            asked.countDown();
+            try {
+                letGo.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new SQLException("the database went away");
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aNodeStoppingAfterItsDatabaseStoppedAnsweringStopsWithoutWaitingForIt() throws Exception {
+        UnansweringDatabase database = new UnansweringDatabase();
+        Nodes nodes = new Nodes(JdbcClient.create(database), Dialect.POSTGRESQL, Duration.ofSeconds(15), Duration.ofSeconds(5));
+        try {
+            nodes.destroy();
+
+            assertThat(database.asked.await(30, TimeUnit.SECONDS)).as("the node tried to end its lease").isTrue();
+            assertThat(database.letGo.getCount()).as("the database is still not answering when the shutdown is over").isEqualTo(1);
+        } finally {
+            database.letGo.countDown();
+        }
+    }
+}
