@@ -6,23 +6,26 @@
 # Usage: bench/two-nodes.sh   (needs: wrk, nginx, curl, smtp-sink, bc — apt-get install wrk nginx-light curl bc postfix
 #        ("No configuration"); PostgreSQL from /usr/lib/postgresql/*/bin when installed, else an embedded one)
 # Environment: DURATION (seconds per page run, default 15), WARMUP (seconds per node and page kind, default 90),
-#              ROUNDS (default 3), CONNECTIONS (default 32),
+#              ROUNDS (default 5), CONNECTIONS (default 32),
 #              ARTICLES (default 2000), SUBSCRIBERS (default 100000), PURGES (default 50),
 #              JAVA_OPTS (default "-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"), PORT_BASE (default 18180).
-# On this 2-core machine both nodes share the cores: the figure to read is that the second node costs no throughput
+#              PIN (default 0): PIN=1 gives each node its own half of the cores while both work (taskset); node A
+#              alone always has every core. On this 2-core VM it helped in one run and hurt in another (bench/README.md).
+# On this 2-core machine both nodes share the machine: the figure to read is that the second node costs no throughput
 # (two nodes >= 0.9x one) and that purges stay under a second at p99 under load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-90}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 ARTICLES=${ARTICLES:-2000}
 SUBSCRIBERS=${SUBSCRIBERS:-100000}
 PURGES=${PURGES:-50}
 JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
 PORT_BASE=${PORT_BASE:-18180}
+PIN=${PIN:-0}
 NGINX_PORT=$PORT_BASE; PORT_A=$((PORT_BASE + 1)); PORT_B=$((PORT_BASE + 2)); SINK_PORT=$((PORT_BASE + 3)); PG_PORT=$((PORT_BASE + 4))
 OWNER=bench@news.example; PASSWORD="bench horse battery"
 WORK=$(mktemp -d /tmp/dispatch-two-nodes.XXXXXX)
@@ -30,7 +33,7 @@ chmod 755 "$WORK"
 PIDS=()
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 
-for tool in wrk nginx curl smtp-sink bc; do
+for tool in wrk nginx curl smtp-sink bc taskset; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool: apt-get install wrk nginx-light curl bc postfix" >&2; exit 1; }
 done
 cleanup() {
@@ -87,6 +90,16 @@ nginx_for() { # ports...
   fi
   nginx -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/nginx-error.log"
 }
+CPUS=$(nproc)
+# one_node: A alone has every core; two_nodes: with PIN=1 each node has half of them (A the first half, B the second).
+one_node() { taskset -a -p -c "0-$((CPUS - 1))" "$A" > /dev/null; }
+two_nodes() {
+  if [ "$PIN" = 1 ] && [ "$CPUS" -ge 2 ]; then
+    taskset -a -p -c "0-$((CPUS / 2 - 1))" "$A" > /dev/null; taskset -a -p -c "$((CPUS / 2))-$((CPUS - 1))" "$B" > /dev/null
+  else
+    one_node; taskset -a -p -c "0-$((CPUS - 1))" "$B" > /dev/null
+  fi
+}
 rps() { wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN:-$DURATION}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
 cached() { rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$1$ARTICLE"; }
 uncached() { rps -H 'Accept-Encoding: gzip' -s bench/uncached.lua "http://127.0.0.1:$1$ARTICLE"; }
@@ -121,14 +134,15 @@ cpu_per_request() { # key total-req/s -> ms of node CPU per request
   echo "scale=3; $(paste -sd+ "$WORK/ticks-$1" | bc) * 1000 / $(getconf CLK_TCK) / ($2 * $DURATION)" | bc
 }
 for round in $(seq 1 "$ROUNDS"); do
-  nginx_for $PORT_A
+  nginx_for $PORT_A; one_node
   ONE_C+=("$(measure one_c cached)"); ONE_U+=("$(measure one_u uncached)")
-  nginx_for $PORT_A $PORT_B
+  nginx_for $PORT_A $PORT_B; two_nodes
   TWO_C+=("$(measure two_c cached)"); TWO_U+=("$(measure two_u uncached)")
   echo "round $round: cached one ${ONE_C[-1]} two ${TWO_C[-1]}; uncached one ${ONE_U[-1]} two ${TWO_U[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
 echo "Purge delay under load (A publishes, B's home page polled) ..."
+two_nodes
 wrk -t2 -c"$CONNECTIONS" -d"$((PURGES * 2 + 60))s" "http://127.0.0.1:$NGINX_PORT$ARTICLE" > "$WORK/purge-load.txt" &
 LOAD=$!
 java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.PurgeDelayBench "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" \
@@ -156,6 +170,7 @@ echo "Newsletter of $SUBSCRIBERS to smtp-sink by two nodes ..."
 read -r TWO_SEND TWO_SENT TWO_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A" "$B")"
 echo "  $TWO_SEND s, $TWO_SENT messages, nodes' CPU $TWO_CPU s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$B"; while [ -e "/proc/$B" ]; do sleep 0.2; done
+one_node
 echo "... and by one node"
 read -r ONE_SEND ONE_SENT ONE_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A")"
 echo "  $ONE_SEND s, $ONE_SENT messages, node's CPU $ONE_CPU s; load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -171,5 +186,6 @@ echo "| uncached article page, nodes' CPU per request, ms | $(cpu_per_request on
 echo "| newsletter of $SUBSCRIBERS, publish to sent, s (messages the sink counted) | $ONE_SEND ($ONE_SENT) | $TWO_SEND ($TWO_SENT) | $(echo "scale=2; $ONE_SEND / $TWO_SEND" | bc) (speed) |"
 echo "| newsletter of $SUBSCRIBERS, CPU seconds of the nodes | $ONE_CPU | $TWO_CPU | $(echo "scale=2; $TWO_CPU / $ONE_CPU" | bc) |"
 tail -1 "$WORK/purges.txt"
+echo "cores: $CPUS; PIN=$PIN (two nodes each on half of them: $([ "$PIN" = 1 ] && [ "$CPUS" -ge 2 ] && echo yes || echo no))"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); node logs in $WORK"
 grep -c -i ' ERROR ' "$WORK"/a.log "$WORK"/b.log || true
