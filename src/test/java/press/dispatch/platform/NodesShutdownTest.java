@@ -1,25 +1,22 @@
 package press.dispatch.platform;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NodesShutdownTest {
 
     /** A database that has gone away without refusing: asking for a connection waits until the test lets go. */
-    private static final class UnansweringDatabase implements DataSource {
+    private static final class UnansweringDatabase extends AbstractDataSource {
         final CountDownLatch asked = new CountDownLatch(1);
         final CountDownLatch letGo = new CountDownLatch(1);
 
@@ -37,39 +34,6 @@ class NodesShutdownTest {
         @Override
         public Connection getConnection(String user, String password) throws SQLException {
             return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
     }
 
