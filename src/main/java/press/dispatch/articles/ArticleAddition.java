@@ -1,5 +1,7 @@
 package press.dispatch.articles;
 
+import java.util.function.UnaryOperator;
+
 import gg.jte.Content;
 
 import press.dispatch.accounts.Staff;
@@ -12,18 +14,21 @@ import press.dispatch.metadata.HeadMetadata;
  */
 public interface ArticleAddition {
 
-    /** Shown under the story's body on its public page; null for nothing. */
-    default Content underBody(Story story) {
-        return null;
-    }
-
-    /** The story page's head as this feature describes it (returns {@code head} unchanged for no change). */
-    default HeadMetadata head(Story story, HeadMetadata head) {
-        return head;
+    /** What this feature adds to the story's public page, read once per page. */
+    default OnPage onPage(Story story) {
+        return OnPage.NOTHING;
     }
 
     /** A panel in the article's editor for this staff member; null for nothing. */
     default Content editorPanel(AdminShell shell, Staff staff, long articleId) {
         return null;
+    }
+
+    /**
+     * @param underBody shown under the story's body; null for nothing
+     * @param head      the page's head as this feature describes it, given the head without it (returns its argument unchanged for no change)
+     */
+    record OnPage(Content underBody, UnaryOperator<HeadMetadata> head) {
+        public static final OnPage NOTHING = new OnPage(null, UnaryOperator.identity());
     }
 }

@@ -53,6 +53,13 @@ class ArticleRepository {
         return findPublic(BARE_COLUMNS, slug, now);
     }
 
+    /** {@link #findPublic} with what {@link #described} reads, in the same round trip: for the article's page. */
+    Optional<Described.Article> findPublicDescribed(String slug, Instant now) {
+        return jdbc.sql("SELECT " + PUBLIC_COLUMNS + ", " + DESCRIBED_COLUMNS + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
+                .param("slug", slug).param("now", SqlTime.of(now))
+                .query((rs, n) -> new Described.Article(article(rs, n), described(rs))).optional();
+    }
+
     private Optional<Article> findPublic(String columns, String slug, Instant now) {
         return jdbc.sql("SELECT " + columns + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
                 .param("slug", slug).param("now", SqlTime.of(now))
@@ -130,13 +137,22 @@ class ArticleRepository {
 
     /** An article's overrides for search and sharing, and when its page last said "Updated" (null: never). */
     record Described(SearchOverrides overrides, Instant revisedAt) {
+        /** An article row read with its description. */
+        record Article(press.dispatch.articles.Article article, Described described) {
+        }
     }
 
+    private static final String DESCRIBED_COLUMNS = "search_title, search_description, social_media_id, revised_at";
+
     Described described(long id) {
-        return jdbc.sql("SELECT search_title, search_description, social_media_id, revised_at FROM articles WHERE id = :id").param("id", id)
-                .query((rs, n) -> new Described(new SearchOverrides(rs.getString("search_title"), rs.getString("search_description"),
-                        nullableLong(rs, "social_media_id")), SqlTime.read(rs, "revised_at")))
+        return jdbc.sql("SELECT " + DESCRIBED_COLUMNS + " FROM articles WHERE id = :id").param("id", id)
+                .query((rs, n) -> described(rs))
                 .optional().orElse(new Described(SearchOverrides.NONE, null));
+    }
+
+    private static Described described(ResultSet rs) throws SQLException {
+        return new Described(new SearchOverrides(rs.getString("search_title"), rs.getString("search_description"), nullableLong(rs, "social_media_id")),
+                SqlTime.read(rs, "revised_at"));
     }
 
     void override(long id, SearchOverrides overrides) {

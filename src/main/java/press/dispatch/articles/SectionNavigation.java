@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import press.dispatch.platform.MemoryCopy;
 import press.dispatch.site.NavLink;
 import press.dispatch.site.Navigation;
 
@@ -18,16 +18,12 @@ import press.dispatch.site.Navigation;
 class SectionNavigation implements Navigation {
 
     private final SectionRepository sections;
-    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+    private final MemoryCopy<Loaded> loaded;
 
     SectionNavigation(SectionRepository sections, press.dispatch.platform.PageCache cache) {
         this.sections = sections;
         // Sections changed on another node: its purge of every page arrives here.
-        cache.followOtherNodes(tags -> {
-            if (tags == null) {
-                loaded.set(null);
-            }
-        });
+        this.loaded = new MemoryCopy<>(this::load, cache);
     }
 
     @Override
@@ -44,20 +40,19 @@ class SectionNavigation implements Navigation {
     }
 
     private Loaded loaded() {
-        Loaded current = loaded.get();
-        if (current == null) {
-            List<Section> all = sections.listAll();
-            current = new Loaded(all, all.stream().map(s -> new NavLink(s.name(), s.href())).toList(),
-                    all.stream().collect(Collectors.toUnmodifiableMap(Section::id, Function.identity())));
-            loaded.set(current);
-        }
-        return current;
+        return loaded.get();
+    }
+
+    private Loaded load() {
+        List<Section> all = sections.listAll();
+        return new Loaded(all, all.stream().map(s -> new NavLink(s.name(), s.href())).toList(),
+                all.stream().collect(Collectors.toUnmodifiableMap(Section::id, Function.identity())));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Order(0)
     void sectionsChanged(Newsdesk.SectionsChanged changed) {
-        loaded.set(null);
+        loaded.forget();
     }
 
     private record Loaded(List<Section> sections, List<NavLink> links, Map<Long, Section> byId) {

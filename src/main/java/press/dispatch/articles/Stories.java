@@ -49,7 +49,8 @@ public class Stories {
     private final SingletonSupplier<Discussion> discussion;
     /** What other features add to a story's page, resolved once like {@link #discussion}. */
     private final SingletonSupplier<List<ArticleAddition>> additions;
-    private final org.springframework.beans.factory.ObjectProvider<StoryNotes> notes;
+    /** What other features note around a story, resolved once like {@link #discussion}. */
+    private final SingletonSupplier<List<StoryNotes>> notes;
     /**
      * Bare public articles by slug, as every comment posted reads one. Emptied on this node when any article changes
      * (after the commit), and when another node's purge reaches this one; an entry lives at most {@link #BARE_LIFETIME}.
@@ -63,7 +64,7 @@ public class Stories {
             PageDescriptions descriptions, org.springframework.beans.factory.ObjectProvider<ArticleAddition> additions,
             org.springframework.beans.factory.ObjectProvider<StoryNotes> notes) {
         this.additions = SingletonSupplier.of(() -> additions.orderedStream().toList());
-        this.notes = notes;
+        this.notes = SingletonSupplier.of(() -> notes.orderedStream().toList());
         this.descriptions = descriptions;
         this.discussion = SingletonSupplier.of(discussion::getIfAvailable);
         this.articles = articles;
@@ -85,7 +86,7 @@ public class Stories {
 
     /** A public story as its page shows it: the rendered body, without the editor's Markdown source. */
     public Optional<Story> findBySlug(String slug) {
-        return articles.findPublic(slug, clock.instant()).map(this::story);
+        return articles.findPublicDescribed(slug, clock.instant()).map(found -> story(found.article(), found.described()));
     }
 
     /**
@@ -109,7 +110,7 @@ public class Stories {
         return Optional.ofNullable(article)
                 .filter(a -> a.status() == ArticleStatus.PUBLISHED && !a.publishedAt().isAfter(now))
                 .map(a -> new Story(a, a.sectionId() == null ? null : navigation.section(a.sectionId()), List.of(), List.of(), null, null, null,
-                        SearchOverrides.NONE));
+                        SearchOverrides.NONE, List.of()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -157,7 +158,7 @@ public class Stories {
         return new Story(new Article(a.id(), a.slug(), a.headline(), a.standfirst(), a.bodyMarkdown(), html, a.sectionId(), a.featuredMediaId(),
                 a.featuredCaption(), a.featuredCredit(), a.featuredAlt(), a.status(), a.webOnly(), a.commentsOpen(), a.publishedAt(), a.createdAt(),
                 a.updatedAt(), a.authorIds(), a.tagIds()), story.section(), story.authors(), story.tags(), story.featured(), story.published(),
-                story.updated(), story.search());
+                story.updated(), story.search(), story.images());
     }
 
     /** The photos of each published gallery a story's body places, by slug in body order (for feeds). */
@@ -205,26 +206,28 @@ public class Stories {
     }
 
     private ArticlePage page(press.dispatch.site.Shell shell, Story story, Discussion.Section comments, ArticlePage.Preview preview) {
-        HeadMetadata head = head(story);
-        for (ArticleAddition addition : additions.get()) {
-            head = addition.head(story, head);
+        // each feature reads what it adds once, for both the page's head and its body
+        List<ArticleAddition.OnPage> added = additions.get().stream().map(a -> a.onPage(story)).toList();
+        List<StoryNotes.Notes> noted = notes.get().stream().map(n -> n.notes(story)).toList();
+        HeadMetadata head = head(story, noted.stream().flatMap(n -> n.corrections().stream()).toList());
+        for (ArticleAddition.OnPage addition : added) {
+            head = addition.head().apply(head);
         }
+        ArticlePage.Notes shown = notes(added, noted);
         return comments == null
-                ? new ArticlePage(shell, story, 0, output -> { }, preview, head, notes(story))
-                : new ArticlePage(shell, story, comments.count(), comments.content(), preview, head, notes(story));
+                ? new ArticlePage(shell, story, 0, output -> { }, preview, head, shown)
+                : new ArticlePage(shell, story, comments.count(), comments.content(), preview, head, shown);
     }
 
     /** What other features show around this story: above the body, under it, and at its foot. */
-    ArticlePage.Notes notes(Story story) {
+    private static ArticlePage.Notes notes(List<ArticleAddition.OnPage> added, List<StoryNotes.Notes> noted) {
         List<gg.jte.Content> top = new ArrayList<>();
         List<gg.jte.Content> under = new ArrayList<>();
         List<gg.jte.Content> foot = new ArrayList<>();
-        for (ArticleAddition addition : additions.get()) {
-            java.util.Optional.ofNullable(addition.underBody(story)).ifPresent(under::add);
-        }
-        notes.orderedStream().forEach(n -> {
-            java.util.Optional.ofNullable(n.top(story)).ifPresent(top::add);
-            java.util.Optional.ofNullable(n.foot(story)).ifPresent(foot::add);
+        added.forEach(a -> java.util.Optional.ofNullable(a.underBody()).ifPresent(under::add));
+        noted.forEach(n -> {
+            java.util.Optional.ofNullable(n.top()).ifPresent(top::add);
+            java.util.Optional.ofNullable(n.foot()).ifPresent(foot::add);
         });
         return new ArticlePage.Notes(top, under, foot);
     }
@@ -233,30 +236,17 @@ public class Stories {
      * How a story's page describes itself: the editor's search title, description and social image where set, else
      * the headline, the standfirst (or the body's opening) and the featured photo in each of its sizes.
      */
-    HeadMetadata head(Story story) {
+    HeadMetadata head(Story story, List<ArticleFacts.Correction> corrections) {
         Article a = story.article();
         SearchOverrides search = story.search();
-        List<SocialImage> images = new ArrayList<>();
-        Long imageId = search.socialMediaId() != null ? search.socialMediaId() : a.featuredMediaId();
-        if (imageId != null) {
-            media.find(imageId).ifPresent(m -> {
-                String alt = imageId.equals(a.featuredMediaId()) && story.featured() != null ? story.featured().alt() : m.altText();
-                // one picture in each shape search engines and sharing cards ask for, cut around the focal point
-                for (MediaItem.Ratio ratio : List.of(MediaItem.Ratio.SIXTEEN_NINE, MediaItem.Ratio.FOUR_THREE, MediaItem.Ratio.SQUARE)) {
-                    MediaItem.Crop crop = m.crop(ratio, 1200);
-                    images.add(new SocialImage(crop.src(), crop.width(), crop.height(), alt.isEmpty() ? a.headline() : alt));
-                }
-            });
-        }
         String description = !search.description().isEmpty() ? search.description()
                 : !a.standfirst().isEmpty() ? a.standfirst() : opening(a.bodyHtml());
         Instant modified = story.updated() == null ? a.publishedAt() : java.time.OffsetDateTime.parse(story.updated().iso()).toInstant();
-        return descriptions.article(new ArticleFacts(story.href(), a.headline(), search.title(), description, images,
+        return descriptions.article(new ArticleFacts(story.href(), a.headline(), search.title(), description, story.images(),
                 story.section() == null ? null : new ArticleFacts.Link(story.section().name(), story.section().href()),
                 story.tags().stream().map(Tag::name).toList(),
                 story.authors().stream().map(au -> new ArticleFacts.Link(au.displayName(), au.href())).toList(),
-                a.publishedAt(), modified,
-                notes.orderedStream().flatMap(n -> n.corrections(story).stream()).toList()));
+                a.publishedAt(), modified, corrections));
     }
 
     /** The first words of a rendered body, as plain text, for a description. */
@@ -356,19 +346,45 @@ public class Stories {
     }
 
     private Story story(Article a) {
+        return story(a, articles.described(a.id()));
+    }
+
+    /** The whole story: its byline and tags in one query, its featured and social photos in another. */
+    private Story story(Article a, ArticleRepository.Described described) {
         Settings site = settings.current();
         Section section = a.sectionId() == null ? null : navigation.section(a.sectionId());
         ArticleRepository.BylineAndTags credits = articles.bylineAndTags(a.id());
-        Figure featured = null;
+        Long socialId = described.overrides().socialMediaId() != null ? described.overrides().socialMediaId() : a.featuredMediaId();
+        Set<Long> photoIds = new HashSet<>();
         if (a.featuredMediaId() != null) {
-            featured = media.find(a.featuredMediaId()).map(m -> figure(m, 960, a.featuredAlt(), a.featuredCaption(), a.featuredCredit()))
-                    .orElse(null);
+            photoIds.add(a.featuredMediaId());
         }
+        if (socialId != null) {
+            photoIds.add(socialId);
+        }
+        Map<Long, MediaItem> photos = photoIds.isEmpty() ? Map.of() : media.findAll(photoIds);
+        MediaItem featuredPhoto = a.featuredMediaId() == null ? null : photos.get(a.featuredMediaId());
+        Figure featured = featuredPhoto == null ? null : figure(featuredPhoto, 960, a.featuredAlt(), a.featuredCaption(), a.featuredCredit());
         Dateline published = Dateline.of(a.publishedAt(), site.zone(), site.locale());
-        ArticleRepository.Described described = articles.described(a.id());
         Instant revised = described.revisedAt();
         Dateline updated = revised != null && revised.isAfter(a.publishedAt()) ? Dateline.of(revised, site.zone(), site.locale()) : null;
-        return new Story(a, section, credits.byline(), credits.tags(), featured, published, updated, described.overrides());
+        MediaItem socialPhoto = socialId == null ? null : photos.get(socialId);
+        return new Story(a, section, credits.byline(), credits.tags(), featured, published, updated, described.overrides(),
+                socialPhoto == null ? List.of() : socialImages(a, socialPhoto, socialId.equals(a.featuredMediaId()) ? featured : null));
+    }
+
+    /**
+     * One picture in each shape search engines and sharing cards ask for, cut around the focal point; the featured
+     * photo keeps the article's own alt text ({@code featured} is set when the social image is that photo).
+     */
+    private static List<SocialImage> socialImages(Article a, MediaItem m, Figure featured) {
+        String alt = featured != null ? featured.alt() : m.altText();
+        List<SocialImage> images = new ArrayList<>();
+        for (MediaItem.Ratio ratio : List.of(MediaItem.Ratio.SIXTEEN_NINE, MediaItem.Ratio.FOUR_THREE, MediaItem.Ratio.SQUARE)) {
+            MediaItem.Crop crop = m.crop(ratio, 1200);
+            images.add(new SocialImage(crop.src(), crop.width(), crop.height(), alt.isEmpty() ? a.headline() : alt));
+        }
+        return List.copyOf(images);
     }
 
     private List<StoryCard> cards(List<ArticleRepository.CardRow> rows) {

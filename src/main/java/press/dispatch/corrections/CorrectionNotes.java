@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -33,8 +32,12 @@ class CorrectionNotes implements StoryNotes {
     }
 
     CorrectionList notes(long articleId) {
+        return list(corrections.listFor(articleId));
+    }
+
+    private CorrectionList list(List<Correction> found) {
         ZoneId zone = settings.current().zone();
-        List<CorrectionList.Shown> shown = corrections.listFor(articleId).stream().map(c -> shown(c, zone, null, null)).toList();
+        List<CorrectionList.Shown> shown = found.stream().map(c -> shown(c, zone, null, null)).toList();
         return new CorrectionList(shown, shown.stream().anyMatch(s -> s.kind().equals("correction")));
     }
 
@@ -43,23 +46,16 @@ class CorrectionNotes implements StoryNotes {
                 SHOWN.format(c.createdAt().atZone(zone)), c.amendedAt() != null, headline, href);
     }
 
+    /** One read of the article's corrections: the flag at the top, the records at the foot, and the structured data's list. */
     @Override
-    public Content top(Story story) {
-        CorrectionList notes = notes(story.article().id());
-        return notes.flagged() ? output -> templates.render("corrections/flag.jte", notes, output) : null;
-    }
-
-    @Override
-    public Content foot(Story story) {
-        CorrectionList notes = notes(story.article().id());
-        return notes.records().isEmpty() ? null : output -> templates.render("corrections/foot.jte", notes, output);
-    }
-
-    @Override
-    public List<ArticleFacts.Correction> corrections(Story story) {
-        return corrections.listFor(story.article().id()).stream()
-                .filter(c -> c.kind() == Correction.Kind.CORRECTION)
-                .map(c -> new ArticleFacts.Correction(c.text(), c.createdAt()))
-                .toList();
+    public Notes notes(Story story) {
+        List<Correction> found = corrections.listFor(story.article().id());
+        if (found.isEmpty()) {
+            return Notes.NONE;
+        }
+        CorrectionList notes = list(found);
+        return new Notes(notes.flagged() ? output -> templates.render("corrections/flag.jte", notes, output) : null,
+                output -> templates.render("corrections/foot.jte", notes, output),
+                found.stream().filter(c -> c.kind() == Correction.Kind.CORRECTION).map(c -> new ArticleFacts.Correction(c.text(), c.createdAt())).toList());
     }
 }

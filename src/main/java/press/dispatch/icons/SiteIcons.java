@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import press.dispatch.media.MediaLibrary;
 import press.dispatch.media.RejectedUploadException;
+import press.dispatch.platform.MemoryCopy;
+import press.dispatch.platform.PageCache;
 import press.dispatch.site.SiteIcon;
 
 /**
@@ -53,9 +54,11 @@ public class SiteIcons implements SiteIcon {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final AtomicReference<Map<String, IconFile>> loaded = new AtomicReference<>();
+    /** The icon files, kept in memory; an icon changed on another node reaches this node with its purge of every page. */
+    private final MemoryCopy<Map<String, IconFile>> loaded;
 
-    SiteIcons(IconRepository icons, MediaLibrary media, ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions) {
+    SiteIcons(IconRepository icons, MediaLibrary media, ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions, PageCache cache) {
+        this.loaded = new MemoryCopy<>(() -> icons.listAll().stream().collect(Collectors.toUnmodifiableMap(IconFile::name, Function.identity())), cache);
         this.icons = icons;
         this.transactions = transactions;
         this.media = media;
@@ -69,12 +72,7 @@ public class SiteIcons implements SiteIcon {
     }
 
     Optional<IconFile> find(String name) {
-        Map<String, IconFile> files = loaded.get();
-        if (files == null) {
-            files = icons.listAll().stream().collect(Collectors.toUnmodifiableMap(IconFile::name, Function.identity()));
-            loaded.set(files);
-        }
-        return Optional.ofNullable(files.get(name));
+        return Optional.ofNullable(loaded.get().get(name));
     }
 
     /**
@@ -120,7 +118,7 @@ public class SiteIcons implements SiteIcon {
     @TransactionalEventListener(fallbackExecution = true)
     @Order(0)
     void changed(SiteIconChanged changed) {
-        loaded.set(null);
+        loaded.forget();
     }
 
     /**

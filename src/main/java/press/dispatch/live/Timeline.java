@@ -22,7 +22,6 @@ import press.dispatch.articles.ArticleAddition;
 import press.dispatch.articles.Story;
 import press.dispatch.media.MediaItem;
 import press.dispatch.media.MediaLibrary;
-import press.dispatch.metadata.HeadMetadata;
 import press.dispatch.metadata.LiveBlogs;
 import press.dispatch.site.Settings;
 import press.dispatch.site.SiteSettings;
@@ -50,26 +49,20 @@ class Timeline implements ArticleAddition {
         this.liveBlogs = liveBlogs;
     }
 
+    /** One read of the coverage and its entries, for the timeline under the body and the page's {@code LiveBlogPosting}. */
     @Override
-    public Content underBody(Story story) {
+    public OnPage onPage(Story story) {
         long id = story.article().id();
         Optional<Coverage> coverage = repository.coverage(id);
         if (coverage.isEmpty()) {
-            return null;
+            return OnPage.NOTHING;
         }
-        TimelineView view = view(coverage.get(), repository.shown(id), story.href() + "#live");
-        return output -> templates.render("live/timeline.jte", view, output);
-    }
-
-    @Override
-    public HeadMetadata head(Story story, HeadMetadata head) {
-        Optional<Coverage> coverage = repository.coverage(story.article().id());
-        if (coverage.isEmpty() || head == null) {
-            return head;
-        }
-        List<LiveBlogs.Update> updates = repository.shown(story.article().id()).stream()
+        List<Entry> shown = repository.shown(id);
+        TimelineView view = view(coverage.get(), shown, story.href() + "#live");
+        List<LiveBlogs.Update> updates = shown.stream()
                 .map(e -> new LiveBlogs.Update(anchor(e), summary(e), plain(e), e.postedAt(), e.editedAt(), e.staffName())).toList();
-        return liveBlogs.liveBlog(head, coverage.get().startedAt(), coverage.get().endedAt(), updates);
+        return new OnPage(output -> templates.render("live/timeline.jte", view, output),
+                head -> head == null ? null : liveBlogs.liveBlog(head, coverage.get().startedAt(), coverage.get().endedAt(), updates));
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,6 +28,8 @@ import press.dispatch.articles.Tags;
 import press.dispatch.pages.PageChanged;
 import press.dispatch.pages.PublishedPage;
 import press.dispatch.pages.StaticPages;
+import press.dispatch.platform.MemoryCopy;
+import press.dispatch.platform.PageCache;
 import press.dispatch.site.NavLink;
 import press.dispatch.site.SiteMenus;
 
@@ -50,9 +51,11 @@ public class Menus implements SiteMenus {
     private final StaticPages pages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final AtomicReference<Map<Menu, List<NavLink>>> shown = new AtomicReference<>();
+    /** The menus as every page shows them; a change on another node reaches this node with its purge of every page. */
+    private final MemoryCopy<Map<Menu, List<NavLink>>> shown;
 
-    Menus(MenuRepository menus, Newsdesk newsdesk, Tags tags, StaticPages pages, ApplicationEventPublisher events, Clock clock) {
+    Menus(MenuRepository menus, Newsdesk newsdesk, Tags tags, StaticPages pages, ApplicationEventPublisher events, Clock clock, PageCache cache) {
+        this.shown = new MemoryCopy<>(this::build, cache);
         this.menus = menus;
         this.newsdesk = newsdesk;
         this.tags = tags;
@@ -140,23 +143,22 @@ public class Menus implements SiteMenus {
     }
 
     private Map<Menu, List<NavLink>> shown() {
-        Map<Menu, List<NavLink>> current = shown.get();
-        if (current == null) {
-            Map<Menu, List<MenuItem>> stored = new EnumMap<>(Menu.class);
-            for (Menu menu : Menu.values()) {
-                menus.find(menu).ifPresent(items -> stored.put(menu, items));
-            }
-            boolean withTags = stored.values().stream().flatMap(List::stream).anyMatch(i -> i.kind() == MenuItem.Kind.TAG);
-            Targets targets = targets(withTags);
-            Map<Menu, List<NavLink>> built = new EnumMap<>(Menu.class);
-            for (Menu menu : Menu.values()) {
-                built.put(menu, stored.getOrDefault(menu, defaults(menu, targets)).stream().map(item -> entry(item, targets)).filter(e -> !e.broken())
-                        .map(e -> new NavLink(e.name(), e.href())).toList());
-            }
-            current = Map.copyOf(built);
-            shown.set(current);
+        return shown.get();
+    }
+
+    private Map<Menu, List<NavLink>> build() {
+        Map<Menu, List<MenuItem>> stored = new EnumMap<>(Menu.class);
+        for (Menu menu : Menu.values()) {
+            menus.find(menu).ifPresent(items -> stored.put(menu, items));
         }
-        return current;
+        boolean withTags = stored.values().stream().flatMap(List::stream).anyMatch(i -> i.kind() == MenuItem.Kind.TAG);
+        Targets targets = targets(withTags);
+        Map<Menu, List<NavLink>> built = new EnumMap<>(Menu.class);
+        for (Menu menu : Menu.values()) {
+            built.put(menu, stored.getOrDefault(menu, defaults(menu, targets)).stream().map(item -> entry(item, targets)).filter(e -> !e.broken())
+                    .map(e -> new NavLink(e.name(), e.href())).toList());
+        }
+        return Map.copyOf(built);
     }
 
     /** Saves the menu as these items, in this order, or nothing. A target must exist unless the menu already held it (a broken item may be kept). */
@@ -268,24 +270,24 @@ public class Menus implements SiteMenus {
     @TransactionalEventListener(fallbackExecution = true)
     @Order(0)
     void menuChanged(MenuChanged changed) {
-        shown.set(null);
+        shown.forget();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Order(0)
     void sectionsChanged(Newsdesk.SectionsChanged changed) {
-        shown.set(null);
+        shown.forget();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Order(0)
     void tagsChanged(Tags.TagsChanged changed) {
-        shown.set(null);
+        shown.forget();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Order(0)
     void pageChanged(PageChanged changed) {
-        shown.set(null);
+        shown.forget();
     }
 }

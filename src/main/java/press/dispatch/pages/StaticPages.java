@@ -15,11 +15,15 @@ import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import press.dispatch.accounts.Staff;
+import press.dispatch.platform.MemoryCopy;
+import press.dispatch.platform.PageCache;
 import press.dispatch.site.NavLink;
 import press.dispatch.site.PageLinks;
 
@@ -48,9 +52,19 @@ public class StaticPages implements PageLinks {
     private final Clock clock;
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private volatile Set<String> reserved;
+    /**
+     * Where the privacy and corrections policies are, as every article page links them. Only publishing, unpublishing,
+     * deleting or re-addressing a published page changes them, each a purge of every page (which reaches other nodes).
+     */
+    private final MemoryCopy<PolicyLinks> policies;
+
+    private record PolicyLinks(Optional<String> privacy, Optional<String> corrections) {
+    }
 
     StaticPages(PageRepository pages, ApplicationEventPublisher events, Clock clock,
-                @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+                @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings, PageCache cache) {
+        this.policies = new MemoryCopy<>(() -> new PolicyLinks(pages.firstPublished(PRIVACY_SLUGS).map(slug -> "/" + slug),
+                pages.firstPublished(CORRECTIONS_POLICY_SLUGS).map(slug -> "/" + slug)), cache);
         this.pages = pages;
         this.events = events;
         this.clock = clock;
@@ -70,12 +84,12 @@ public class StaticPages implements PageLinks {
     /** The address of the published privacy policy (a page whose slug is {@code privacy} or {@code privacy-policy}), if there is one. */
     @Override
     public Optional<String> privacyHref() {
-        return pages.firstPublished(PRIVACY_SLUGS).map(slug -> "/" + slug);
+        return policies.get().privacy();
     }
 
     /** The address of the published corrections policy, if there is one. */
     public Optional<String> correctionsPolicyHref() {
-        return pages.firstPublished(CORRECTIONS_POLICY_SLUGS).map(slug -> "/" + slug);
+        return policies.get().corrections();
     }
 
     List<Page> listAll() {
@@ -236,5 +250,11 @@ public class StaticPages implements PageLinks {
 
     private static String staffName(Staff staff) {
         return staff == null ? "Dispatch" : staff.displayName();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Order(0)
+    void pageChanged(PageChanged changed) {
+        policies.forget();
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,7 +27,7 @@ public class SiteSettings {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final AtomicReference<Settings> current = new AtomicReference<>();
+    private final press.dispatch.platform.MemoryCopy<Settings> current;
     private final Environment environment;
     private volatile String listeningAddress;
     private final org.springframework.beans.factory.ObjectProvider<SiteLogo> logos;
@@ -37,11 +36,7 @@ public class SiteSettings {
                  org.springframework.beans.factory.ObjectProvider<SiteLogo> logos) {
         this.logos = logos;
         // Settings saved on another node: its purge of every page arrives here, and they are read again.
-        cache.followOtherNodes(tags -> {
-            if (tags == null) {
-                current.set(null);
-            }
-        });
+        this.current = new press.dispatch.platform.MemoryCopy<>(this::load, cache);
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -51,12 +46,7 @@ public class SiteSettings {
     }
 
     public Settings current() {
-        Settings settings = current.get();
-        if (settings == null) {
-            settings = load();
-            current.set(settings);
-        }
-        return settings;
+        return current.get();
     }
 
     /**
@@ -86,7 +76,7 @@ public class SiteSettings {
     @TransactionalEventListener(fallbackExecution = true)
     @Order(0)
     void reloadAfterCommit(SiteSettingsChanged changed) {
-        current.set(load());
+        current.forget();
     }
 
     /** Until the base URL is set, links follow the port the server actually opened (SERVER_PORT, or a random one). */
@@ -94,7 +84,7 @@ public class SiteSettings {
     void serverStarted(WebServerInitializedEvent started) {
         if (started.getApplicationContext().getServerNamespace() == null) {
             listeningAddress = address(started.getWebServer().getPort());
-            current.set(load());
+            current.forget();
         }
     }
 

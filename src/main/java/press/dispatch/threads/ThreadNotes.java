@@ -1,6 +1,5 @@
 package press.dispatch.threads;
 
-import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,19 +20,13 @@ class ThreadNotes implements StoryNotes {
         this.templates = templates;
     }
 
-    private ThreadScreens.Box box(Story story) {
-        return threads.place(story).map(p -> new ThreadScreens.Box(p.thread(), p.parts().size(), p.previous(), p.next())).orElse(null);
-    }
-
     @Override
-    public Content top(Story story) {
-        ThreadScreens.Box box = box(story);
-        return box == null ? null : output -> templates.render("threads/part-of.jte", box, output);
-    }
-
-    @Override
-    public Content foot(Story story) {
-        ThreadScreens.Box box = box(story);
-        return box == null ? null : output -> templates.render("threads/neighbours.jte", box, output);
+    public Notes notes(Story story) {
+        ThreadScreens.Box box = threads.place(story).map(p -> new ThreadScreens.Box(p.thread(), p.parts().size(), p.previous(), p.next())).orElse(null);
+        if (box == null) {
+            return Notes.NONE;
+        }
+        return new Notes(output -> templates.render("threads/part-of.jte", box, output), output -> templates.render("threads/neighbours.jte", box, output),
+                java.util.List.of());
     }
 }

@@ -158,6 +158,56 @@ class TwoNodesTest {
         poll("the home page without it").atMost(PURGE_WITHIN).until(() -> !readerOnB.get("/").body().contains(second));
     }
 
+    /**
+     * What every page shows besides its own content (menus, the site icon, the privacy policy's link) is kept in each
+     * node's memory: a change on A must reach B's memory, not only B's page cache, or B renders its pages anew with the
+     * old state.
+     */
+    @Test
+    void aMenuASiteIconAndAPrivacyPolicyChangedOnAShowOnBsPagesWithinASecond() {
+        Browser readerOnB = new Browser(port(b));
+        String slug = a.getBean(Publishing.class).get(publish(a, unique("Story"), null, unique("Policy"))).slug();
+        String article = "/articles/" + slug;
+        String label = unique("Briefings");
+        assertThat(readerOnB.get("/").body()).doesNotContain(label);
+        assertThat(readerOnB.get(article).page().select("a.privacy-link")).isEmpty();
+        String iconBefore = readerOnB.get("/").page().select("link[rel=apple-touch-icon]").attr("href");
+
+        a.getBean(press.dispatch.menus.Menus.class).replace(press.dispatch.menus.Menu.HEADER,
+                List.of(new press.dispatch.menus.MenuItem(press.dispatch.menus.MenuItem.Kind.URL, null, "https://example.org/briefings", label)));
+        poll("B's header menu").atMost(PURGE_WITHIN).until(() -> readerOnB.get("/").body().contains(label));
+
+        a.getBean(press.dispatch.icons.SiteIcons.class).upload(png(square(new java.awt.Color(200, 30, 60))), "icon.png");
+        poll("B's site icon").atMost(PURGE_WITHIN)
+                .until(() -> !readerOnB.get("/").page().select("link[rel=apple-touch-icon]").attr("href").equals(iconBefore));
+        String icon = readerOnB.get("/").page().select("link[rel=apple-touch-icon]").attr("href");
+        assertThat(readerOnB.get(icon).bytes()).isEqualTo(new Browser(port(a)).get(icon).bytes());
+
+        press.dispatch.pages.StaticPages pages = a.getBean(press.dispatch.pages.StaticPages.class);
+        pages.publish(pages.create(null, new press.dispatch.pages.PageDraft("Privacy", "privacy", "We keep your email to ourselves.")));
+        poll("the privacy policy's link on B's comment form").atMost(PURGE_WITHIN)
+                .until(() -> readerOnB.get(article).page().select("a.privacy-link").attr("href").equals("/privacy"));
+    }
+
+    private static java.awt.image.BufferedImage square(java.awt.Color color) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(512, 512, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, 512, 512);
+        g.dispose();
+        return image;
+    }
+
+    private static byte[] png(java.awt.image.BufferedImage image) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
     void aSearchPageCachedOnBFindsAStoryPublishedOnAWithinASecond() {
         // A made-up word of letters only, which no stemmer changes.
