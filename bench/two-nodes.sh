@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Two Dispatch nodes behind nginx on one PostgreSQL, against one node in the same run: cached and uncached article
-# pages (wrk through nginx, in alternating rounds: nginx in front of A alone, then of A and B), the delay until a purge
-# made on node A shows on node B while both are under load (p50/p99 of PURGES publishes), and a newsletter of
-# SUBSCRIBERS delivered to Postfix's smtp-sink by two nodes, then by one.
+# pages (wrk through nginx, in alternating rounds: nginx in front of A alone, then of A and B; uncached pages from the
+# same nodes restarted with their page cache off), the delay until a purge made on node A shows on node B while both
+# are under load (p50/p99 of PURGES publishes), and a newsletter of SUBSCRIBERS delivered to Postfix's smtp-sink by two
+# nodes, then by one.
 # Usage: bench/two-nodes.sh   (needs: wrk, nginx, curl, smtp-sink, bc — apt-get install wrk nginx-light curl bc postfix
 #        ("No configuration"); PostgreSQL from /usr/lib/postgresql/*/bin when installed, else an embedded one)
 # Environment: DURATION (seconds per page run, default 15), WARMUP (seconds per node and page kind, default 90),
@@ -63,12 +64,12 @@ fi
 smtp-sink -c -u nobody 127.0.0.1:$SINK_PORT 512 > "$WORK/sink.txt" 2>&1 &
 PIDS+=($!)
 
-start_node() { # name port -> pid
+start_node() { # name port [page cache: true|false] -> pid
   mkdir -p "$WORK/$1"
-  MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR="$WORK/$1" SERVER_PORT=$2 DISPATCH_DATABASE_URL="$PGURL" DISPATCH_DATABASE_USER=postgres \
+  DISPATCH_PAGE_CACHE=${3:-true} MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR="$WORK/$1" SERVER_PORT=$2 DISPATCH_DATABASE_URL="$PGURL" DISPATCH_DATABASE_USER=postgres \
     DISPATCH_DATABASE_PASSWORD=postgres DISPATCH_DEMO=true DISPATCH_SEED_ARTICLES=$ARTICLES DISPATCH_SMTP_HOST=127.0.0.1 \
     DISPATCH_SMTP_PORT=$SINK_PORT DISPATCH_MAIL_BATCH=100 DISPATCH_ADMIN_EMAIL=$OWNER DISPATCH_ADMIN_PASSWORD="$PASSWORD" \
-    java $JAVA_OPTS -jar target/dispatch.jar > "$WORK/$1.log" 2>&1 &
+    java $JAVA_OPTS -jar target/dispatch.jar >> "$WORK/$1.log" 2>&1 &
   echo $!
 }
 wait_up() { # port
@@ -102,7 +103,8 @@ two_nodes() {
 }
 rps() { wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN:-$DURATION}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
 cached() { rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$1$ARTICLE"; }
-uncached() { rps -H 'Accept-Encoding: gzip' -s bench/uncached.lua "http://127.0.0.1:$1$ARTICLE"; }
+# On nodes with the page cache off (a query string would not do: the cache answers parameters a page does not read).
+uncached() { rps -H 'Accept-Encoding: gzip' "http://127.0.0.1:$1$ARTICLE"; }
 sum() { echo "$@" | tr ' ' '\n' | paste -sd+ | bc; }
 cpu_ticks() { # pids... -> user+system clock ticks of those processes
   local total=0 pid
@@ -114,12 +116,10 @@ sink_count() { tr '\r' '\n' < "$WORK/sink.txt" | grep -o 'mesg=[0-9]*' | tail -1
 A=$(start_node a $PORT_A); PIDS+=("$A"); wait_up $PORT_A
 B=$(start_node b $PORT_B); PIDS+=("$B"); wait_up $PORT_B
 ARTICLE=$(curl -s "http://127.0.0.1:$PORT_A/" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2)
-# Warm-up long enough for each node's JIT compiler to settle on both paths (on these 2 cores it works through the first
-# minutes of load, bench/run.sh step 3): a node still compiling spends CPU the other does not.
-echo "Article page: $ARTICLE; warming each node directly (cached, then uncached, ${WARMUP}s each) ..."
-for port in $PORT_A $PORT_B; do
-  SECONDS_PER_RUN=$WARMUP cached $port > /dev/null; SECONDS_PER_RUN=$WARMUP uncached $port > /dev/null
-done
+# Warm-up long enough for each node's JIT compiler to settle (on these 2 cores it works through the first minutes of
+# load, bench/run.sh step 3): a node still compiling spends CPU the other does not.
+echo "Article page: $ARTICLE; warming each node directly (${WARMUP}s each) ..."
+for port in $PORT_A $PORT_B; do SECONDS_PER_RUN=$WARMUP cached $port > /dev/null; done
 
 # Each run also records the nodes' CPU time (both nodes, also while B idles), for CPU per request.
 ONE_C=(); TWO_C=(); ONE_U=(); TWO_U=()
@@ -135,10 +135,10 @@ cpu_per_request() { # key total-req/s -> ms of node CPU per request
 }
 for round in $(seq 1 "$ROUNDS"); do
   nginx_for $PORT_A; one_node
-  ONE_C+=("$(measure one_c cached)"); ONE_U+=("$(measure one_u uncached)")
+  ONE_C+=("$(measure one_c cached)")
   nginx_for $PORT_A $PORT_B; two_nodes
-  TWO_C+=("$(measure two_c cached)"); TWO_U+=("$(measure two_u uncached)")
-  echo "round $round: cached one ${ONE_C[-1]} two ${TWO_C[-1]}; uncached one ${ONE_U[-1]} two ${TWO_U[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  TWO_C+=("$(measure two_c cached)")
+  echo "round $round: cached one ${ONE_C[-1]} two ${TWO_C[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
 echo "Purge delay under load (A publishes, B's home page polled) ..."
@@ -149,6 +149,20 @@ java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.PurgeDela
   "$OWNER" "$PASSWORD" "$PURGES" | tee "$WORK/purges.txt"
 kill $LOAD 2>/dev/null || true
 wait $LOAD 2>/dev/null || true
+
+echo "Restarting both nodes with their page cache off, warming each (${WARMUP}s) ..."
+stop_node() { kill "$1"; while [ -e "/proc/$1" ]; do sleep 0.2; done; }
+stop_node "$A"; stop_node "$B"
+A=$(start_node a $PORT_A false); PIDS+=("$A"); wait_up $PORT_A
+B=$(start_node b $PORT_B false); PIDS+=("$B"); wait_up $PORT_B
+for port in $PORT_A $PORT_B; do SECONDS_PER_RUN=$WARMUP uncached $port > /dev/null; done
+for round in $(seq 1 "$ROUNDS"); do
+  nginx_for $PORT_A; one_node
+  ONE_U+=("$(measure one_u uncached)")
+  nginx_for $PORT_A $PORT_B; two_nodes
+  TWO_U+=("$(measure two_u uncached)")
+  echo "round $round: uncached one ${ONE_U[-1]} two ${TWO_U[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+done
 
 send_newsletter() { # subscribers pids... -> "seconds messages node-cpu-seconds"
   local before after seconds cpu n=$1
@@ -169,7 +183,7 @@ echo "  $WARM_SEND s, $WARM_SENT messages"
 echo "Newsletter of $SUBSCRIBERS to smtp-sink by two nodes ..."
 read -r TWO_SEND TWO_SENT TWO_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A" "$B")"
 echo "  $TWO_SEND s, $TWO_SENT messages, nodes' CPU $TWO_CPU s; load $(cut -d' ' -f1-3 /proc/loadavg)"
-kill "$B"; while [ -e "/proc/$B" ]; do sleep 0.2; done
+stop_node "$B"
 one_node
 echo "... and by one node"
 read -r ONE_SEND ONE_SENT ONE_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A")"

@@ -14,9 +14,9 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers old WordPress addresses with 301 before anything else renders them. It runs right after the page cache
- * filter and never marks its answer cacheable, so a redirect is never stored as a page and an edited redirect takes
- * effect as soon as {@link Redirects} forgets the old one.
+ * Answers old WordPress addresses with 301 before anything else renders them. It runs first, in front of the page
+ * cache's filter, and never marks its answer cacheable, so a redirect is never stored as a page and an edited redirect
+ * takes effect as soon as {@link Redirects} forgets the old one.
  */
 @Configuration(proxyBeanMethods = false)
 class RedirectFilter {
@@ -45,7 +45,8 @@ class RedirectFilter {
                 chain.doFilter(request, response);
             }
         });
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // First, in front of the page cache's filter: the query it reads here is not one the page read (see PageCache#keepParameters).
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
         return registration;

@@ -43,6 +43,8 @@ public class Redirects {
         this.jdbc = jdbc;
         this.clock = clock;
         this.pageCache = pageCache;
+        // "/?p=123" is an old address to redirect, not the front page: the page cache keeps these apart.
+        pageCache.keepParameters(NUMERIC_QUERIES);
     }
 
     /**

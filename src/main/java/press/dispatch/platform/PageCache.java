@@ -35,6 +35,7 @@ public final class PageCache {
     private volatile java.util.function.Consumer<List<String>> broadcast = tags -> {
     };
     private volatile boolean stored = true;
+    private final PageKeys keys = new PageKeys();
 
     PageCache(boolean enabled, long maxBytes) {
         this.enabled = enabled;
@@ -137,6 +138,24 @@ public final class PageCache {
         generation.incrementAndGet();
         pages.invalidateAll();
         keysByTag.clear();
+    }
+
+    /** The key of the page this request asks for: its path and the query parameters that path's pages read (see {@link PageKeys}). */
+    String keyOf(String path, String query) {
+        return keys.keyOf(path, query);
+    }
+
+    /** What a stored render of this path read of its query. */
+    void learn(String path, Set<String> read) {
+        keys.learn(path, read);
+    }
+
+    /**
+     * These query parameters always tell pages apart, whatever the pages read: for a filter in front of the pages that
+     * answers to them (an old address's redirect).
+     */
+    public void keepParameters(Collection<String> names) {
+        keys.keep(names);
     }
 
     long generation() {

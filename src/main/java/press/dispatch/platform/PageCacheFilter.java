@@ -71,10 +71,10 @@ final class PageCacheFilter implements Filter {
     private void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // Hits never get here: PageCacheValve answered them inside Tomcat.
-        String key = keyOf(request);
         long generation = cache.generation();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, wrapper);
+        ReadParameters reading = cache.enabled() ? new ReadParameters(request) : null;
+        chain.doFilter(reading == null ? request : reading, wrapper);
 
         @SuppressWarnings("unchecked")
         List<String> tags = (List<String>) request.getAttribute(PageCache.TAGS_ATTRIBUTE);
@@ -97,18 +97,13 @@ final class PageCacheFilter implements Filter {
         // A stored page is compressed once for every later reader; an unstored one only if this reader asks.
         boolean compress = body.length >= MIN_GZIP_BYTES && (cache.enabled() || acceptsGzip(request.getHeader("Accept-Encoding")));
         PageCache.Page page = new PageCache.Page(200, List.copyOf(headers), body, compress ? gzip(body) : null, etagOf(body), tags);
-        cache.store(key, page, generation);
+        if (reading != null) {
+            cache.learn(request.getRequestURI(), reading.read());
+            cache.store(cache.keyOf(request.getRequestURI(), request.getQueryString()), page, generation);
+        }
         wrapper.resetBuffer();
         response.reset();
         send(page, request, response);
-    }
-
-    private static String keyOf(HttpServletRequest request) {
-        return keyOf(request.getRequestURI(), request.getQueryString());
-    }
-
-    static String keyOf(String path, String query) {
-        return query == null ? path : path + "?" + query;
     }
 
     private static void send(PageCache.Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -38,7 +38,7 @@ final class PageCacheValve extends ValveBase {
         PageCache.Page page = null;
         String method = request.getMethod();
         if (cache.enabled() && PageCacheFilter.cacheable(method, request.getRequestURI())) {
-            page = cache.find(PageCacheFilter.keyOf(request.getRequestURI(), request.getQueryString()));
+            page = cache.find(cache.keyOf(request.getRequestURI(), request.getQueryString()));
         }
         if (page == null) {
             getNext().invoke(request, response);

@@ -20,13 +20,13 @@ class WebConfiguration {
     }
 
     /**
-     * Runs first, before Spring Security and MVC: stores what they render for the page cache and adds ETag and
-     * gzip.
+     * Runs before Spring Security and MVC (after only the old addresses' redirects, which read the query themselves):
+     * stores what they render for the page cache, with the query parameters they read, and adds ETag and gzip.
      */
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache) {
         FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
         return registration;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
 import org.jsoup.nodes.Document;
@@ -19,6 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What readers see on public pages; run against SQLite and PostgreSQL by the subclasses. */
 abstract class PublicPagesContract extends SiteTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private press.dispatch.importer.Redirects redirects;
 
     private static final String REFERENCE_BODY = """
             Aircraft struck four depots overnight, according to six sources, in the heaviest exchange since April.
@@ -314,6 +321,44 @@ abstract class PublicPagesContract extends SiteTest {
         }
         assertThat(browser.get(path, "Accept-Encoding", "gzip;q=0").header("Content-Encoding")).isNull();
         assertThat(browser.get(path, "If-None-Match", "\"something-else\"").status()).isEqualTo(200);
+    }
+
+    /**
+     * Share links carry a parameter of their own ({@code fbclid}, {@code utm_source}…), and anyone can add a made-up one:
+     * each must be answered with the cached page, not rendered and stored anew (a flood of them would push real pages
+     * out of the cache). A parameter a page reads still makes its own page, and an old WordPress address keeps its redirect.
+     */
+    @Test
+    void parametersAPageDoesNotReadAreAnsweredWithItsCachedPage() {
+        long id = publishedArticle(unique("Shared widely"), null);
+        String path = "/articles/" + slugOf(id);
+        String cached = browser.get(path).page().select("h1").text();
+        // Changed behind the page cache's back (no purge): only a page rendered from now on shows the new headline.
+        jdbc.sql("UPDATE articles SET headline = 'Rendered again' WHERE id = :id").param("id", id).update();
+        for (String query : List.of("?fbclid=IwAR0" + UUID.randomUUID(), "?utm_source=newsletter&utm_medium=email", "?anything=" + UUID.randomUUID(),
+                "?a=1&b=2&c=3")) {
+            Browser.Response shared = browser.get(path + query);
+            assertThat(shared.status()).as(query).isEqualTo(200);
+            assertThat(shared.page().select("h1").text()).as(query).isEqualTo(cached);
+        }
+
+        // The front page reads ?page=: page 2 is another page, also with another parameter added.
+        for (int i = 0; i < ArticlePages.FRONT_LATEST + 2; i++) {
+            publishedArticle(unique("Filler"), null);
+        }
+        Browser.Response front = browser.get("/");
+        Browser.Response second = browser.get("/?page=2");
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body()).isNotEqualTo(front.body());
+        assertThat(second.page().select("h1").text()).contains("Latest stories");
+        assertThat(browser.get("/?utm_campaign=x&page=2").page().select("h1").text()).contains("Latest stories");
+        assertThat(browser.get("/?page=2&utm_campaign=y").body()).isNotEqualTo(front.body());
+
+        // "/?p=123" is an old WordPress address, not the front page with a parameter it does not read.
+        redirects.put("/?p=4242", path, "test");
+        Browser.Response old = browser.get("/?p=4242");
+        assertThat(old.status()).isEqualTo(301);
+        assertThat(old.header("Location")).isEqualTo(path);
     }
 
     @Test
