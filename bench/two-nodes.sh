@@ -10,6 +10,7 @@
 #              ROUNDS (default 5), CONNECTIONS (default 32),
 #              ARTICLES (default 2000), SUBSCRIBERS (default 100000), PURGES (default 50),
 #              JAVA_OPTS (default "-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"), PORT_BASE (default 18180).
+#              NODE_ENV (default empty): more settings for both nodes, e.g. NODE_ENV="DISPATCH_DATABASE_CONNECTIONS=8".
 #              PIN (default 0): PIN=1 gives each node its own half of the cores while both work (taskset); node A
 #              alone always has every core. On this 2-core VM it helped in one run and hurt in another (bench/README.md).
 # On this 2-core machine both nodes share the machine: the figure to read is that the second node costs no throughput
@@ -66,7 +67,7 @@ PIDS+=($!)
 
 start_node() { # name port [page cache: true|false] -> pid
   mkdir -p "$WORK/$1"
-  DISPATCH_PAGE_CACHE=${3:-true} MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR="$WORK/$1" SERVER_PORT=$2 DISPATCH_DATABASE_URL="$PGURL" DISPATCH_DATABASE_USER=postgres \
+  env ${NODE_ENV:-} DISPATCH_PAGE_CACHE=${3:-true} MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR="$WORK/$1" SERVER_PORT=$2 DISPATCH_DATABASE_URL="$PGURL" DISPATCH_DATABASE_USER=postgres \
     DISPATCH_DATABASE_PASSWORD=postgres DISPATCH_DEMO=true DISPATCH_SEED_ARTICLES=$ARTICLES DISPATCH_SMTP_HOST=127.0.0.1 \
     DISPATCH_SMTP_PORT=$SINK_PORT DISPATCH_MAIL_BATCH=100 DISPATCH_ADMIN_EMAIL=$OWNER DISPATCH_ADMIN_PASSWORD="$PASSWORD" \
     java $JAVA_OPTS -jar target/dispatch.jar >> "$WORK/$1.log" 2>&1 &

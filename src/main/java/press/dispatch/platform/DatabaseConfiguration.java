@@ -18,9 +18,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    /** Connections to PostgreSQL per node (and, unless {@code server.tomcat.threads.max} is set, request threads). */
-    static final int POSTGRESQL_CONNECTIONS = 16;
-
     @Bean
     DataFolder dataFolder(DispatchProperties properties) {
         return new DataFolder(properties.dataDir());
@@ -61,7 +58,7 @@ class DatabaseConfiguration {
             config.setJdbcUrl(properties.database().url());
             config.setUsername(properties.database().user());
             config.setPassword(properties.database().password());
-            config.setMaximumPoolSize(POSTGRESQL_CONNECTIONS);
+            config.setMaximumPoolSize(properties.database().connections());
         }
         return new HikariDataSource(config);
     }
@@ -74,10 +71,10 @@ class DatabaseConfiguration {
      * ({@code SERVER_TOMCAT_THREADS_MAX}) wins.
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestThreads(Dialect dialect, Environment environment) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestThreads(Dialect dialect, Environment environment, DispatchProperties properties) {
         return factory -> {
             if (dialect == Dialect.POSTGRESQL && !environment.containsProperty("server.tomcat.threads.max")) {
-                factory.addConnectorCustomizers(connector -> connector.setProperty("maxThreads", String.valueOf(POSTGRESQL_CONNECTIONS)));
+                factory.addConnectorCustomizers(connector -> connector.setProperty("maxThreads", String.valueOf(properties.database().connections())));
             }
         };
     }

@@ -25,7 +25,7 @@ public record DispatchProperties(Path dataDir, Database database, Boolean demo, 
             dataDir = Path.of("data");
         }
         if (database == null) {
-            database = new Database(null, null, null);
+            database = new Database(null, null, null, null);
         }
         if (seed == null) {
             seed = new Seed(0);
@@ -57,7 +57,23 @@ public record DispatchProperties(Path dataDir, Database database, Boolean demo, 
         }
     }
 
-    public record Database(String url, String user, String password) {
+    /**
+     * @param connections this node's connections to PostgreSQL (and, unless {@code server.tomcat.threads.max} is set,
+     *                    its request threads); null for {@link #DEFAULT_CONNECTIONS}. Unused on SQLite.
+     */
+    public record Database(String url, String user, String password, Integer connections) {
+        public static final int DEFAULT_CONNECTIONS = 16;
+        static final int MAX_CONNECTIONS = 1_000;
+
+        public Database {
+            if (connections == null) {
+                connections = DEFAULT_CONNECTIONS;
+            }
+            if (connections < 1 || connections > MAX_CONNECTIONS) {
+                throw new BadSettingException("DISPATCH_DATABASE_CONNECTIONS", "is " + connections,
+                        "set it to a number of connections from 1 to " + MAX_CONNECTIONS + " (PostgreSQL's max_connections is shared by every node)");
+            }
+        }
     }
 
     /** @param articles how many generated filler articles to add on first start, after the demo site */

@@ -87,7 +87,8 @@ class TwoNodesTest {
         String database = Databases.newPostgresDatabase();
         s3 = S3Server.start();
         a = start(database, s3);
-        b = start(database, s3);
+        // B shares the database's connections more sparingly, as nodes sized to PostgreSQL's max_connections would.
+        b = start(database, s3, "--dispatch.database.connections=6");
         // Each node has its own test clock; both show the same time, as machines kept in step by NTP do.
         clock(b).advance(Duration.between(clock(b).instant(), clock(a).instant()));
     }
@@ -284,6 +285,16 @@ class TwoNodesTest {
         long next = publish(a, after, null, "Testing");
         await("purges heard again").atMost(PURGE_WITHIN.multipliedBy(5)).until(() -> readerOnB.get("/").body().contains(after));
         assertThat(next).isPositive();
+    }
+
+    @Test
+    void eachNodeOpensAsManyConnectionsAndRequestThreadsAsItsSettingSays() {
+        for (var node : Map.of(a, 16, b, 6).entrySet()) {
+            int threads = ((org.apache.coyote.AbstractProtocol<?>) ((org.springframework.boot.tomcat.TomcatWebServer) ((WebServerApplicationContext) node.getKey())
+                    .getWebServer()).getTomcat().getConnector().getProtocolHandler()).getMaxThreads();
+            assertThat(node.getKey().getBean(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize()).isEqualTo(node.getValue());
+            assertThat(threads).isEqualTo(node.getValue());
+        }
     }
 
     @Test
@@ -532,7 +543,7 @@ class TwoNodesTest {
         return image;
     }
 
-    private static ConfigurableApplicationContext start(String database, S3Server s3) {
+    private static ConfigurableApplicationContext start(String database, S3Server s3, String... more) {
         Path data;
         try {
             data = Files.createTempDirectory("dispatch-node-");
@@ -549,6 +560,7 @@ class TwoNodesTest {
                 "--dispatch.outbox.check-every=200ms", "--dispatch.publishing.first-check=1h", "--dispatch.digests.first-check=1h",
                 "--dispatch.nodes.lease=3s", "--dispatch.nodes.renew-every=1s", "--logging.level.com.icegreen=WARN"));
         settings.addAll(s3.settings());
+        settings.addAll(List.of(more));
         return new SpringApplicationBuilder(DispatchApplication.class, TestClockConfiguration.class).run(settings.toArray(String[]::new));
     }
 

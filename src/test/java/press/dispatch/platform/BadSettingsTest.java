@@ -69,6 +69,14 @@ class BadSettingsTest {
     }
 
     @Test
+    void aConnectionCountOutOfRangeStopsStartUpSayingWhatToSet() {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.database.connections=0"))
+                .rootCause()
+                .isInstanceOf(BadSettingException.class)
+                .hasMessage("DISPATCH_DATABASE_CONNECTIONS is 0: set it to a number of connections from 1 to 1000 (PostgreSQL's max_connections is shared by every node)");
+    }
+
+    @Test
     void thePageCacheTakesAQuarterOfTheHeapUpTo64MegabytesUnlessSized() {
         long mb = 1024L * 1024L;
         assertThat(new DispatchProperties.PageCacheSettings(true, 0).maxBytes(128 * mb)).isEqualTo(32 * mb);
