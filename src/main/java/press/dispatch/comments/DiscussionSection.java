@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import gg.jte.TemplateEngine;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 import press.dispatch.articles.Discussion;
 import press.dispatch.articles.Story;
@@ -37,9 +39,14 @@ class DiscussionSection implements Discussion {
         this.templates = templates;
     }
 
+    /**
+     * @throws ResponseStatusException 404 when {@code replyTo} is not an approved comment of the story: a reply page
+     *                                 exists only for a comment readers can see (else every made-up number would be a
+     *                                 page of its own, rendered and cached)
+     */
     @Override
     public Section section(Story story, Long replyTo) {
-        return view(story, CommentForm.empty(replyTo), Map.of(), null, null, null);
+        return view(story, CommentForm.empty(replyTo), Map.of(), null, null, null, replyTo != null);
     }
 
     @Override
@@ -49,6 +56,10 @@ class DiscussionSection implements Discussion {
 
     /** The section with a refilled form and its errors, a problem message or a notice, or the visitor's held comment. */
     Section view(Story story, CommentForm form, Map<String, String> errors, String message, String notice, Comment held) {
+        return view(story, form, errors, message, notice, held, false);
+    }
+
+    private Section view(Story story, CommentForm form, Map<String, String> errors, String message, String notice, Comment held, boolean answering) {
         Settings site = settings.current();
         List<Comment> approved = comments.listApproved(story.article().id());
         int depthLimit = Integer.parseInt(site.get(Setting.COMMENTS_THREAD_DEPTH));
@@ -68,6 +79,9 @@ class DiscussionSection implements Discussion {
         }
         List<Thread> threads = roots.stream().map(c -> thread(c, children, story, site, depthLimit, open)).toList();
         Long replyTo = form.parentId() != null && byId.containsKey(form.parentId()) ? form.parentId() : null;
+        if (answering && replyTo == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         DiscussionView view = new DiscussionView(shell.shell(), story.href(), approved.size(), threads, open, story.href() + "/comments",
                 moderation.formToken(story.article().id()), replyTo == null ? withParent(form, null) : form, errors, message, notice,
                 held == null ? null : thread(held, Map.of(), story, site, depthLimit, false), replyTo,

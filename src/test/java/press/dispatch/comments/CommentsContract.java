@@ -267,6 +267,8 @@ abstract class CommentsContract extends SiteTest {
         long root = approvedCommentFrom(email);
         Document replyForm = browser.get("/articles/" + slug + "/reply/" + root).page();
         assertThat(replyForm.select("input[name=parent]").val()).isEqualTo(String.valueOf(root));
+        // Only a comment readers can see has a reply page, not any made-up number (each would be a page of its own).
+        assertThat(browser.get("/articles/" + slug + "/reply/9" + root).status()).isEqualTo(404);
 
         comment(Map.of("comment", "A reply", "author", "Threader", "email", email, "parent", String.valueOf(root)));
         long reply = idOf(email, "A reply");
@@ -283,11 +285,11 @@ abstract class CommentsContract extends SiteTest {
     @Test
     void theCommentersEmailNeverAppearsInAnyPublicPage() throws Exception {
         String email = unique("secret").replace(" ", "-") + "@example.com";
-        approvedCommentFrom(email);
+        long approved = approvedCommentFrom(email);
         comment(Map.of("comment", "Held one", "author", "Secret Keeper", "email", email, "url", "https://keeper.example"));
         String md5 = hex("MD5", email);
         String sha256 = hex("SHA-256", email);
-        for (String path : List.of("/", "/articles/" + slug, "/sections/" + section.slug(), "/tags/testing", "/articles/" + slug + "/reply/1")) {
+        for (String path : List.of("/", "/articles/" + slug, "/sections/" + section.slug(), "/tags/testing", "/articles/" + slug + "/reply/" + approved)) {
             String html = browser.get(path).body();
             assertThat(html).as(path).doesNotContainIgnoringCase(email).doesNotContain(md5).doesNotContain(sha256)
                     .doesNotContain(email.substring(0, email.indexOf('@')));
