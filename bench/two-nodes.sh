@@ -134,13 +134,18 @@ measure() { # key kind -> req/s (and the nodes' CPU ticks appended to $WORK/tick
 cpu_per_request() { # key total-req/s -> ms of node CPU per request
   echo "scale=3; $(paste -sd+ "$WORK/ticks-$1" | bc) * 1000 / $(getconf CLK_TCK) / ($2 * $DURATION)" | bc
 }
-for round in $(seq 1 "$ROUNDS"); do
-  nginx_for $PORT_A; one_node
-  ONE_C+=("$(measure one_c cached)")
-  nginx_for $PORT_A $PORT_B; two_nodes
-  TWO_C+=("$(measure two_c cached)")
-  echo "round $round: cached one ${ONE_C[-1]} two ${TWO_C[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
-done
+rounds() { # kind (cached|uncached) key (c|u) one-array two-array: ROUNDS rounds of nginx in front of A alone, then of A and B
+  local -n one=$3 two=$4
+  local round
+  for round in $(seq 1 "$ROUNDS"); do
+    nginx_for $PORT_A; one_node
+    one+=("$(measure "one_$2" "$1")")
+    nginx_for $PORT_A $PORT_B; two_nodes
+    two+=("$(measure "two_$2" "$1")")
+    echo "round $round: $1 one ${one[-1]} two ${two[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  done
+}
+rounds cached c ONE_C TWO_C
 
 echo "Purge delay under load (A publishes, B's home page polled) ..."
 two_nodes
@@ -157,13 +162,7 @@ stop_node "$A"; stop_node "$B"
 A=$(start_node a $PORT_A false); PIDS+=("$A"); wait_up $PORT_A
 B=$(start_node b $PORT_B false); PIDS+=("$B"); wait_up $PORT_B
 for port in $PORT_A $PORT_B; do SECONDS_PER_RUN=$WARMUP uncached $port > /dev/null; done
-for round in $(seq 1 "$ROUNDS"); do
-  nginx_for $PORT_A; one_node
-  ONE_U+=("$(measure one_u uncached)")
-  nginx_for $PORT_A $PORT_B; two_nodes
-  TWO_U+=("$(measure two_u uncached)")
-  echo "round $round: uncached one ${ONE_U[-1]} two ${TWO_U[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
-done
+rounds uncached u ONE_U TWO_U
 
 send_newsletter() { # subscribers pids... -> "seconds messages node-cpu-seconds"
   local before after seconds cpu n=$1
