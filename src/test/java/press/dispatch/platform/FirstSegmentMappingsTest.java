@@ -31,7 +31,9 @@ class FirstSegmentMappingsTest extends SiteTest {
         long id = publishedArticle(unique("Routing"), section("Routing"));
         assertThat(browser.get("/articles/" + slugOf(id)).status()).isEqualTo(200);
         assertThat(browser.get("/").status()).isEqualTo(200);
-        assertThat(browser.get("/articles/" + slugOf(id) + "/reply/1").status()).isEqualTo(200);
+        assertThat(browser.get("/articles/" + slugOf(id) + "/feed").status()).isEqualTo(200);
+        // the reply page answers 404 for a comment that is not there
+        assertThat(browser.get("/articles/" + slugOf(id) + "/reply/1").status()).isEqualTo(404);
         assertThat(browser.get("/nowhere/at/all").status()).isEqualTo(404);
     }
 }
