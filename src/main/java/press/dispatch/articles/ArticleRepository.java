@@ -54,10 +54,10 @@ class ArticleRepository {
     }
 
     /** {@link #findPublic} with what {@link #described} reads, in the same round trip: for the article's page. */
-    Optional<Described.Article> findPublicDescribed(String slug, Instant now) {
+    Optional<DescribedArticle> findPublicDescribed(String slug, Instant now) {
         return jdbc.sql("SELECT " + PUBLIC_COLUMNS + ", " + DESCRIBED_COLUMNS + " FROM articles a WHERE a.slug = :slug AND " + PUBLIC)
                 .param("slug", slug).param("now", SqlTime.of(now))
-                .query((rs, n) -> new Described.Article(article(rs, n), described(rs))).optional();
+                .query((rs, n) -> new DescribedArticle(article(rs, n), described(rs))).optional();
     }
 
     private Optional<Article> findPublic(String columns, String slug, Instant now) {
@@ -137,9 +137,10 @@ class ArticleRepository {
 
     /** An article's overrides for search and sharing, and when its page last said "Updated" (null: never). */
     record Described(SearchOverrides overrides, Instant revisedAt) {
-        /** An article row read with its description. */
-        record Article(press.dispatch.articles.Article article, Described described) {
-        }
+    }
+
+    /** An article row read with its description. */
+    record DescribedArticle(Article article, Described described) {
     }
 
     private static final String DESCRIBED_COLUMNS = "search_title, search_description, social_media_id, revised_at";
