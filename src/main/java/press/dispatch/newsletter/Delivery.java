@@ -48,6 +48,8 @@ class Delivery {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
     static final Duration STALE_AFTER = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 8;
+    /** Audiences from this size on have the ledger's statistics brought up to date before they are sent. */
+    private static final int ANALYZE_FROM = 1000;
 
     private final JdbcClient jdbc;
     private final Subscriptions subscriptions;
@@ -161,7 +163,9 @@ class Delivery {
             }
             List<Recipient> chunk = new ArrayList<>(1000);
             List<String> variants = new ArrayList<>(1000);
+            int[] frozen = {0};
             java.util.function.BiConsumer<Recipient, String> add = (recipient, variant) -> {
+                frozen[0]++;
                 chunk.add(recipient);
                 variants.add(variant);
                 if (chunk.size() == 1000) {
@@ -183,6 +187,12 @@ class Delivery {
                 });
             }
             insertDeliveries(issue.id(), chunk, variants);
+            if (dialect == Dialect.POSTGRESQL && frozen[0] >= ANALYZE_FROM) {
+                // PostgreSQL's statistics still say the new issue has no deliveries until autovacuum comes by, so it
+                // would mark each batch sent by reading all of the issue's deliveries (30 ms per batch of 100 at
+                // 100,000 recipients). ANALYZE reads a fixed sample, whatever the table's size.
+                jdbc.sql("ANALYZE deliveries").update();
+            }
             jdbc.sql("UPDATE newsletter_issues SET status = 'sending' WHERE id = :id AND status = 'preparing'").param("id", issue.id()).update();
             log.info("Newsletter issue {} ({}) is sending", issue.id(), issue.kind());
         }
@@ -256,6 +266,11 @@ class Delivery {
     record Claimed(long issueId, Long articleId, String variant, long subscriberId, String email, int attempts) {
     }
 
+    /**
+     * Claims the next batch, earliest due first, in the order of the {@code deliveries_due} index so that the claim
+     * reads only the batch it takes. Ordering by the primary key instead made every claim read and sort all of an
+     * issue's pending deliveries: a send of 100,000 cost PostgreSQL a millisecond of CPU per message.
+     */
     List<Claimed> claim() {
         Instant now = clock.instant();
         String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
@@ -264,7 +279,7 @@ class Delivery {
                 WHERE (issue_id, subscriber_id) IN (
                     SELECT d.issue_id, d.subscriber_id FROM deliveries d
                     WHERE d.status = 'pending' AND d.next_attempt_at <= :now
-                    ORDER BY d.issue_id, d.subscriber_id LIMIT :n""" + lock + """
+                    ORDER BY d.next_attempt_at LIMIT :n""" + lock + """
                 )
                 RETURNING issue_id, subscriber_id, email, attempts, variant,
                           (SELECT i.article_id FROM newsletter_issues i WHERE i.id = deliveries.issue_id) AS article_id
