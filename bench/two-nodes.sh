@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Two Dispatch nodes behind nginx on one PostgreSQL, against one node in the same run: cached and uncached article
 # pages (wrk through nginx, in alternating rounds: nginx in front of A alone, then of A and B; uncached pages from the
-# same nodes restarted with their page cache off), the delay until a purge made on node A shows on node B while both
+# same nodes restarted with their page cache off), the same rounds in front of A and an unconnected node C (its own
+# database on the same server: two Dispatch processes that share the cores but not the site, which tells the cost of
+# a second process on shared cores from the cost of the two nodes' coordination), the delay until a purge made on node A shows on node B while both
 # are under load (p50/p99 of PURGES publishes), and a newsletter of SUBSCRIBERS delivered to Postfix's smtp-sink by two
 # nodes, then by one.
 # Usage: bench/two-nodes.sh   (needs: wrk, nginx, curl, smtp-sink, bc — apt-get install wrk nginx-light curl bc postfix
@@ -29,6 +31,7 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000
 PORT_BASE=${PORT_BASE:-18180}
 PIN=${PIN:-0}
 NGINX_PORT=$PORT_BASE; PORT_A=$((PORT_BASE + 1)); PORT_B=$((PORT_BASE + 2)); SINK_PORT=$((PORT_BASE + 3)); PG_PORT=$((PORT_BASE + 4))
+PORT_C=$((PORT_BASE + 5))
 OWNER=bench@news.example; PASSWORD="bench horse battery"
 WORK=$(mktemp -d /tmp/dispatch-two-nodes.XXXXXX)
 chmod 755 "$WORK"
@@ -55,19 +58,23 @@ if [ -n "$PG_BIN" ] && [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
   su postgres -c "$PG_BIN/initdb -D $WORK/pg -U postgres --auth=trust" > "$WORK/initdb.log"
   su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -l $WORK/pg/server.log -w start -o '-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1'" > /dev/null
   PGURL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
+  su postgres -c "$PG_BIN/createdb -h 127.0.0.1 -p $PG_PORT control"
+  CONTROL_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/control"
 else
   echo "Starting embedded PostgreSQL and smtp-sink ..."
   java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.EmbeddedPostgresServer > "$WORK/pg.txt" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do grep -q '^jdbc:' "$WORK/pg.txt" && break; sleep 1; done
   PGURL=$(grep '^jdbc:' "$WORK/pg.txt" | head -1)
+  CONTROL_URL=""
+  echo "(no unconnected node C: its database needs PostgreSQL from /usr/lib/postgresql, apt-get install postgresql)"
 fi
 smtp-sink -c -u nobody 127.0.0.1:$SINK_PORT 512 > "$WORK/sink.txt" 2>&1 &
 PIDS+=($!)
 
-start_node() { # name port [page cache: true|false] -> pid
+start_node() { # name port [page cache: true|false] [database URL] -> pid
   mkdir -p "$WORK/$1"
-  env ${NODE_ENV:-} DISPATCH_PAGE_CACHE=${3:-true} MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR="$WORK/$1" SERVER_PORT=$2 DISPATCH_DATABASE_URL="$PGURL" DISPATCH_DATABASE_USER=postgres \
+  env ${NODE_ENV:-} DISPATCH_PAGE_CACHE=${3:-true} MALLOC_ARENA_MAX=2 DISPATCH_DATA_DIR="$WORK/$1" SERVER_PORT=$2 DISPATCH_DATABASE_URL="${4:-$PGURL}" DISPATCH_DATABASE_USER=postgres \
     DISPATCH_DATABASE_PASSWORD=postgres DISPATCH_DEMO=true DISPATCH_SEED_ARTICLES=$ARTICLES DISPATCH_SMTP_HOST=127.0.0.1 \
     DISPATCH_SMTP_PORT=$SINK_PORT DISPATCH_MAIL_BATCH=100 DISPATCH_ADMIN_EMAIL=$OWNER DISPATCH_ADMIN_PASSWORD="$PASSWORD" \
     java $JAVA_OPTS -jar target/dispatch.jar >> "$WORK/$1.log" 2>&1 &
@@ -93,13 +100,14 @@ nginx_for() { # ports...
   nginx -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/nginx-error.log"
 }
 CPUS=$(nproc)
-# one_node: A alone has every core; two_nodes: with PIN=1 each node has half of them (A the first half, B the second).
+# one_node: A alone has every core; two_nodes [second pid, default B]: with PIN=1 each node has half of them (A the
+# first half, the other node the second).
 one_node() { taskset -a -p -c "0-$((CPUS - 1))" "$A" > /dev/null; }
 two_nodes() {
   if [ "$PIN" = 1 ] && [ "$CPUS" -ge 2 ]; then
-    taskset -a -p -c "0-$((CPUS / 2 - 1))" "$A" > /dev/null; taskset -a -p -c "$((CPUS / 2))-$((CPUS - 1))" "$B" > /dev/null
+    taskset -a -p -c "0-$((CPUS / 2 - 1))" "$A" > /dev/null; taskset -a -p -c "$((CPUS / 2))-$((CPUS - 1))" "${1:-$B}" > /dev/null
   else
-    one_node; taskset -a -p -c "0-$((CPUS - 1))" "$B" > /dev/null
+    one_node; taskset -a -p -c "0-$((CPUS - 1))" "${1:-$B}" > /dev/null
   fi
 }
 rps() { wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN:-$DURATION}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
@@ -116,36 +124,47 @@ sink_count() { tr '\r' '\n' < "$WORK/sink.txt" | grep -o 'mesg=[0-9]*' | tail -1
 
 A=$(start_node a $PORT_A); PIDS+=("$A"); wait_up $PORT_A
 B=$(start_node b $PORT_B); PIDS+=("$B"); wait_up $PORT_B
+C=""
+if [ -n "$CONTROL_URL" ]; then C=$(start_node c $PORT_C true "$CONTROL_URL"); PIDS+=("$C"); wait_up $PORT_C; fi
 ARTICLE=$(curl -s "http://127.0.0.1:$PORT_A/" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2)
+if [ -n "$C" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT_C$ARTICLE")" != 200 ]; then
+  echo "node C's demo site has no $ARTICLE" >&2; exit 1
+fi
 # Warm-up long enough for each node's JIT compiler to settle (on these 2 cores it works through the first minutes of
 # load, bench/run.sh step 3): a node still compiling spends CPU the other does not.
 echo "Article page: $ARTICLE; warming each node directly (${WARMUP}s each) ..."
-for port in $PORT_A $PORT_B; do SECONDS_PER_RUN=$WARMUP cached $port > /dev/null; done
+for port in $PORT_A $PORT_B ${C:+$PORT_C}; do SECONDS_PER_RUN=$WARMUP cached $port > /dev/null; done
 
-# Each run also records the nodes' CPU time (both nodes, also while B idles), for CPU per request.
-ONE_C=(); TWO_C=(); ONE_U=(); TWO_U=()
-measure() { # key kind -> req/s (and the nodes' CPU ticks appended to $WORK/ticks-key)
+# Each run also records the CPU time of A and of the round's second node (also while that one idles), for CPU per
+# request. In every round all three nodes run; only the ones behind nginx get requests.
+ONE_C=(); TWO_C=(); CTL_C=(); ONE_U=(); TWO_U=(); CTL_U=()
+measure() { # key kind second-pid -> req/s (and the nodes' CPU ticks appended to $WORK/ticks-key)
   local t0 r
-  t0=$(cpu_ticks "$A" "$B")
+  t0=$(cpu_ticks "$A" "$3")
   r=$($2 $NGINX_PORT)
-  echo $(( $(cpu_ticks "$A" "$B") - t0 )) >> "$WORK/ticks-$1"
+  echo $(( $(cpu_ticks "$A" "$3") - t0 )) >> "$WORK/ticks-$1"
   echo "$r"
 }
 cpu_per_request() { # key total-req/s -> ms of node CPU per request
   echo "scale=3; $(paste -sd+ "$WORK/ticks-$1" | bc) * 1000 / $(getconf CLK_TCK) / ($2 * $DURATION)" | bc
 }
-rounds() { # kind (cached|uncached) key (c|u) one-array two-array: ROUNDS rounds of nginx in front of A alone, then of A and B
-  local -n one=$3 two=$4
+rounds() { # kind (cached|uncached) key (c|u) one-array two-array control-array: ROUNDS rounds of nginx in front of A
+  # alone, then of A and B, then of A and C
+  local -n one=$3 two=$4 ctl=$5
   local round
   for round in $(seq 1 "$ROUNDS"); do
     nginx_for $PORT_A; one_node
-    one+=("$(measure "one_$2" "$1")")
+    one+=("$(measure "one_$2" "$1" "$B")")
     nginx_for $PORT_A $PORT_B; two_nodes
-    two+=("$(measure "two_$2" "$1")")
-    echo "round $round: $1 one ${one[-1]} two ${two[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+    two+=("$(measure "two_$2" "$1" "$B")")
+    if [ -n "$C" ]; then
+      nginx_for $PORT_A $PORT_C; two_nodes "$C"
+      ctl+=("$(measure "ctl_$2" "$1" "$C")")
+    fi
+    echo "round $round: $1 one ${one[-1]} two ${two[-1]}${C:+ unconnected ${ctl[-1]}} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
 }
-rounds cached c ONE_C TWO_C
+rounds cached c ONE_C TWO_C CTL_C
 
 echo "Purge delay under load (A publishes, B's home page polled) ..."
 two_nodes
@@ -156,13 +175,15 @@ java -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.PurgeDela
 kill $LOAD 2>/dev/null || true
 wait $LOAD 2>/dev/null || true
 
-echo "Restarting both nodes with their page cache off, warming each (${WARMUP}s) ..."
+echo "Restarting the nodes with their page cache off, warming each (${WARMUP}s) ..."
 stop_node() { kill "$1"; while [ -e "/proc/$1" ]; do sleep 0.2; done; }
-stop_node "$A"; stop_node "$B"
+stop_node "$A"; stop_node "$B"; [ -z "$C" ] || stop_node "$C"
 A=$(start_node a $PORT_A false); PIDS+=("$A"); wait_up $PORT_A
 B=$(start_node b $PORT_B false); PIDS+=("$B"); wait_up $PORT_B
-for port in $PORT_A $PORT_B; do SECONDS_PER_RUN=$WARMUP uncached $port > /dev/null; done
-rounds uncached u ONE_U TWO_U
+if [ -n "$C" ]; then C=$(start_node c $PORT_C false "$CONTROL_URL"); PIDS+=("$C"); wait_up $PORT_C; fi
+for port in $PORT_A $PORT_B ${C:+$PORT_C}; do SECONDS_PER_RUN=$WARMUP uncached $port > /dev/null; done
+rounds uncached u ONE_U TWO_U CTL_U
+[ -z "$C" ] || stop_node "$C"  # the newsletters run as before, on A and B only
 
 send_newsletter() { # subscribers pids... -> "seconds messages node-cpu-seconds"
   local before after seconds cpu n=$1
@@ -175,10 +196,10 @@ send_newsletter() { # subscribers pids... -> "seconds messages node-cpu-seconds"
   after=$(sink_count)
   echo "$seconds $((after - before)) $(echo "scale=1; ($(cpu_ticks "$@") - $cpu) / $(getconf CLK_TCK)" | bc)"
 }
-# A first, unrecorded newsletter to a tenth of them, so that both nodes have compiled their sending code before either
+# A first, unrecorded newsletter to half of them, so that both nodes have compiled their sending code before either
 # recorded send (the one-node send comes second and would otherwise have the warmer node).
-echo "Warm-up newsletter of $((SUBSCRIBERS / 10)) by two nodes ..."
-read -r WARM_SEND WARM_SENT WARM_CPU <<< "$(send_newsletter $((SUBSCRIBERS / 10)) "$A" "$B")"
+echo "Warm-up newsletter of $((SUBSCRIBERS / 2)) by two nodes ..."
+read -r WARM_SEND WARM_SENT WARM_CPU <<< "$(send_newsletter $((SUBSCRIBERS / 2)) "$A" "$B")"
 echo "  $WARM_SEND s, $WARM_SENT messages"
 echo "Newsletter of $SUBSCRIBERS to smtp-sink by two nodes ..."
 read -r TWO_SEND TWO_SENT TWO_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A" "$B")"
@@ -190,16 +211,25 @@ read -r ONE_SEND ONE_SENT ONE_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A")"
 echo "  $ONE_SEND s, $ONE_SENT messages, node's CPU $ONE_CPU s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 ONE_CACHED=$(sum "${ONE_C[@]}"); TWO_CACHED=$(sum "${TWO_C[@]}"); ONE_UNCACHED=$(sum "${ONE_U[@]}"); TWO_UNCACHED=$(sum "${TWO_U[@]}")
+mean() { echo "scale=0; $1 / $ROUNDS" | bc; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
+# The unconnected pair's columns: "-" without node C.
+ctl_columns() { # total-req/s-of-C-rounds one-total key -> "| req/s | ratio |" or "| ms | |"
+  if [ -z "$CONTROL_URL" ]; then echo "| - | - |"
+  elif [ "$3" = rps ]; then echo "| $(mean "$1") | $(ratio "$1" "$2")x |"
+  else echo "| $(cpu_per_request "$3" "$1") | |"; fi
+}
+CTL_CACHED=$(sum "${CTL_C[@]:-0}"); CTL_UNCACHED=$(sum "${CTL_U[@]:-0}")
 echo
-echo "| | one node | two nodes | two / one |"
-echo "|---|---|---|---|"
-echo "| cached article page, req/s (mean of $ROUNDS rounds of ${DURATION}s) | $(echo "scale=0; $ONE_CACHED / $ROUNDS" | bc) | $(echo "scale=0; $TWO_CACHED / $ROUNDS" | bc) | $(echo "scale=2; $TWO_CACHED / $ONE_CACHED" | bc) |"
-echo "| uncached article page, req/s (mean of $ROUNDS rounds of ${DURATION}s) | $(echo "scale=0; $ONE_UNCACHED / $ROUNDS" | bc) | $(echo "scale=0; $TWO_UNCACHED / $ROUNDS" | bc) | $(echo "scale=2; $TWO_UNCACHED / $ONE_UNCACHED" | bc) |"
-echo "| cached article page, nodes' CPU per request, ms | $(cpu_per_request one_c "$ONE_CACHED") | $(cpu_per_request two_c "$TWO_CACHED") | |"
-echo "| uncached article page, nodes' CPU per request, ms | $(cpu_per_request one_u "$ONE_UNCACHED") | $(cpu_per_request two_u "$TWO_UNCACHED") | |"
-echo "| newsletter of $SUBSCRIBERS, publish to sent, s (messages the sink counted) | $ONE_SEND ($ONE_SENT) | $TWO_SEND ($TWO_SENT) | $(echo "scale=2; $ONE_SEND / $TWO_SEND" | bc) (speed) |"
-echo "| newsletter of $SUBSCRIBERS, CPU seconds of the nodes | $ONE_CPU | $TWO_CPU | $(echo "scale=2; $TWO_CPU / $ONE_CPU" | bc) |"
+echo "| | one node | two nodes (A + B) | two / one | A + unconnected C | unconnected / one |"
+echo "|---|---|---|---|---|---|"
+echo "| cached article page, req/s (mean of $ROUNDS rounds of ${DURATION}s) | $(mean "$ONE_CACHED") | $(mean "$TWO_CACHED") | $(ratio "$TWO_CACHED" "$ONE_CACHED")x $(ctl_columns "$CTL_CACHED" "$ONE_CACHED" rps)"
+echo "| uncached article page, req/s (mean of $ROUNDS rounds of ${DURATION}s) | $(mean "$ONE_UNCACHED") | $(mean "$TWO_UNCACHED") | $(ratio "$TWO_UNCACHED" "$ONE_UNCACHED")x $(ctl_columns "$CTL_UNCACHED" "$ONE_UNCACHED" rps)"
+echo "| cached article page, nodes' CPU per request, ms | $(cpu_per_request one_c "$ONE_CACHED") | $(cpu_per_request two_c "$TWO_CACHED") | $(ctl_columns "$CTL_CACHED" "" ctl_c)"
+echo "| uncached article page, nodes' CPU per request, ms | $(cpu_per_request one_u "$ONE_UNCACHED") | $(cpu_per_request two_u "$TWO_UNCACHED") | $(ctl_columns "$CTL_UNCACHED" "" ctl_u)"
+echo "| newsletter of $SUBSCRIBERS, publish to sent, s (messages the sink counted) | $ONE_SEND ($ONE_SENT) | $TWO_SEND ($TWO_SENT) | $(ratio "$ONE_SEND" "$TWO_SEND")x speed | | |"
+echo "| newsletter of $SUBSCRIBERS, CPU seconds of the nodes | $ONE_CPU | $TWO_CPU | $(ratio "$TWO_CPU" "$ONE_CPU")x | | |"
 tail -1 "$WORK/purges.txt"
 echo "cores: $CPUS; PIN=$PIN (two nodes each on half of them: $([ "$PIN" = 1 ] && [ "$CPUS" -ge 2 ] && echo yes || echo no))"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); node logs in $WORK"
-grep -c -i ' ERROR ' "$WORK"/a.log "$WORK"/b.log || true
+grep -c -i ' ERROR ' "$WORK"/a.log "$WORK"/b.log ${C:+"$WORK"/c.log} || true
