@@ -8,11 +8,14 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import press.dispatch.platform.Dialect;
+import press.dispatch.platform.JobRuns;
 import press.dispatch.platform.RateLimiter;
 import press.dispatch.platform.SqlTime;
 
@@ -29,6 +32,7 @@ class SignInThrottle {
     static final int FREE_PER_IP = 20;
     static final Duration MAX_WAIT = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofDays(1);
+    private static final String FORGET_CRON = "${dispatch.sign-in.forget-cron:0 43 * * * *}";
 
     private record Failures(int count, Instant last) {
     }
@@ -38,9 +42,14 @@ class SignInThrottle {
     /** On PostgreSQL failures are counted in {@code sign_in_failures}, so guesses spread over several nodes add up. */
     private final JdbcClient jdbc;
 
-    SignInThrottle(Clock clock, JdbcClient jdbc, Dialect dialect) {
+    private final JobRuns jobRuns;
+    private final String forgetCron;
+
+    SignInThrottle(Clock clock, JdbcClient jdbc, Dialect dialect, JobRuns jobRuns, @Value(FORGET_CRON) String forgetCron) {
         this.clock = clock;
         this.jdbc = dialect == Dialect.POSTGRESQL ? jdbc : null;
+        this.jobRuns = jobRuns;
+        this.forgetCron = forgetCron;
     }
 
     /** How long this attempt must still wait; zero when it may go ahead. */
@@ -85,9 +94,14 @@ class SignInThrottle {
         }
     }
 
-    @Scheduled(fixedDelayString = "${dispatch.sign-in.forget-every:1h}", initialDelayString = "${dispatch.sign-in.forget-every:1h}")
+    /**
+     * Hourly across all nodes (whichever claims the hour's run) on PostgreSQL: failures a day old are deleted. (In
+     * memory, on SQLite, they expire by themselves.)
+     */
+    @Scheduled(cron = FORGET_CRON)
+    @Transactional
     void forgetOldFailures() {
-        if (jdbc != null) {
+        if (jdbc != null && jobRuns.claim("sign-in-failures-forget", forgetCron)) {
             jdbc.sql("DELETE FROM sign_in_failures WHERE last_at < :stale").param("stale", SqlTime.of(clock.instant().minus(FORGET_AFTER))).update();
         }
     }
