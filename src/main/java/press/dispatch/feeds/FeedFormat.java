@@ -1,7 +1,7 @@
 package press.dispatch.feeds;
 
 /** The two formats every feed is offered in. */
-enum FeedFormat {
+public enum FeedFormat {
     RSS("rss_2.0", "application/rss+xml;charset=UTF-8"),
     ATOM("atom_1.0", "application/atom+xml;charset=UTF-8");
 
@@ -17,7 +17,7 @@ enum FeedFormat {
         return romeType;
     }
 
-    String contentType() {
+    public String contentType() {
         return contentType;
     }
 }

@@ -3,8 +3,6 @@ package press.dispatch.feeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -170,7 +168,8 @@ class FeedPages {
     private static void send(HttpServletResponse response, FeedFormat format, Feeds.Written feed) throws IOException {
         response.setContentType(format.contentType());
         if (feed.modified() != null) {
-            response.setHeader("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(feed.modified().atOffset(ZoneOffset.UTC).withNano(0)));
+            // IMF-fixdate (RFC 9110), two-digit day: Tomcat formats date headers so
+            response.setDateHeader("Last-Modified", feed.modified().toEpochMilli());
         }
         response.getOutputStream().write(feed.xml().getBytes(StandardCharsets.UTF_8));
     }

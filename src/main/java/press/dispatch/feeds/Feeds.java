@@ -44,9 +44,15 @@ import press.dispatch.site.Setting;
 import press.dispatch.site.Settings;
 import press.dispatch.site.SiteSettings;
 
-/** Builds feeds with Rome: stories of a listing, or comments; always with absolute addresses and names, never emails. */
+/**
+ * Builds feeds with Rome: stories of a listing, or comments; always with absolute addresses and names, never emails.
+ * An item's identity (RSS {@code guid}, Atom {@code id}) is a tag URI of the site's host, the day the story or comment
+ * was written and its number, so a changed slug or headline never turns it into a new item in readers' feed readers.
+ * Plain text (standfirsts, corrections, comments) goes into RSS escaped as HTML, since readers render an RSS
+ * description as HTML; Atom marks it as text.
+ */
 @Service
-class Feeds {
+public class Feeds {
 
     static final int STORIES = 20;
     static final int PARTNER_STORIES = 50;
@@ -73,7 +79,7 @@ class Feeds {
     }
 
     /** A feed as written, with the time its newest item last changed (null when it has none). */
-    record Written(String xml, Instant modified) {
+    public record Written(String xml, Instant modified) {
     }
 
     /**
@@ -87,16 +93,46 @@ class Feeds {
         String base = site.baseUrl();
         SyndFeed feed = feed(format, site, title.isEmpty() ? site.name() : title + " – " + site.name(),
                 description.isEmpty() ? site.description() : description, base + pagePath, base + feedPath);
+        return listing(format, feed, stories.newest(filter, limit), base, fullText, null);
+    }
+
+    /**
+     * A feed of stories another feature lists (a story thread's articles, newest first), written like every story
+     * feed: titled "{@code title} – site name", in full text when the site's feeds are.
+     *
+     * @param since when the list began, the feed's time while it has no story yet
+     */
+    public Written storiesListed(FeedFormat format, List<Story> listed, String title, String description, String pagePath, String feedPath,
+                                 Instant since) {
+        Settings site = settings.current();
+        String base = site.baseUrl();
+        SyndFeed feed = feed(format, site, title + " – " + site.name(), description.isBlank() ? title : description, base + pagePath,
+                base + feedPath);
+        return listing(format, feed, listed, base, "full".equals(site.get(Setting.FEED_CONTENT)), since);
+    }
+
+    private Written listing(FeedFormat format, SyndFeed feed, List<Story> listed, String base, boolean fullText, Instant since) {
         List<SyndEntry> entries = new ArrayList<>();
         Instant modified = null;
-        for (Story story : stories.newest(filter, limit)) {
-            entries.add(entry(story, base, fullText));
-            Instant updated = updated(story);
+        for (Story story : listed) {
+            SyndEntry entry = entry(format, story, base, fullText);
+            entries.add(entry);
+            Instant updated = entry.getUpdatedDate().toInstant();
             modified = modified == null || updated.isAfter(modified) ? updated : modified;
         }
         feed.setEntries(entries);
-        feed.setPublishedDate(modified == null ? null : Date.from(modified));
+        dated(format, feed, modified, since);
         return new Written(write(feed), modified);
+    }
+
+    /**
+     * The feed's own time: its newest item's; in an Atom feed with no entries (which still requires one), {@code since},
+     * or the Unix epoch ("nothing yet") when there is no better time. RSS leaves it out then.
+     */
+    private static void dated(FeedFormat format, SyndFeed feed, Instant modified, Instant since) {
+        if (modified != null || format == FeedFormat.ATOM) {
+            feed.setPublishedDate(Date.from(modified != null ? modified : since != null ? since : Instant.EPOCH));
+        }
     }
 
     Written storiesOf(FeedFormat format, String feedPath) {
@@ -126,21 +162,58 @@ class Feeds {
             SyndEntry entry = new SyndEntryImpl();
             entry.setTitle(c.authorName() + " on " + on.get().article().headline());
             entry.setLink(base + on.get().href() + "#comment-" + c.id());
-            entry.setUri(entry.getLink());
+            entry.setUri(itemId(base, "comment", c.id(), c.createdAt()));
             entry.setAuthors(List.of(person(c.authorName())));
             entry.setAuthor(c.authorName());
-            SyndContent text = new SyndContentImpl();
-            text.setType("text/plain");
-            text.setValue(c.body());
-            entry.setDescription(text);
+            entry.setDescription(plainText(format, c.body()));
             entry.setPublishedDate(Date.from(c.createdAt()));
             entry.setUpdatedDate(Date.from(c.createdAt()));
             entries.add(entry);
             modified = modified == null || c.createdAt().isAfter(modified) ? c.createdAt() : modified;
         }
         feed.setEntries(entries);
-        feed.setPublishedDate(modified == null ? null : Date.from(modified));
+        dated(format, feed, modified, story == null ? null : updated(story));
         return new Written(write(feed), modified);
+    }
+
+    /**
+     * An item's lasting identity: {@code tag:news.example,2026-11-30:article/12} (RFC 4151), from the site's host, the
+     * day the item was written and its number; the item's address is its link. Without a host (an address setting
+     * that is not a URL) the address itself.
+     */
+    static String itemId(String base, String kind, long id, Instant written) {
+        String host;
+        try {
+            host = java.net.URI.create(base).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        if (host == null || host.isBlank()) {
+            return base + "/" + kind + "s/" + id;
+        }
+        return "tag:" + host.toLowerCase(java.util.Locale.ROOT) + "," + written.atOffset(java.time.ZoneOffset.UTC).toLocalDate() + ":" + kind + "/" + id;
+    }
+
+    /**
+     * Plain text as an item's description: in RSS, whose readers render a description as HTML, escaped and in
+     * paragraphs (a blank line parts them, a line break stays one); in Atom, marked as text.
+     */
+    static SyndContent plainText(FeedFormat format, String text) {
+        SyndContent content = new SyndContentImpl();
+        if (format == FeedFormat.ATOM) {
+            content.setType("text/plain");
+            content.setValue(text);
+            return content;
+        }
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : text.strip().split("\\R\\s*\\R")) {
+            if (!paragraph.isBlank()) {
+                html.append("<p>").append(org.springframework.web.util.HtmlUtils.htmlEscape(paragraph.strip()).replaceAll("\\R", "<br>")).append("</p>");
+            }
+        }
+        content.setType("text/html");
+        content.setValue(html.toString());
+        return content;
     }
 
     private static SyndFeed feed(FeedFormat format, Settings site, String title, String description, String page, String self) {
@@ -169,12 +242,12 @@ class Feeds {
         return feed;
     }
 
-    private SyndEntry entry(Story story, String base, boolean fullText) {
+    private SyndEntry entry(FeedFormat format, Story story, String base, boolean fullText) {
         SyndEntry entry = new SyndEntryImpl();
         String link = base + story.href();
         entry.setTitle(story.article().headline());
         entry.setLink(link);
-        entry.setUri(link);
+        entry.setUri(itemId(base, "article", story.article().id(), story.article().createdAt()));
         entry.setPublishedDate(Date.from(story.article().publishedAt()));
         entry.setUpdatedDate(Date.from(updated(story)));
         List<SyndPerson> authors = story.authors().stream().map(Author::displayName).map(Feeds::person).toList();
@@ -202,10 +275,7 @@ class Feeds {
                 entry.setUpdatedDate(Date.from(at));
             }
         }
-        SyndContent summary = new SyndContentImpl();
-        summary.setType("text/plain");
-        summary.setValue(noted.toString());
-        entry.setDescription(summary);
+        entry.setDescription(plainText(format, noted.toString()));
         Map<String, List<Figure>> galleries = stories.galleriesIn(story);
         if (fullText) {
             SyndContent body = new SyndContentImpl();

@@ -161,12 +161,13 @@ final class PageCacheFilter implements Filter {
         if (ifNoneMatch == null) {
             return false;
         }
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.trim();
             if (c.startsWith("W/")) {
                 c = c.substring(2);
             }
-            if (c.equals("*") || c.equals(etag)) {
+            if (c.equals("*") || c.equals(opaque)) {
                 return true;
             }
         }
@@ -204,13 +205,15 @@ final class PageCacheFilter implements Filter {
 
     /**
      * Two independent checksums and the length: collisions between two versions of one page are practically
-     * impossible, at a fraction of a cryptographic hash's cost (both checksums are CPU intrinsics).
+     * impossible, at a fraction of a cryptographic hash's cost (both checksums are CPU intrinsics). Weak (RFC 9110
+     * 8.8.3), because the same tag stands for the plain and the gzip body, which are equivalent but not the same bytes
+     * (as nginx does when it compresses); {@code If-None-Match} compares weakly anyway.
      */
     static String etagOf(byte[] body) {
         CRC32C crc = new CRC32C();
         crc.update(body);
         Adler32 adler = new Adler32();
         adler.update(body);
-        return "\"" + Long.toHexString(crc.getValue()) + Long.toHexString(adler.getValue()) + Integer.toHexString(body.length) + "\"";
+        return "W/\"" + Long.toHexString(crc.getValue()) + Long.toHexString(adler.getValue()) + Integer.toHexString(body.length) + "\"";
     }
 }

@@ -2,20 +2,9 @@ package press.dispatch.threads;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
-import com.rometools.rome.feed.synd.SyndContentImpl;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndEntryImpl;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
-import com.rometools.rome.feed.synd.SyndPersonImpl;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -31,12 +20,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 import press.dispatch.articles.Story;
+import press.dispatch.feeds.FeedFormat;
+import press.dispatch.feeds.Feeds;
 import press.dispatch.metadata.PageDescriptions;
 import press.dispatch.platform.CsrfExemption;
 import press.dispatch.platform.PageCache;
 import press.dispatch.platform.RateLimiter;
-import press.dispatch.site.Settings;
-import press.dispatch.site.SiteSettings;
 import press.dispatch.site.SiteShell;
 import press.dispatch.subscriptions.Subscriber;
 import press.dispatch.subscriptions.Subscriptions;
@@ -49,17 +38,17 @@ class ThreadPages {
 
     private final Threads threads;
     private final SiteShell shell;
-    private final SiteSettings settings;
+    private final Feeds feeds;
     private final PageDescriptions descriptions;
     private final RateLimiter perIp;
 
     private final Subscriptions subscriptions;
 
-    ThreadPages(Threads threads, SiteShell shell, SiteSettings settings, PageDescriptions descriptions, Clock clock, Subscriptions subscriptions) {
+    ThreadPages(Threads threads, SiteShell shell, Feeds feeds, PageDescriptions descriptions, Clock clock, Subscriptions subscriptions) {
         this.subscriptions = subscriptions;
         this.threads = threads;
         this.shell = shell;
-        this.settings = settings;
+        this.feeds = feeds;
         this.descriptions = descriptions;
         this.perIp = new RateLimiter(FOLLOWS_PER_HOUR, Duration.ofHours(1), clock);
     }
@@ -81,12 +70,12 @@ class ThreadPages {
 
     @GetMapping(value = "/stories/{slug}/feed", produces = "application/rss+xml;charset=UTF-8")
     ResponseEntity<String> rss(@PathVariable String slug, HttpServletRequest request) {
-        return feed(slug, "rss_2.0", "application/rss+xml;charset=UTF-8", request);
+        return feed(slug, FeedFormat.RSS, request);
     }
 
     @GetMapping(value = "/stories/{slug}/feed/atom", produces = "application/atom+xml;charset=UTF-8")
     ResponseEntity<String> atom(@PathVariable String slug, HttpServletRequest request) {
-        return feed(slug, "atom_1.0", "application/atom+xml;charset=UTF-8", request);
+        return feed(slug, FeedFormat.ATOM, request);
     }
 
     @PostMapping("/stories/{slug}/follow")
@@ -190,57 +179,18 @@ class ThreadPages {
         throw notFound();
     }
 
-    private ResponseEntity<String> feed(String slug, String type, String contentType, HttpServletRequest request) {
+    private ResponseEntity<String> feed(String slug, FeedFormat format, HttpServletRequest request) {
         StoryThread thread = threads.findBySlug(slug).orElseThrow(ThreadPages::notFound);
         PageCache.tag(request, "front");
-        Settings site = settings.current();
-        String base = site.baseUrl();
-        SyndFeed feed = new SyndFeedImpl();
-        feed.setFeedType(type);
-        feed.setTitle(thread.title() + " – " + site.name());
-        feed.setDescription(thread.summary().isBlank() ? thread.title() : thread.summary());
-        feed.setLink(base + thread.href());
-        feed.setUri(base + thread.href() + (type.startsWith("atom") ? "/feed/atom" : "/feed"));
-        feed.setLanguage(site.language());
-        feed.setGenerator("Dispatch");
-        SyndLinkImpl self = new SyndLinkImpl();
-        self.setRel("self");
-        self.setHref(feed.getUri());
-        SyndLinkImpl alternate = new SyndLinkImpl();
-        alternate.setRel("alternate");
-        alternate.setType("text/html");
-        alternate.setHref(base + thread.href());
-        feed.setLinks(List.of(alternate, self));
-        if (type.startsWith("atom")) {
-            SyndPersonImpl publisher = new SyndPersonImpl();
-            publisher.setName(site.name());
-            feed.setAuthors(List.of(publisher));
-        }
-        List<SyndEntry> entries = new ArrayList<>();
-        Instant newest = null;
         List<Story> parts = new ArrayList<>(threads.parts(thread));
         java.util.Collections.reverse(parts);
-        for (Story s : parts) {
-            SyndEntry entry = new SyndEntryImpl();
-            entry.setTitle(s.article().headline());
-            entry.setLink(base + s.href());
-            entry.setUri(base + s.href());
-            entry.setPublishedDate(Date.from(s.article().publishedAt()));
-            entry.setUpdatedDate(Date.from(s.article().publishedAt()));
-            SyndContentImpl summary = new SyndContentImpl();
-            summary.setType("text/plain");
-            summary.setValue(s.article().standfirst());
-            entry.setDescription(summary);
-            entries.add(entry);
-            newest = newest == null || s.article().publishedAt().isAfter(newest) ? s.article().publishedAt() : newest;
+        Feeds.Written feed = feeds.storiesListed(format, parts, thread.title(), thread.summary(), thread.href(),
+                thread.href() + (format == FeedFormat.ATOM ? "/feed/atom" : "/feed"), thread.createdAt());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.contentType()));
+        if (feed.modified() != null) {
+            ok.lastModified(feed.modified());
         }
-        feed.setEntries(entries);
-        feed.setPublishedDate(newest == null ? null : Date.from(newest));
-        try {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(contentType)).body(new SyndFeedOutput().outputString(feed));
-        } catch (FeedException e) {
-            throw new IllegalStateException("The feed of thread " + thread.id() + " could not be written: " + e.getMessage(), e);
-        }
+        return ok.body(feed.xml());
     }
 
     private static ResponseStatusException notFound() {

@@ -132,7 +132,7 @@ abstract class FeedsContract extends NewsroomTest {
         Document content = Jsoup.parse(rss.select("item > content|encoded").text());
         assertThat(content.text()).contains("First paragraph").contains("Second paragraph");
         assertThat(content.select("a").attr("href")).isEqualTo(base() + "/sections/" + section.slug());
-        assertThat(rss.select("item > description").text()).isEqualTo("Officials confirm strikes.");
+        assertThat(Jsoup.parseBodyFragment(rss.select("item > description").text()).select("p").eachText()).containsExactly("Officials confirm strikes.");
 
         String atomXml = body("/sections/" + section.slug() + "/feed/atom");
         Feed atom = FeedRules.atom(atomXml);
@@ -154,7 +154,7 @@ abstract class FeedsContract extends NewsroomTest {
         String xml = body("/sections/" + section.slug() + "/feed");
         Item item = FeedRules.rss(xml).getItems().get(0);
         assertThat(item.getLink()).endsWith(slugOf(id));
-        assertThat(item.getDescription().getValue()).isEqualTo("Officials confirm strikes.");
+        assertThat(item.getDescription().getValue()).isEqualTo("<p>Officials confirm strikes.</p>");
         assertThat(xml).doesNotContain("content:encoded").doesNotContain("Second paragraph");
         assertThat(FeedRules.atom(body("/sections/" + section.slug() + "/feed/atom")).getEntries().get(0).getContents()).isEmpty();
     }
@@ -204,7 +204,8 @@ abstract class FeedsContract extends NewsroomTest {
         String etag = fresh.header("ETag");
         String lastModified = fresh.header("Last-Modified");
         assertThat(etag).isNotBlank();
-        assertThat(lastModified).isNotBlank();
+        // IMF-fixdate (RFC 9110 5.6.7): a two-digit day even on the 1st to the 9th of a month
+        assertThat(lastModified).matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT");
 
         assertThat(browser.get(path, "If-None-Match", etag).status()).isEqualTo(304);
         assertThat(browser.get(path, "If-Modified-Since", lastModified).status()).isEqualTo(304);
@@ -419,6 +420,68 @@ abstract class FeedsContract extends NewsroomTest {
         List<String> listed = xml.select("url image|image image|loc").eachText();
         assertThat(listed).hasSize(1_000).first().isEqualTo(base() + "/media/p1/1600.jpg");
         assertThat(listed).last().isEqualTo(base() + "/media/p1000/1600.jpg");
+    }
+
+    @Test
+    void feedsWithNothingInThemYetAreStillValid() {
+        long id = publishedArticle(unique("Nobody commented"), section("Quiet"));
+        String slug = slugOf(id);
+        Feed atom = FeedRules.atom(body("/articles/" + slug + "/feed/atom"));
+        assertThat(atom.getEntries()).isEmpty();
+        var article = publishing.get(id);
+        Instant changed = article.updatedAt().isAfter(article.publishedAt()) ? article.updatedAt() : article.publishedAt();
+        assertThat(atom.getUpdated()).as("the story's own time").isEqualTo(java.util.Date.from(changed));
+        assertThat(FeedRules.rss(body("/articles/" + slug + "/feed")).getItems()).isEmpty();
+    }
+
+    @Test
+    void anItemKeepsItsIdentityInFeedReadersWhenItsSlugAndHeadlineChange() {
+        Section section = section("Renamed");
+        long id = publishedArticle(unique("First headline"), section);
+        approvedComment(id, "Reader Two", "reader.two@mail.example", "Noted.");
+        String feed = "/sections/" + section.slug() + "/feed";
+        String guid = FeedRules.rss(body(feed)).getItems().get(0).getGuid().getValue();
+        String atomId = FeedRules.atom(body(feed + "/atom")).getEntries().get(0).getId();
+        String commentGuid = FeedRules.rss(body("/articles/" + slugOf(id) + "/feed")).getItems().get(0).getGuid().getValue();
+        String host = java.net.URI.create(base()).getHost();
+        assertThat(guid).isEqualTo(atomId).matches("tag:" + java.util.regex.Pattern.quote(host) + ",[0-9]{4}-[0-9]{2}-[0-9]{2}:article/" + id);
+        assertThat(commentGuid).startsWith("tag:" + host + ",").contains(":comment/");
+
+        var before = publishing.get(id);
+        String newSlug = "renamed-" + id;
+        publishing.revise(id, new press.dispatch.articles.ArticleDraft(unique("Second headline"), newSlug, before.standfirst(), before.bodyMarkdown(),
+                before.sectionId(), before.authorIds(), List.of(), before.featuredMediaId(), before.featuredCaption(), before.featuredCredit(),
+                before.featuredAlt(), before.webOnly(), before.commentsOpen()));
+
+        Item item = FeedRules.rss(body(feed)).getItems().get(0);
+        assertThat(item.getLink()).isEqualTo(base() + "/articles/" + newSlug);
+        assertThat(item.getGuid().getValue()).isEqualTo(guid);
+        assertThat(item.getGuid().isPermaLink()).isFalse();
+        assertThat(FeedRules.atom(body(feed + "/atom")).getEntries().get(0).getId()).isEqualTo(atomId);
+        assertThat(FeedRules.rss(body("/articles/" + newSlug + "/feed")).getItems().get(0).getGuid().getValue()).isEqualTo(commentGuid);
+    }
+
+    @Test
+    void plainTextReachesRssReadersAsTheTextReadersSawNotAsMarkup() {
+        String standfirst = "Crews search <b>through</b> the night & into the <img src=x> morning.";
+        long id = publishing.draft(ArticleDraft.of(unique("Escaped standfirst"), standfirst, "Body.").withSection(section("Escapes").id()));
+        publishing.publish(id);
+        String comment = "Great <b>piece</b> & \"thanks\"\n\n<script>alert(1)</script> second part";
+        approvedComment(id, "Reader Three", "reader.three@mail.example", comment);
+
+        // An RSS reader renders a description as HTML: what it shows must be the text itself, in paragraphs.
+        Item story = FeedRules.rss(body("/feed")).getItems().stream().filter(i -> i.getLink().endsWith(slugOf(id))).findFirst().orElseThrow();
+        Document shown = Jsoup.parseBodyFragment(story.getDescription().getValue());
+        assertThat(shown.select("b, img, script")).isEmpty();
+        assertThat(shown.text()).isEqualTo(standfirst);
+        Item said = FeedRules.rss(body("/articles/" + slugOf(id) + "/feed")).getItems().get(0);
+        Document commentShown = Jsoup.parseBodyFragment(said.getDescription().getValue());
+        assertThat(commentShown.select("b, script")).isEmpty();
+        assertThat(commentShown.select("p").eachText()).containsExactly("Great <b>piece</b> & \"thanks\"", "<script>alert(1)</script> second part");
+        // Atom says it is text, and keeps it as it is.
+        var entry = FeedRules.atom(body("/articles/" + slugOf(id) + "/feed/atom")).getEntries().get(0);
+        assertThat(entry.getSummary().getType()).isEqualTo("text");
+        assertThat(entry.getSummary().getValue()).isEqualTo(comment);
     }
 
     @Test
