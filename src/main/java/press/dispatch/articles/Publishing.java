@@ -177,6 +177,9 @@ public class Publishing {
         if (!at.isAfter(now)) {
             throw new InvalidArticleException(Map.of("publishAt", "A scheduled time must be in the future."));
         }
+        if (!press.dispatch.platform.SqlTime.storable(at)) {
+            throw new InvalidArticleException(Map.of("publishAt", "Choose a time before the year 10000."));
+        }
         Article before = get(id);
         gates.orderedStream().forEach(gate -> gate.check(before, at));
         if (!articles.transition(id, before.status(), ArticleStatus.SCHEDULED, at, now)) {

@@ -17,6 +17,7 @@ import press.dispatch.accounts.Staff;
 import press.dispatch.articles.Article;
 import press.dispatch.articles.ArticleStatus;
 import press.dispatch.articles.Publishing;
+import press.dispatch.platform.SqlTime;
 
 /**
  * Embargoes, the sensitive flag and the release queue. Approving a request publishes (or schedules) the article
@@ -65,6 +66,9 @@ public class Releases {
         Article article = publishing.get(articleId);
         Instant now = clock.instant();
         Hold before = hold(articleId);
+        if (!SqlTime.storable(embargoUntil)) {
+            throw new InvalidReleaseException("Choose an embargo time before the year 10000.");
+        }
         boolean embargoed = embargoUntil != null && embargoUntil.isAfter(now);
         if (embargoed && article.status() == ArticleStatus.PUBLISHED) {
             throw new InvalidReleaseException("It is already public: unpublish it before putting it under embargo.");
@@ -165,6 +169,9 @@ public class Releases {
             throw new InvalidReleaseException("It is already published or scheduled.");
         }
         Instant now = clock.instant();
+        if (!SqlTime.storable(publishAt)) {
+            throw new InvalidReleaseException("Choose a publication time before the year 10000.");
+        }
         Instant when = publishAt != null && publishAt.isAfter(now) ? publishAt : null;
         if (hold.embargoUntil() != null && (when == null ? now : when).isBefore(hold.embargoUntil())) {
             throw new InvalidReleaseException("It is embargoed until then: ask for a time at or after the embargo.");
@@ -215,6 +222,9 @@ public class Releases {
             throw new InvalidReleaseException("It is already published or scheduled.");
         }
         Instant now = clock.instant();
+        if (!SqlTime.storable(publishAt)) {
+            throw new InvalidReleaseException("Choose a publication time before the year 10000.");
+        }
         releases.waitingFor(articleId).ifPresent(w -> releases.decide(w.id(), "waiting", "cancelled", staff.id(), staff.displayName(), now, ""));
         long id = releases.insert(articleId, publishAt != null && publishAt.isAfter(now) ? publishAt : null, "waiting", staff.id(),
                 staff.displayName(), now, "");

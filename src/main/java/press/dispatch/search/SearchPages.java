@@ -112,7 +112,11 @@ class SearchPages {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip()).atStartOfDay(zone).toInstant();
+            Instant start = LocalDate.parse(value.strip()).atStartOfDay(zone).toInstant();
+            if (!press.dispatch.platform.SqlTime.storable(start)) {
+                throw new DateTimeParseException("out of range", value, 0);
+            }
+            return start;
         } catch (DateTimeParseException e) {
             problem.append(problem.isEmpty() ? "" : " ").append("The '").append(field).append("' date was ignored: write dates like 2026-11-30.");
             return null;

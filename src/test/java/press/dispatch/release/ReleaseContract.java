@@ -105,13 +105,19 @@ abstract class ReleaseContract extends NewsroomTest {
 
             session.post("/admin/articles/" + id, editorForm(session, id, "publish", ""));
             session.post("/admin/articles/" + id, editorForm(session, id, "schedule", local(embargo.minus(Duration.ofMinutes(30)))));
+            // A time past the year 9999 once wrapped around into the distant past when stored, and was due at once.
+            session.post("/admin/articles/" + id, editorForm(session, id, "schedule", "+300000000-01-01T00:00"));
             if (role.can(press.dispatch.accounts.Permission.PUBLISH_ANY)) {
                 session.post("/admin/articles/" + id + "/pending/publish", Map.of("version", "1"));
             }
             if (key != null) {
                 api(key, "/api/v1/articles/" + id + "/publish", "{}");
                 api(key, "/api/v1/articles/" + id + "/schedule", "{\"publishAt\": \"" + embargo.minusSeconds(60) + "\"}");
+                assertThat(api(key, "/api/v1/articles/" + id + "/schedule", "{\"publishAt\": \"+999999999-12-31T23:59:59Z\"}").statusCode())
+                        .isIn(403, 422);
             }
+            assertThatThrownBy(() -> publishing.schedule(id, Instant.parse("+999999999-12-31T23:59:59Z"))).isInstanceOf(InvalidArticleException.class)
+                    .hasMessageContaining("10000");
             assertThatThrownBy(() -> publishing.publish(id)).isInstanceOf(InvalidArticleException.class);
             assertThatThrownBy(() -> publishing.publishAt(id, clock.instant().minus(Duration.ofDays(1)))).isInstanceOf(InvalidArticleException.class);
             assertThatThrownBy(() -> publishing.schedule(id, embargo.minusSeconds(1))).isInstanceOf(InvalidArticleException.class);
@@ -127,6 +133,17 @@ abstract class ReleaseContract extends NewsroomTest {
             assertThat(newsletters.countIssuesForArticle(id)).isZero();
         }
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void anEmbargoOrReleaseTimePastTheYear9999IsRefusedRatherThanStoredAsThePast() {
+        long id = publishing.draft(ArticleDraft.of(unique("Far embargo"), "", "Body."));
+        Instant far = Instant.parse("+300000000-01-01T00:00:00Z");
+        assertThatThrownBy(() -> releases.hold(ownerStaff(), id, far, false, "")).isInstanceOf(InvalidReleaseException.class)
+                .hasMessageContaining("10000");
+        assertThat(releases.hold(id).embargoUntil()).isNull();
+        releases.hold(ownerStaff(), id, null, true, "");
+        assertThatThrownBy(() -> releases.request(ownerStaff(), id, far)).isInstanceOf(InvalidReleaseException.class).hasMessageContaining("10000");
     }
 
     @Test
