@@ -28,7 +28,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 final class PageCacheFilter implements Filter {
 
     private static final Set<String> REPLAYED_HEADERS = Set.of("content-type", "content-language", "x-content-type-options",
-            "x-frame-options", "content-security-policy", "referrer-policy", "strict-transport-security", "x-xss-protection",
+            "x-frame-options", "content-security-policy", "referrer-policy", "x-xss-protection",
             "cross-origin-opener-policy", "permissions-policy", "link", "last-modified");
     static final String CACHE_CONTROL = "public, no-cache";
     private static final int MIN_GZIP_BYTES = 512;
@@ -61,7 +61,7 @@ final class PageCacheFilter implements Filter {
 
     /** Only reads of public pages: never the admin, the API, live streams (never buffered), or files with their own caching. */
     static boolean cacheable(String method, String path) {
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+        if (!"GET".equals(method) && !"HEAD".equals(method) || path == null) {
             return false;
         }
         return !(path.startsWith("/media/") || path.startsWith("/files/") || path.startsWith("/assets/") || path.startsWith("/actuator") || path.startsWith("/admin")
@@ -113,6 +113,10 @@ final class PageCacheFilter implements Filter {
         response.setHeader("ETag", page.etag());
         response.setHeader("Cache-Control", CACHE_CONTROL);
         response.setHeader("Vary", "Accept-Encoding");
+        if (request.isSecure()) {
+            // per answer, never stored with the page: its first reader may have come over plain http
+            response.setHeader("Strict-Transport-Security", SecurityHeaders.HSTS);
+        }
         byte[] body = answer(page, request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), request.getHeader("Accept-Encoding"));
         if (body == null) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

@@ -25,6 +25,8 @@ final class PageCacheValve extends ValveBase {
     private static final byte[] VARY_VALUE = bytes("Accept-Encoding");
     private static final byte[] CONTENT_ENCODING = bytes("Content-Encoding");
     private static final byte[] GZIP = bytes("gzip");
+    private static final byte[] HSTS = bytes("Strict-Transport-Security");
+    private static final byte[] HSTS_VALUE = bytes(SecurityHeaders.HSTS);
 
     private final PageCache cache;
 
@@ -35,6 +37,13 @@ final class PageCacheValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
+        if (request.getRequestURI() == null) {
+            // A request line Tomcat refused while reading it (a '|' or '[' in the address, a line over the size
+            // limit): it answers 400 itself, with no host to run our filters; the security headers are added here.
+            SecurityHeaders.write(request, response);
+            getNext().invoke(request, response);
+            return;
+        }
         PageCache.Page page = null;
         String method = request.getMethod();
         if (cache.enabled() && PageCacheFilter.cacheable(method, request.getRequestURI())) {
@@ -51,6 +60,9 @@ final class PageCacheValve extends ValveBase {
         }
         add(headers, CACHE_CONTROL, CACHE_CONTROL_VALUE);
         add(headers, VARY, VARY_VALUE);
+        if (request.isSecure()) {
+            add(headers, HSTS, HSTS_VALUE);
+        }
         byte[] body = PageCacheFilter.answer(page, request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"),
                 request.getHeader("Accept-Encoding"));
         if (body == null) {
@@ -67,8 +79,13 @@ final class PageCacheValve extends ValveBase {
         }
     }
 
+    /**
+     * Tomcat is handed copies: it keeps a header's arrays in pooled fields and later writes into them (a next
+     * answer's Content-Length digits, or a name such as "Content-Length", over the first bytes), which would corrupt
+     * the stored page's headers, or these constants, for every later reader.
+     */
     private static void add(MimeHeaders headers, byte[] name, byte[] value) {
-        headers.addValue(name, 0, name.length).setBytes(value, 0, value.length);
+        headers.addValue(name.clone(), 0, name.length).setBytes(value.clone(), 0, value.length);
     }
 
     private static byte[] bytes(String s) {

@@ -30,6 +30,9 @@ public final class SecurityHeaders {
             new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN),
             new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY), new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
 
+    /** What Spring's HSTS writer sends on https, and the page cache adds to each https answer it gives. */
+    static final String HSTS = "max-age=31536000 ; includeSubDomains";
+
     private SecurityHeaders() {
     }
 
@@ -44,7 +47,7 @@ public final class SecurityHeaders {
     private static HstsHeaderWriter hsts() {
         HstsHeaderWriter hsts = new HstsHeaderWriter();
         hsts.setIncludeSubDomains(true);
-        hsts.setMaxAgeInSeconds(31_536_000);
+        hsts.setMaxAgeInSeconds(31_536_000); // HSTS above
         return hsts;
     }
 

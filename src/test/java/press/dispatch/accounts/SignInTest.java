@@ -275,6 +275,22 @@ class SignInTest extends NewsroomTest {
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("no HSTS over plain http").isEmpty();
     }
 
+    @Test
+    void aCachedPublicPageCarriesHstsToHttpsReadersOnlyWhoeverReadItFirst() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String path = "/articles/" + slugOf(publishedArticle(unique("Hsts"), null));
+        for (int round = 0; round < 2; round++) { // the first plain request renders and stores the page; the rest are hits
+            var plain = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.base() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(200);
+            assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("no HSTS over plain http").isEmpty();
+            var secure = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.base() + path))
+                    .header("X-Forwarded-Proto", "https").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(secure.headers().firstValue("Strict-Transport-Security")).as("HSTS over https, round " + round)
+                    .hasValue("max-age=31536000 ; includeSubDomains");
+        }
+    }
+
     /** The page without what legitimately differs between two answers: the CSRF token and the address typed. */
     private static String comparable(String body, String typedEmail) {
         return body.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "").replace(typedEmail, "EMAIL");
