@@ -108,7 +108,9 @@ class ArticlePages {
         }
         Tag tag = found.get();
         PageCache.tag(request, "tag:" + tag.id());
-        return listing(request, "tag", tag.name(), "", tag.href(), stories.page(ArticleRepository.Filter.tag(tag.id()), number, PER_PAGE));
+        // A tag only drafts use is not a page: its name would confirm what unpublished work is about.
+        return listing(request, "tag", tag.name(), "", tag.href(), stories.page(ArticleRepository.Filter.tag(tag.id()), number, PER_PAGE)
+                .filter(list -> !list.stories().isEmpty()));
     }
 
     @GetMapping("/authors/{slug}")

@@ -139,6 +139,9 @@ class FeedPages {
 
     private void tag(String slug, FeedFormat format, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Tag tag = stories.tag(slug).orElseThrow(FeedPages::notFound);
+        if (stories.newest(StoryFilter.tag(tag.id()), 1).isEmpty()) {
+            throw notFound(); // a tag only drafts use: like its page, no sign that it exists
+        }
         PageCache.tag(request, "tag:" + tag.id());
         send(response, format, feeds.stories(format, StoryFilter.tag(tag.id()), tag.name(), "", tag.href(), feedPath(tag.href(), format),
                 fullText(), Feeds.STORIES));

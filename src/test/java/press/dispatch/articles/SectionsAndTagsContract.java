@@ -236,6 +236,20 @@ abstract class SectionsAndTagsContract extends NewsroomTest {
     }
 
     @Test
+    void aTagOnlyDraftsUseHasNoPageOrFeedUntilAStoryWithItIsPublished() {
+        String secret = unique("Merger talks");
+        long draft = publishing.draft(ArticleDraft.of(unique("Unannounced"), "", "Body.").withTags(List.of(secret)));
+        for (String path : List.of("/tags/" + slugFor(secret), "/tags/" + slugFor(secret) + "/feed", "/tags/" + slugFor(secret) + "/feed/atom")) {
+            assertThat(browser.get(path).status()).as(path).isEqualTo(404);
+        }
+        assertThat(browser.get("/tags/no-such-tag-at-all").status()).isEqualTo(404);
+
+        publishing.publish(draft);
+        assertThat(browser.get("/tags/" + slugFor(secret)).status()).isEqualTo(200);
+        assertThat(browser.get("/tags/" + slugFor(secret) + "/feed").status()).isEqualTo(200);
+    }
+
+    @Test
     void anEditorsKeyManagesSectionsThroughTheApi() throws Exception {
         String key = keys.create(ownerStaff(), "structure script", Role.EDITOR);
         String name = unique("Space");
