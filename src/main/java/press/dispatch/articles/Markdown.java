@@ -19,6 +19,9 @@ import press.dispatch.media.MediaLibrary;
  * text and link targets other than http(s), mailto and relative ones are dropped, so the output is safe to emit.
  * A line {@code ::gallery[slug]} places a gallery (see {@link GalleryDirective}).
  * Library photos are placed with {@code ![alt](photo:12)} (see {@link BodyPhotos}).
+ * Bodies are written by staff only, so their links are the newsroom's own and followed: commonmark's URL sanitizing
+ * marks every link {@code rel="nofollow"}, which would tell search engines not to follow the site's own links; that
+ * mark is taken off. (Readers' comments are not Markdown; their links are {@code nofollow ugc}.)
  */
 @Component
 public class Markdown {
@@ -34,6 +37,11 @@ public class Markdown {
         this.parser = Parser.builder().extensions(extensions).build();
         this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true)
                 .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+                .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                    if (node instanceof org.commonmark.node.Link) {
+                        attributes.remove("rel");
+                    }
+                })
                 .nodeRendererFactory(BodyPhotos.Renderer::new).build();
     }
 

@@ -152,6 +152,8 @@ abstract class PublicPagesContract extends SiteTest {
         publishing.publish(id);
         Element body = browser.get("/articles/" + slugOf(id)).page().selectFirst("article .body");
         assertThat(body.select("a").eachAttr("href")).contains("https://example.com/report", "mailto:desk@example.com", "/sections/land");
+        // The newsroom's own links are followed by search engines: no nofollow on a link staff wrote.
+        assertThat(body.select("a[href=/sections/land], a[href=https://example.com/report]")).hasSize(2).noneMatch(a -> a.hasAttr("rel"));
         assertThat(body.select("a[href], img[src]").stream().map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src")).toList())
                 .noneMatch(target -> target.toLowerCase(java.util.Locale.ROOT).matches("\\s*(data|javascript|vbscript):.*"));
     }
