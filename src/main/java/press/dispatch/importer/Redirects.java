@@ -96,6 +96,11 @@ public class Redirects {
         return Optional.of(path);
     }
 
+    /** Whether the address is an old query on the site's root ({@code /?p=123}) rather than an old path. */
+    static boolean isRootQuery(String rawPath, String rawQuery) {
+        return rawQuery != null && ("/".equals(rawPath) || "/index.php".equals(rawPath)) && normalise(rawPath, rawQuery).isPresent();
+    }
+
     /** Where this request should go instead, if anywhere. */
     public Optional<String> find(String rawPath, String rawQuery) {
         Optional<String> address = normalise(rawPath, rawQuery);

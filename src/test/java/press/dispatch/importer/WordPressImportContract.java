@@ -43,6 +43,9 @@ abstract class WordPressImportContract extends SiteTest {
     @Autowired
     DataFolder dataFolder;
 
+    @Autowired
+    Redirects redirects;
+
     @TempDir
     Path temp;
 
@@ -167,6 +170,24 @@ abstract class WordPressImportContract extends SiteTest {
         assertRedirect("/wp-content/uploads/2024/03/tank-300x188.jpg", photo);
         assertRedirect("/2024/03/12/leopard-2a8-enters-service/leopard-2a8-at-augustdorf/", photo);
         assertThat(browser.get("/2099/01/01/never-existed/").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOldAddressNeverTakesOverAPageOfThisSite() {
+        // A WordPress site whose posts sat at /subscribe, /rss.xml or /search (permalinks /%postname%/), or at an
+        // address an article of this site has now.
+        String article = "/articles/eurofighter-tranche-5-ordered";
+        String elsewhere = "/articles/leopard-2a8-enters-service";
+        for (String path : List.of("/subscribe", "/rss.xml", "/search", article)) {
+            redirects.put("https://old.example" + path + "/", elsewhere, "test");
+            redirects.put(path, elsewhere, "test");
+            assertThat(browser.get(path).status()).as(path + " is still this site's own page").isEqualTo(200);
+            assertThat(browser.get(path).header("Location")).as(path).isNull();
+        }
+        // Where the site has nothing, the old address is still sent on, also with a trailing slash.
+        redirects.put("/old-only-address/", elsewhere, "test");
+        assertRedirect("/old-only-address/", elsewhere);
+        assertRedirect("/old-only-address", elsewhere);
     }
 
     @Test
