@@ -21,8 +21,10 @@ public class Newsletters {
     private final JdbcClient jdbc;
     private final Stories stories;
     private final Clock clock;
+    private final press.dispatch.subscriptions.Subscriptions subscriptions;
 
-    Newsletters(JdbcClient jdbc, Stories stories, Clock clock) {
+    Newsletters(JdbcClient jdbc, Stories stories, Clock clock, press.dispatch.subscriptions.Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.jdbc = jdbc;
         this.stories = stories;
         this.clock = clock;
@@ -101,14 +103,17 @@ public class Newsletters {
     }
 
     /**
-     * The addresses the article's issue was sent to (the ledger says the mail server accepted it), for a correction
-     * email: exactly the earlier recipients, never anyone subscribed since.
+     * The addresses the article's issue was sent to (the ledger says the mail server accepted it) that are still
+     * subscribed, for a correction email: the earlier recipients, never anyone subscribed since, and nobody who
+     * unsubscribed or whose address bounced since.
      */
     public List<String> recipientsOf(long articleId) {
-        return jdbc.sql("""
+        List<String> sent = jdbc.sql("""
                 SELECT d.email FROM deliveries d JOIN newsletter_issues i ON i.id = d.issue_id
                 WHERE i.article_id = :article AND d.status = 'sent' AND d.email <> '(erased)' ORDER BY d.email
                 """).param("article", articleId).query(String.class).list();
+        java.util.Set<String> subscribed = subscriptions.stillSubscribed(sent);
+        return sent.stream().filter(email -> subscribed.contains(normal(email))).distinct().toList();
     }
 
     private static String normal(String email) {

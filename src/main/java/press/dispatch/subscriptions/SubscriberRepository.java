@@ -194,4 +194,15 @@ class SubscriberRepository {
         return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("status"), Cadence.ofColumn(rs.getString("cadence")),
                 SqlTime.read(rs, "confirmed_at"), rs.getInt("confirmations_sent"), SqlTime.read(rs, "confirmation_window"));
     }
+
+    /** Those of these addresses (normalised) whose subscription is confirmed now: not pending, unsubscribed or suppressed. */
+    java.util.Set<String> confirmedAmong(java.util.Collection<String> emails) {
+        java.util.Set<String> confirmed = new java.util.HashSet<>();
+        List<String> all = List.copyOf(emails);
+        for (int from = 0; from < all.size(); from += 500) {
+            confirmed.addAll(jdbc.sql("SELECT email FROM subscribers WHERE status = 'confirmed' AND email IN (:emails)")
+                    .param("emails", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
+        }
+        return confirmed;
+    }
 }

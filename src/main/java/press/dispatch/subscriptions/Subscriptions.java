@@ -154,6 +154,14 @@ public class Subscriptions {
         return subscribers.findByEmail(normal(email)).map(row -> unsubscribeUrl(linkToken(row.id())));
     }
 
+    /**
+     * Those of these addresses still subscribed (confirmed now), so mail that follows an earlier newsletter (a
+     * correction) never reaches a reader who unsubscribed since, or an address that bounced.
+     */
+    public java.util.Set<String> stillSubscribed(java.util.Collection<String> emails) {
+        return subscribers.confirmedAmong(emails.stream().map(Subscriptions::normal).toList());
+    }
+
     /** Number of subscribers in each status. */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new TreeMap<>();

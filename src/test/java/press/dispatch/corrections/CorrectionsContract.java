@@ -234,6 +234,37 @@ abstract class CorrectionsContract extends NewsroomTest {
     }
 
     @Test
+    void aReaderWhoUnsubscribedOrWhoseAddressBouncedSinceGetsNoCorrection() throws Exception {
+        String stays = reader("stays");
+        String leaves = reader("leaves");
+        String bounced = reader("bounced");
+        clock.advance(java.time.Duration.ofSeconds(1));
+        smtp.reset();
+        String headline = unique("Range figures");
+        long id = publishedArticle(headline, null);
+        smtp.waitForIncomingEmail(20_000, 3);
+        waitUntilSent(id, 3);
+        String url = subscriptions.unsubscribeUrlOf(leaves).orElseThrow();
+        assertThat(subscriptions.unsubscribe(url.substring(url.indexOf("token=") + 6))).isTrue();
+        subscriptions.suppress(jdbc.sql("SELECT id FROM subscribers WHERE email = :e").param("e", bounced).query(Long.class).single(), "550 no such user");
+        assertThat(newsletters.recipientsOf(id)).containsExactly(stays);
+        assertThat(editor().get("/admin/articles/" + id + "/corrections").page().text()).contains("1 reader");
+        smtp.reset();
+
+        added(editor().post("/admin/articles/" + id + "/corrections",
+                Map.of("kind", "correction", "text", "The range is 300 km, not 3,000.", "emailReaders", "true")));
+        outbox.sendDue();
+
+        List<String> recipients = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (subject(m).startsWith("Correction: ")) {
+                Arrays.stream(m.getAllRecipients()).forEach(r -> recipients.add(r.toString()));
+            }
+        }
+        assertThat(recipients).containsExactly(stays);
+    }
+
+    @Test
     void withoutTheCheckboxNobodyIsEmailed() throws Exception {
         reader("quiet");
         clock.advance(java.time.Duration.ofSeconds(1));
