@@ -17,6 +17,9 @@ public class DispatchApplication {
         if (press.dispatch.exporter.WordPressExportCommand.wants(args)) {
             System.exit(press.dispatch.exporter.WordPressExportCommand.run(args, DispatchApplication.class, System.out, System.err));
         }
+        if (press.dispatch.media.MediaMigration.wants(args)) {
+            System.exit(press.dispatch.media.MediaMigration.run(args, DispatchApplication.class, System.out, System.err));
+        }
         SpringApplication.run(DispatchApplication.class, args);
     }
 }

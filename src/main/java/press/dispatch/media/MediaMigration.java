@@ -2,6 +2,7 @@ package press.dispatch.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,59 +13,67 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
+import press.dispatch.platform.CommandContext;
 import press.dispatch.platform.DataFolder;
 
 /**
  * {@code java -jar dispatch.jar migrate-media-to-s3}: copies every photo file of the data folder's {@code media/} into
  * the bucket {@code DISPATCH_MEDIA_STORE=s3} names, then reads each one back and compares its SHA-256 with the file's.
  * Running it again copies again and checks again; nothing in the folder is changed or removed. Exits with status 0
- * when every file is in the bucket intact, 1 otherwise, saying which.
+ * when every file is in the bucket intact, 1 otherwise, saying which, and 2 without a bucket to copy to. Like the
+ * import and export commands it runs through {@link CommandContext}: no demo content is ever loaded into the site, no
+ * port is opened and the server's jobs do not run.
  */
 @Component
-class MediaMigration implements ApplicationRunner {
+public class MediaMigration {
 
-    static final String COMMAND = "migrate-media-to-s3";
-    private static final Logger log = LoggerFactory.getLogger(MediaMigration.class);
+    public static final String COMMAND = "migrate-media-to-s3";
 
     private final MediaStore store;
     private final Path root;
-    private final ConfigurableApplicationContext context;
 
-    MediaMigration(MediaStore store, DataFolder dataFolder, ConfigurableApplicationContext context) {
+    MediaMigration(MediaStore store, DataFolder dataFolder) {
         this.store = store;
         this.root = dataFolder.folder("media");
-        this.context = context;
     }
 
     /** @param problems one line per file that is missing from the bucket or differs from the folder's */
     record Report(int copied, int checked, List<String> problems) {
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        if (!args.getNonOptionArgs().contains(COMMAND)) {
-            return;
+    public static boolean wants(String[] args) {
+        return args.length > 0 && COMMAND.equals(args[0]);
+    }
+
+    /** Runs the command with its {@code --name=value} settings; returns the exit status. */
+    public static int run(String[] args, Class<?> application, PrintStream out, PrintStream err) {
+        List<String> settings = new java.util.ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--") || !args[i].contains("=")) {
+                err.println("Unknown argument: " + args[i]);
+                err.println("Usage: java -jar dispatch.jar " + COMMAND + " (with DISPATCH_MEDIA_STORE=s3 and the bucket's settings)");
+                return 2;
+            }
+            settings.add(args[i]);
         }
-        int status;
-        if (!(store instanceof S3MediaStore)) {
-            log.error("{} needs DISPATCH_MEDIA_STORE=s3 and the bucket's settings (DISPATCH_S3_BUCKET and the rest); nothing was copied", COMMAND);
-            status = 2;
-        } else {
-            Report report = migrate();
-            report.problems().forEach(problem -> log.error("{}", problem));
-            log.info("Copied {} photo files from {} to {}; {} checked intact, {} problems", report.copied(), root, store.describe(),
-                    report.checked(), report.problems().size());
-            status = report.problems().isEmpty() ? 0 : 1;
+        try (ConfigurableApplicationContext context = CommandContext.start(application, settings)) {
+            MediaMigration migration = context.getBean(MediaMigration.class);
+            if (!(migration.store instanceof S3MediaStore)) {
+                err.println(COMMAND + " needs DISPATCH_MEDIA_STORE=s3 and the bucket's settings (DISPATCH_S3_BUCKET and the rest); nothing was copied");
+                return 2;
+            }
+            Report report = migration.migrate();
+            report.problems().forEach(err::println);
+            out.println("Copied " + report.copied() + " photo files from " + migration.root + " to " + migration.store.describe() + "; "
+                    + report.checked() + " checked intact, " + report.problems().size() + " problems");
+            return report.problems().isEmpty() ? 0 : 1;
+        } catch (RuntimeException e) {
+            err.println(COMMAND + " failed: " + e.getMessage());
+            return 1;
         }
-        System.exit(SpringApplication.exit(context, () -> status));
     }
 
     Report migrate() {

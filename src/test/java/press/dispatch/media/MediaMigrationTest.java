@@ -62,6 +62,30 @@ class MediaMigrationTest {
         }
     }
 
+    @Test
+    void theCommandNeverLoadsTheDemoSiteIntoTheDatabaseItMigrates() throws Exception {
+        try (ConfigurableApplicationContext site = start(List.of())) {
+            site.getBean(MediaLibrary.class).ingest(image(), "field.jpg", new MediaDetails("Field", "A field", new Credit("Ana Ruiz", "", "")));
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        // No bucket configured: refused, and (unlike a server start on SQLite) no demo content is loaded meanwhile.
+        assertThat(MediaMigration.run(new String[] {MediaMigration.COMMAND, "--dispatch.data-dir=" + data}, DispatchApplication.class,
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))).isEqualTo(2);
+        assertThat(err.toString()).contains("needs DISPATCH_MEDIA_STORE=s3").contains("nothing was copied");
+        try (S3Server s3 = S3Server.start()) {
+            List<String> args = new ArrayList<>(List.of(MediaMigration.COMMAND, "--dispatch.data-dir=" + data));
+            args.addAll(s3.settings());
+            assertThat(MediaMigration.run(args.toArray(String[]::new), DispatchApplication.class, new java.io.PrintStream(out, true),
+                    new java.io.PrintStream(err, true))).isEqualTo(0);
+            assertThat(out.toString()).containsPattern("Copied [1-9][0-9]* photo files from .* checked intact, 0 problems");
+        }
+        try (ConfigurableApplicationContext site = start(List.of())) {
+            assertThat(site.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("SELECT COUNT(*) FROM articles")
+                    .query(Long.class).single()).as("no demo article was loaded by the command").isZero();
+        }
+    }
+
     private ConfigurableApplicationContext start(List<String> more) {
         List<String> settings = new ArrayList<>(List.of("--server.port=0", "--dispatch.data-dir=" + data, "--dispatch.demo=false",
                 "--dispatch.newsletter.first-check=1h", "--dispatch.digests.first-check=1h", "--dispatch.outbox.first-check=1h",
