@@ -260,6 +260,11 @@ public class Editing {
      */
     @Transactional
     public long saveAndApply(Staff staff, Long id, ArticleDraft draft, int expectedVersion, String action, Instant scheduleAt) {
+        if (!java.util.Set.of("", "save", "publish", "schedule", "submit", "unpublish").contains(action)) {
+            // Not one of the editor's buttons: applying the changes would make a published article's edits live
+            // while the writer was told they were kept for later.
+            throw new InvalidArticleException(Map.of("action", "Press one of the editor's buttons: Save, Publish, Schedule, Submit or Unpublish."));
+        }
         long articleId;
         if (id == null) {
             articleId = create(staff, draft);

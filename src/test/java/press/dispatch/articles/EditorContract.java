@@ -270,6 +270,19 @@ abstract class EditorContract extends NewsroomTest {
     }
 
     @Test
+    void aButtonTheEditorDoesNotHaveIsRefusedAndChangesNothingLive() {
+        AdminSession owner = owner();
+        long id = idFrom(owner.post("/admin/articles", article("Radar site sold", "The live text.", "publish", 0)));
+        String slug = publishing.get(id).slug();
+        AdminSession.Response answer = owner.post("/admin/articles/" + id, article("Radar site sold", "A hand-made change.", "bogus", versionOf(owner, id)));
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.page().text()).contains("Press one of the editor's buttons");
+        assertThat(answer.page().selectFirst("textarea[name=body]").wholeText()).as("the text is kept").isEqualTo("A hand-made change.");
+        assertThat(browser.get("/articles/" + slug).page().select("article").text()).contains("The live text.").doesNotContain("A hand-made change.");
+        assertThat(publishing.get(id).bodyMarkdown()).isEqualTo("The live text.");
+    }
+
+    @Test
     void updateOnAPublishedArticleChangesTheLivePageAtOnce() {
         AdminSession owner = owner();
         long id = idFrom(owner.post("/admin/articles", article("Air base reopens", "The first text.", "publish", 0)));
