@@ -89,8 +89,8 @@ public class PersonalData {
         int staff = accounts.erase(by, address) ? 1 : 0;
         int follows = threads.eraseFollower(address);
         // Last, after every database change has succeeded: files cannot be rolled back.
-        emails += outbox.eraseFilesHolding(address, mentions);
-        Holdings erased = new Holdings(comments, subscribers, deliveries, emails, staff);
+        int files = outbox.eraseFilesHolding(address, mentions);
+        Holdings erased = new Holdings(comments, subscribers, deliveries, emails, staff, files);
         log.info("Erased one person's data at the request of staff account {}: {}, {} story thread follows", by.id(), erased.describe(), follows);
         return erased;
     }
