@@ -43,6 +43,10 @@ final class BadSettingFailureAnalyzer implements FailureAnalyzer, Ordered {
                 return new FailureAnalysis(bad.getMessage(), null, bad);
             }
         }
+        FailureAnalysis injected = badInjectedValue(failure);
+        if (injected != null) {
+            return injected;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidConfigurationPropertyValueException invalid) {
                 return analysis(invalid.getName(), invalid.getValue(), typeIn(invalid.getReason()), failure);
@@ -52,6 +56,36 @@ final class BadSettingFailureAnalyzer implements FailureAnalyzer, Ordered {
             }
         }
         return null;
+    }
+
+    /**
+     * A setting read with {@code @Value("${dispatch.nodes.lease:15s}")} whose text does not convert
+     * ({@code DISPATCH_NODE_LEASE=xyz}): Spring's exception names the bean and its constructor, not the setting; the
+     * injection point's annotation does.
+     */
+    private FailureAnalysis badInjectedValue(Throwable failure) {
+        boolean mismatch = false;
+        org.springframework.beans.factory.UnsatisfiedDependencyException innermost = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.beans.TypeMismatchException) {
+                mismatch = true;
+            }
+            if (t instanceof org.springframework.beans.factory.UnsatisfiedDependencyException unsatisfied && unsatisfied.getInjectionPoint() != null
+                    && unsatisfied.getInjectionPoint().getAnnotation(org.springframework.beans.factory.annotation.Value.class) != null) {
+                innermost = unsatisfied;
+            }
+        }
+        if (!mismatch || innermost == null) {
+            return null;
+        }
+        String expression = innermost.getInjectionPoint().getAnnotation(org.springframework.beans.factory.annotation.Value.class).value();
+        Matcher name = Pattern.compile("\\$\\{([^:}]+)").matcher(expression);
+        if (!name.find()) {
+            return null;
+        }
+        String property = name.group(1);
+        Object value = environment == null ? null : environment.getProperty(property);
+        return analysis(property, value, innermost.getInjectionPoint().getDeclaredType(), failure);
     }
 
     @Override

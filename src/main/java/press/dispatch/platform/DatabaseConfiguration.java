@@ -72,6 +72,11 @@ class DatabaseConfiguration {
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestThreads(Dialect dialect, Environment environment, DispatchProperties properties) {
+        String set = environment.getProperty("server.tomcat.threads.max");
+        if (set != null && !set.strip().matches("[1-9][0-9]{0,2}|1000")) {
+            // Spring refuses what is not a number; 0 or a negative number would start a server that cannot answer
+            throw new BadSettingException("SERVER_TOMCAT_THREADS_MAX", "is '" + set + "'", "set it to a whole number from 1 to 1000, such as 16");
+        }
         return factory -> {
             if (dialect == Dialect.POSTGRESQL && !environment.containsProperty("server.tomcat.threads.max")) {
                 factory.addConnectorCustomizers(connector -> connector.setProperty("maxThreads", String.valueOf(properties.database().connections())));

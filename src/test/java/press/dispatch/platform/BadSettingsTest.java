@@ -104,6 +104,19 @@ class BadSettingsTest {
     }
 
     @Test
+    void aSettingReadByOneComponentThatIsNotADurationStopsStartUpWithOneLineNamingIt(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--DISPATCH_NODE_LEASE=xyz")).isNotNull();
+        assertThat(whatTheUserSees(output)).isEqualTo("Dispatch cannot start: DISPATCH_NODE_LEASE is 'xyz': set it to a duration such as 30s or 5m");
+    }
+
+    @Test
+    void noRequestThreadsStopsStartUpSayingWhatToSet(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--server.tomcat.threads.max=0")).isNotNull();
+        assertThat(whatTheUserSees(output))
+                .isEqualTo("Dispatch cannot start: SERVER_TOMCAT_THREADS_MAX is '0': set it to a whole number from 1 to 1000, such as 16");
+    }
+
+    @Test
     void anUnreachableDatabaseStopsStartUpWithOneLineNamingTheUrlAndWhereItTried(CapturedOutput output) {
         assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--dispatch.database.url=jdbc:postgresql://127.0.0.1:1/news?password=secret",
                 "--dispatch.database.user=news"))
