@@ -92,7 +92,7 @@ class SignInPages {
         return next;
     }
 
-    private static String signInQuery(String next) {
+    static String signInQuery(String next) {
         return next.equals(HOME) ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 

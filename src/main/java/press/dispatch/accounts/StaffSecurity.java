@@ -55,8 +55,8 @@ class StaffSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain admin(HttpSecurity http, Accounts accounts, SecurityContextRepository sessions, HttpSessionCsrfTokenRepository csrfTokens)
-            throws Exception {
+    SecurityFilterChain admin(HttpSecurity http, Accounts accounts, SecurityContextRepository sessions, HttpSessionCsrfTokenRepository csrfTokens,
+                              gg.jte.TemplateEngine templates, press.dispatch.site.SiteSettings settings) throws Exception {
         http.securityMatcher("/admin", "/admin/**")
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
@@ -83,7 +83,8 @@ class StaffSecurity {
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/admin/media/*/delete").hasAuthority(Permission.PUBLISH_ANY.name())
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/admin/media/*").hasAuthority(Permission.UPLOAD.name())
                         .anyRequest().hasAuthority(Permission.WRITE.name()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(SignInPages::askToSignIn))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(SignInPages::askToSignIn)
+                        .accessDeniedHandler(new SessionEnded(templates, settings)))
                 .logout(logout -> logout.logoutUrl("/admin/sign-out").logoutSuccessUrl("/admin/sign-in?signed-out"))
                 .addFilterBefore(new SessionCheck(accounts, sessions), AuthorizationFilter.class);
         SecurityHeaders.applyPrivate(http);

@@ -270,6 +270,27 @@ abstract class EditorContract extends NewsroomTest {
     }
 
     @Test
+    void aFormSentAfterTheSessionEndedSavesNothingButShowsWhatWasWrittenAndHowToSignInAgain() {
+        AdminSession owner = owner();
+        long id = idFrom(owner.post("/admin/articles", article("Bridge repaired", "The first text.", "save", 0)));
+        String token = owner.csrf(); // the token the open editor holds
+        Map<String, String> form = new java.util.LinkedHashMap<>(article("Bridge repaired", "An hour of <b>careful</b> work.", "save",
+                versionOf(owner, id)));
+        owner.post("/admin/sign-out", Map.of()); // as in another tab, or after the idle timeout
+        form.put("_csrf", token);
+
+        AdminSession.Response answer = owner.postForm("/admin/articles/" + id, form);
+        assertThat(answer.status()).isEqualTo(403);
+        Document page = answer.page();
+        assertThat(page.select("h1").text()).isEqualTo("Your session ended");
+        assertThat(page.select("textarea").stream().map(org.jsoup.nodes.Element::wholeText))
+                .contains("An hour of <b>careful</b> work.", "Bridge repaired").doesNotContain(token);
+        assertThat(page.select("textarea b")).as("what was sent is shown as text").isEmpty();
+        assertThat(page.select("a[href^=/admin/sign-in]").attr("href")).isEqualTo("/admin/sign-in?next=%2Fadmin%2Farticles%2F" + id);
+        assertThat(publishing.get(id).bodyMarkdown()).isEqualTo("The first text.");
+    }
+
+    @Test
     void aButtonTheEditorDoesNotHaveIsRefusedAndChangesNothingLive() {
         AdminSession owner = owner();
         long id = idFrom(owner.post("/admin/articles", article("Radar site sold", "The live text.", "publish", 0)));
