@@ -1,8 +1,6 @@
 package press.dispatch.newsletter;
 
 import java.io.UnsupportedEncodingException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -111,9 +109,9 @@ class IssueEmails {
         html.setHeader("Content-Transfer-Encoding", "quoted-printable");
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         message.setContent(alternative);
-        String mailto = "mailto:" + sender.replyTo().getAddress() + "?subject="
-                + URLEncoder.encode("unsubscribe " + recipient.linkToken(), StandardCharsets.UTF_8).replace("+", "%20");
-        MailTransport.setHeader(message, "List-Unsubscribe", "<" + unsubscribe + ">, <" + mailto + ">");
+        // Only the https link (RFC 8058 one-click): Dispatch reads no inbound mail, so a mailto request would wait in the
+        // desk's inbox for a person to act on it.
+        MailTransport.setHeader(message, "List-Unsubscribe", "<" + unsubscribe + ">");
         MailTransport.setHeader(message, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         MailTransport.setHeader(message, "List-Id", listId(r.domain()));
         return message;
