@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ import press.dispatch.articles.ArticleChanged;
 import press.dispatch.articles.Publishing;
 import press.dispatch.newsletter.Newsletters;
 import press.dispatch.platform.Outbox;
+import press.dispatch.site.MailFooter;
+import press.dispatch.site.Settings;
 import press.dispatch.site.SiteSettings;
 import press.dispatch.subscriptions.Subscriptions;
 
@@ -69,14 +72,18 @@ public class Corrections {
         long id = corrections.insert(articleId, k, text.strip(), clock.instant(), staff.id(), staff.displayName());
         if (emailReaders) {
             List<String> recipients = newsletters.recipientsOf(articleId);
-            String link = settings.current().baseUrl() + "/articles/" + article.slug();
+            Settings site = settings.current();
+            String link = site.baseUrl() + "/articles/" + article.slug();
+            String reason = "You get this email because " + site.name() + " emailed you this article as a subscriber.";
             for (String to : recipients) {
+                // The newsletter's own one-click unsubscribe (RFC 8058): the reader got the article as a subscriber.
+                Optional<String> unsubscribe = subscriptions.unsubscribeUrlOf(to);
+                MailFooter footer = unsubscribe.map(url -> MailFooter.of(site, reason, new MailFooter.Link("Unsubscribe", url)))
+                        .orElseGet(() -> MailFooter.of(site, reason));
                 outbox.enqueue(to, k.label() + ": " + article.headline(), k.label() + " to \"" + article.headline() + "\", which we emailed you:\n\n"
-                        + text.strip() + "\n\nRead the article as it stands now: " + link + "\n\n"
-                        + "You receive this because this article was sent to you by email. " + settings.current().name(),
-                        // The newsletter's own one-click unsubscribe (RFC 8058): the reader got the article as a subscriber.
-                        subscriptions.unsubscribeUrlOf(to).map(url -> Map.of("List-Unsubscribe", "<" + url + ">",
-                                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")).orElse(Map.of()));
+                        + text.strip() + "\n\nRead the article as it stands now: " + link + "\n\n" + footer.text(),
+                        unsubscribe.map(url -> Map.of("List-Unsubscribe", "<" + url + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+                                .orElse(Map.of()));
             }
             corrections.countEmailed(id, recipients.size());
             log.info("Correction {} on article {} emailed to {} earlier recipients", id, articleId, recipients.size());

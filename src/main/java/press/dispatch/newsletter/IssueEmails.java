@@ -1,8 +1,6 @@
 package press.dispatch.newsletter;
 
 import java.io.UnsupportedEncodingException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,7 +27,7 @@ import press.dispatch.articles.StoryCard;
 import press.dispatch.platform.SqlTime;
 import press.dispatch.platform.MailTransport;
 import press.dispatch.platform.Outbox;
-import press.dispatch.site.Setting;
+import press.dispatch.site.MailFooter;
 import press.dispatch.site.Settings;
 import press.dispatch.site.SiteSettings;
 import press.dispatch.subscriptions.Cadence;
@@ -111,9 +109,9 @@ class IssueEmails {
         html.setHeader("Content-Transfer-Encoding", "quoted-printable");
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         message.setContent(alternative);
-        String mailto = "mailto:" + sender.replyTo().getAddress() + "?subject="
-                + URLEncoder.encode("unsubscribe " + recipient.linkToken(), StandardCharsets.UTF_8).replace("+", "%20");
-        MailTransport.setHeader(message, "List-Unsubscribe", "<" + unsubscribe + ">, <" + mailto + ">");
+        // Only the https link (RFC 8058 one-click): Dispatch reads no inbound mail, so a mailto request would wait in the
+        // desk's inbox for a person to act on it.
+        MailTransport.setHeader(message, "List-Unsubscribe", "<" + unsubscribe + ">");
         MailTransport.setHeader(message, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         MailTransport.setHeader(message, "List-Id", listId(r.domain()));
         return message;
@@ -147,7 +145,7 @@ class IssueEmails {
                 .toList();
         // The subject counts what this reader's email holds, not every story of the window.
         String subject = Digests.subject(Cadence.valueOf(window.kind().toUpperCase(Locale.ROOT)), items.size(), site.name());
-        DigestView view = new DigestView(site.name(), site.tagline(), subject, items, site.get(Setting.MAIL_POSTAL_ADDRESS), MANAGE, UNSUBSCRIBE);
+        DigestView view = new DigestView(site.name(), site.tagline(), subject, items, footer(site, "digest"));
         StringOutput html = new StringOutput();
         templates.render("newsletter/digest.jte", view, html);
         StringBuilder text = new StringBuilder(site.name()).append("\n").append(subject).append("\n\n");
@@ -158,10 +156,15 @@ class IssueEmails {
             }
             text.append(item.url()).append("\n\n");
         }
-        text.append("--\nYou get this digest because you subscribed to ").append(site.name()).append(".\nManage your subscription: ").append(MANAGE)
-                .append("\nUnsubscribe: ").append(UNSUBSCRIBE).append("\n").append(site.get(Setting.MAIL_POSTAL_ADDRESS)).append("\n");
+        text.append(view.footer().text());
         String domain = sender.from().getAddress().replaceAll(".*@", "");
         return new Rendered(subject, html.toString(), text.toString(), domain);
+    }
+
+    /** The footer of an issue: why the reader gets this "email" or "digest", their links (placeholders) and the postal address. */
+    private static MailFooter footer(Settings site, String what) {
+        return MailFooter.of(site, "You get this " + what + " because you subscribed to " + site.name() + ".",
+                new MailFooter.Link("Manage your subscription", MANAGE), new MailFooter.Link("Unsubscribe", UNSUBSCRIBE));
     }
 
     private Rendered render(long articleId) {
@@ -172,7 +175,7 @@ class IssueEmails {
         var photo = story.featured();
         EmailView view = new EmailView(site.name(), site.tagline(), story.article().headline(), story.article().standfirst(), url,
                 photo == null ? null : base + photo.src(), photo == null ? "" : photo.alt(), photo == null ? "" : photo.credit(),
-                site.get(Setting.MAIL_POSTAL_ADDRESS), MANAGE, UNSUBSCRIBE);
+                footer(site, "email"));
         StringOutput html = new StringOutput();
         templates.render("newsletter/email.jte", view, html);
         String text = """
@@ -185,13 +188,7 @@ class IssueEmails {
 
                 Read the story: %s
 
-                --
-                You get this email because you subscribed to %s.
-                Manage your subscription: %s
-                Unsubscribe: %s
-                %s
-                """.formatted(site.name(), site.tagline(), story.article().headline(), story.article().standfirst(), url, site.name(), MANAGE,
-                UNSUBSCRIBE, site.get(Setting.MAIL_POSTAL_ADDRESS));
+                %s""".formatted(site.name(), site.tagline(), story.article().headline(), story.article().standfirst(), url, view.footer().text());
         String domain = sender.from().getAddress().replaceAll(".*@", "");
         return new Rendered(story.article().headline(), html.toString(), text, domain);
     }

@@ -25,6 +25,8 @@ import press.dispatch.articles.Publishing;
 import press.dispatch.articles.Stories;
 import press.dispatch.articles.Story;
 import press.dispatch.platform.Outbox;
+import press.dispatch.site.MailFooter;
+import press.dispatch.site.Settings;
 import press.dispatch.site.SiteSettings;
 
 /**
@@ -233,7 +235,7 @@ public class Threads {
         ThreadRepository.Follower follower = threads.follower(token).orElseThrow();
         if ("confirmed".equals(follower.status())) {
             outbox.enqueue(email, "You already follow: " + thread.title(), "You already follow \"" + thread.title() + "\" on "
-                    + settings.current().name() + ".\n\nStop following: " + base + "/stories/unfollow?token=" + token + "\n", unfollowHeaders(base, token));
+                    + settings.current().name() + ".\n\n" + footer(thread, base, token).text(), unfollowHeaders(base, token));
             return;
         }
         outbox.enqueue(email, "Confirm: follow " + thread.title(), "Someone (we hope you) asked to follow \"" + thread.title() + "\" on "
@@ -317,16 +319,26 @@ public class Threads {
             Story s = story.get();
             outbox.enqueue(f.email(), thread.get().title() + ": " + s.article().headline(), "New in \"" + thread.get().title() + "\":\n\n"
                     + s.article().headline() + "\n" + s.article().standfirst() + "\n\nRead it: " + base + s.href()
-                    + "\nThe whole thread: " + base + thread.get().href()
-                    + "\n\nStop following this thread (one click): " + base + "/stories/unfollow?token=" + f.token() + "\n",
+                    + "\nThe whole thread: " + base + thread.get().href() + "\n\n" + footer(thread.get(), base, f.token()).text(),
                     unfollowHeaders(base, f.token()));
         }
         log.info("Article {} announced to {} followers of thread {}", published.articleId(), followers.size(), thread.get().id());
     }
 
+    /** Why a follower gets a thread's email, the link that stops it (the target of {@link #unfollowHeaders}) and the postal address. */
+    private MailFooter footer(StoryThread thread, String base, String token) {
+        Settings site = settings.current();
+        return MailFooter.of(site, "You get this email because you follow \"" + thread.title() + "\" on " + site.name() + ".",
+                new MailFooter.Link("Stop following this thread", unfollowUrl(base, token)));
+    }
+
+    private static String unfollowUrl(String base, String token) {
+        return base + "/stories/unfollow?token=" + token;
+    }
+
     /** RFC 8058: mail programs show an unsubscribe button that POSTs to the unfollow link, which needs no cookie. */
     private static Map<String, String> unfollowHeaders(String base, String token) {
-        return Map.of("List-Unsubscribe", "<" + base + "/stories/unfollow?token=" + token + ">",
+        return Map.of("List-Unsubscribe", "<" + unfollowUrl(base, token) + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 

@@ -233,6 +233,39 @@ abstract class CorrectionsContract extends NewsroomTest {
         assertThat(recipients).containsExactlyInAnyOrderElementsOf(received).doesNotContain(later);
     }
 
+    @Autowired
+    press.dispatch.site.SiteSettings siteSettings;
+
+    @Test
+    void theCorrectionEmailEndsWithWhyItCameAVisibleUnsubscribeAndThePostalAddress() throws Exception {
+        siteSettings.update(Map.of(press.dispatch.site.Setting.MAIL_POSTAL_ADDRESS.key(), "12 Rue de l'Église\n75001 Paris, France"));
+        String reader = reader("footer");
+        clock.advance(java.time.Duration.ofSeconds(1));
+        long id = publishedArticle(unique("Footer figures"), null);
+        waitUntilSent(id, 1);
+        smtp.reset();
+
+        added(editor().post("/admin/articles/" + id + "/corrections",
+                Map.of("kind", "correction", "text", "The figure was 12, not 21.", "emailReaders", "true")));
+        outbox.sendDue();
+
+        MimeMessage correction = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subject(m).startsWith("Correction: ") && recipientsOf(m).contains(reader)).findFirst().orElseThrow();
+        String header = correction.getHeader("List-Unsubscribe", null);
+        String unsubscribe = header.substring(1, header.length() - 1);
+        assertThat(((String) correction.getContent()).replace("\r\n", "\n")).endsWith("\n--\nYou get this email because "
+                + siteSettings.current().name() + " emailed you this article as a subscriber.\nUnsubscribe: " + unsubscribe
+                + "\n12 Rue de l'Église\n75001 Paris, France");
+    }
+
+    private static List<String> recipientsOf(MimeMessage m) {
+        try {
+            return Arrays.stream(m.getAllRecipients()).map(Object::toString).toList();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aReaderWhoUnsubscribedOrWhoseAddressBouncedSinceGetsNoCorrection() throws Exception {
         String stays = reader("stays");

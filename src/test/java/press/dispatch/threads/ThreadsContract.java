@@ -355,6 +355,33 @@ abstract class ThreadsContract extends NewsroomTest {
         assertThat(messagesTo(reader)).isEmpty();
     }
 
+    @Autowired
+    press.dispatch.site.SiteSettings siteSettings;
+
+    @Test
+    void aThreadEmailEndsWithWhyItCameItsStopLinkAndThePostalAddress() throws Exception {
+        siteSettings.update(Map.of(press.dispatch.site.Setting.MAIL_POSTAL_ADDRESS.key(), "12 Rue de l'Église\n75001 Paris, France"));
+        String title = unique("Footer thread");
+        Made thread = thread(editor(), title);
+        String reader = unique("footer").replace(' ', '-') + "@example.com";
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
+        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+        String token = jdbc.sql("SELECT token FROM thread_followers WHERE email = :e").param("e", reader).query(String.class).single();
+        post("/stories/follow/confirm", "token=" + token);
+        outbox.sendDue();
+        smtp.reset();
+        long next = publishing.draft(ArticleDraft.of(unique("Part with a footer"), "", "Body."));
+        editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(next)));
+        publishing.publish(next);
+        outbox.sendDue();
+        MimeMessage announced = only(reader);
+
+        String header = announced.getHeader("List-Unsubscribe", null);
+        String stop = header.substring(1, header.length() - 1);
+        assertThat(((String) announced.getContent()).replace("\r\n", "\n")).endsWith("\n--\nYou get this email because you follow \"" + title
+                + "\" on " + siteSettings.current().name() + ".\nStop following this thread: " + stop + "\n12 Rue de l'Église\n75001 Paris, France");
+    }
+
     @Test
     void aSubscriberFollowsAndUnfollowsAThreadWithOneClickFromTheirManagePage() throws Exception {
         String title = unique("Managed thread");
