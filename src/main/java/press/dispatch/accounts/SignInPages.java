@@ -167,8 +167,10 @@ class SignInPages {
     }
 
     @PostMapping("/admin/password-reset")
-    ModelAndView requestReset(@RequestParam(defaultValue = "") String email, HttpServletRequest request) {
+    ModelAndView requestReset(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
+                              jakarta.servlet.http.HttpServletResponse response) {
         if (!resetsPerIp.tryAcquire(request.getRemoteAddr())) {
+            response.setHeader("Retry-After", "3600"); // the limit counts requests an hour
             return resetRequest(request, email, Map.of("email", "Too many reset requests from your network. Try again in an hour."), null,
                     HttpStatus.TOO_MANY_REQUESTS);
         }

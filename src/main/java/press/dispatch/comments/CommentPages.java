@@ -86,6 +86,9 @@ class CommentPages {
         } catch (InvalidCommentException e) {
             return page(full(slug), form, e.problems(), "Your comment was not posted: please correct the marked fields.", null, null, HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (CommentRefusedException e) {
+            if (e.retryAfterSeconds() > 0) {
+                response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
             return page(full(slug), form, Map.of(), e.getMessage(), null, null, HttpStatus.valueOf(e.status()));
         }
     }

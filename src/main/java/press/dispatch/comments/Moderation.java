@@ -52,6 +52,9 @@ public class Moderation {
     static final int HOLD = 50;
     static final int SPAM = 100;
     static final Duration FORM_MAX_AGE = Duration.ofDays(1);
+    /** One comment per address and per email address in this time, and 20 in {@link #WINDOW}. */
+    private static final Duration BURST = Duration.ofSeconds(15);
+    private static final Duration WINDOW = Duration.ofMinutes(10);
     private static final String ERASE_IPS_CRON = "${dispatch.comments.erase-ips-cron:0 23 3 * * *}";
     static final String DUPLICATE = "You have already posted this comment here.";
 
@@ -93,10 +96,10 @@ public class Moderation {
         this.clock = clock;
         this.rateLimits = rateLimits;
         this.ipRetention = Duration.ofDays(ipRetentionDays);
-        this.burstPerIp = limiters.perWindow("comments-burst-ip", 1, Duration.ofSeconds(15));
-        this.burstPerEmail = limiters.perWindow("comments-burst-email", 1, Duration.ofSeconds(15));
-        this.windowPerIp = limiters.perWindow("comments-ip", 20, Duration.ofMinutes(10));
-        this.windowPerEmail = limiters.perWindow("comments-email", 20, Duration.ofMinutes(10));
+        this.burstPerIp = limiters.perWindow("comments-burst-ip", 1, BURST);
+        this.burstPerEmail = limiters.perWindow("comments-burst-email", 1, BURST);
+        this.windowPerIp = limiters.perWindow("comments-ip", 20, WINDOW);
+        this.windowPerEmail = limiters.perWindow("comments-email", 20, WINDOW);
     }
 
     /** What happened to a comment that was accepted for storage. */
@@ -139,9 +142,13 @@ public class Moderation {
         }
         String email = form.email().strip().toLowerCase(Locale.ROOT);
         String body = form.comment().strip();
-        if (rateLimits && !(burstPerIp.tryAcquire(ip) && burstPerEmail.tryAcquire(email) && windowPerIp.tryAcquire(ip)
-                && windowPerEmail.tryAcquire(email))) {
-            throw new CommentRefusedException(429, "You are commenting too quickly. Please wait a little and send your comment again.");
+        if (rateLimits && !(burstPerIp.tryAcquire(ip) && burstPerEmail.tryAcquire(email))) {
+            throw new CommentRefusedException(429, "You are commenting too quickly. Please wait a little and send your comment again.",
+                    BURST.toSeconds());
+        }
+        if (rateLimits && !(windowPerIp.tryAcquire(ip) && windowPerEmail.tryAcquire(email))) {
+            throw new CommentRefusedException(429, "You are commenting too quickly. Please wait a little and send your comment again.",
+                    WINDOW.toSeconds());
         }
         CommentRepository.Precheck precheck = comments.precheck(story.article().id(), email, body);
         if (precheck.duplicate()) {

@@ -83,6 +83,7 @@ class SearchPages {
             if (request.getUserPrincipal() == null && !perAddress.tryAcquire(request.getRemoteAddr())) {
                 log.info("Search refused: too many searches from {}", request.getRemoteAddr());
                 response.setStatus(429);
+                response.setHeader("Retry-After", "60"); // the limit counts searches a minute
                 notice = "You have searched a lot in the last minute. Please wait a moment and try again.";
             } else {
                 results = search.search(new SearchQuery(query, sectionId, since, until, number, PER_PAGE));

@@ -62,7 +62,7 @@ class SubscriptionPages {
     /** The same answer for every address we accept, known or not: a redirect to "check your inbox". */
     @PostMapping("/subscribe")
     ModelAndView subscribe(@RequestParam(required = false) String email, @RequestParam(name = HONEYPOT, required = false) String honeypot,
-                           HttpServletRequest request) {
+                           HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         String address = email == null ? "" : email;
         if (honeypot != null && !honeypot.isEmpty()) {
             return new ModelAndView("redirect:/subscribe/check-inbox");
@@ -77,6 +77,7 @@ class SubscriptionPages {
         if (!perIp.tryAcquire(request.getRemoteAddr())) {
             ModelAndView slow = message("Too many requests", "Too many subscription requests came from your network. Please try again in an hour.");
             slow.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+            response.setHeader("Retry-After", "3600"); // the limit counts requests an hour
             return slow;
         }
         subscriptions.subscribe(address, request.getRemoteAddr());

@@ -94,6 +94,7 @@ class ThreadPages {
         if (!perIp.tryAcquire(request.getRemoteAddr())) {
             ModelAndView slow = message("Too many requests", "Too many follow requests came from your network. Please try again in an hour.", null, null, null);
             slow.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+            response.setHeader("Retry-After", "3600"); // the limit counts requests an hour
             return slow;
         }
         threads.follow(thread, address);

@@ -159,12 +159,15 @@ class SignInTest extends NewsroomTest {
     void resetRequestsFromOneNetworkAreLimitedToTenAnHour() {
         AdminSession session = new AdminSession(port);
         List<Integer> answers = new java.util.ArrayList<>();
+        AdminSession.Response answer = null;
         for (int i = 0; i < 11; i++) {
-            answers.add(session.postForm("/admin/password-reset", Map.of("email", "someone-" + i + "@news.example", "_csrf",
-                    AdminSession.tokenIn(session.get("/admin/password-reset").body()))).status());
+            answer = session.postForm("/admin/password-reset", Map.of("email", "someone-" + i + "@news.example", "_csrf",
+                    AdminSession.tokenIn(session.get("/admin/password-reset").body())));
+            answers.add(answer.status());
         }
         assertThat(answers.subList(0, 10)).containsOnly(200);
         assertThat(answers.get(10)).isEqualTo(429);
+        assertThat(answer.header("Retry-After")).isEqualTo("3600");
         clock.advance(Duration.ofMinutes(61));
         assertThat(session.postForm("/admin/password-reset", Map.of("email", "someone@news.example", "_csrf",
                 AdminSession.tokenIn(session.get("/admin/password-reset").body()))).status()).isEqualTo(200);

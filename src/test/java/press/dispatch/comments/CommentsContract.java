@@ -252,6 +252,7 @@ abstract class CommentsContract extends SiteTest {
         HttpResponse<String> again = post("/articles/" + slug + "/comments", Map.of("comment", "Twice, straight away", "author", "Fast",
                 "email", email, "token", formToken()));
         assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(again.headers().firstValue("Retry-After")).as("one comment per 15 s").hasValue("15");
         assertThat(Jsoup.parse(again.body()).select(".form-message").text()).contains("too quickly");
         assertThat(Jsoup.parse(again.body()).select("#comment").val()).isEqualTo("Twice, straight away");
 

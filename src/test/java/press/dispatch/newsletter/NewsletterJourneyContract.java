@@ -130,6 +130,17 @@ abstract class NewsletterJourneyContract extends SiteTest {
     }
 
     @Test
+    void tooManySubscribeRequestsFromOneNetworkAreAskedToComeBackInAnHour() throws Exception {
+        HttpResponse<String> answer = null;
+        for (int i = 0; i <= 10 && (answer == null || answer.statusCode() != 429); i++) {
+            answer = post("/subscribe", "email=" + unique("many").replace(" ", "-") + "@example.com");
+        }
+        assertThat(answer.statusCode()).as("the 11th request of an hour at the latest").isEqualTo(429);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("3600");
+        clock.advance(java.time.Duration.ofHours(2)); // a new hour for the other tests
+    }
+
+    @Test
     void knownAndUnknownAddressesGetByteIdenticalAnswers() throws Exception {
         String known = unique("known").replace(" ", "-") + "@example.com";
         post("/subscribe", "email=" + known);

@@ -28,6 +28,7 @@ class SearchRateLimitTest extends SiteTest {
 
         Browser.Response refused = browser.get("/search?q=lidar");
         assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("60");
         assertThat(refused.page().select(".notice").text()).contains("wait a moment");
         assertThat(refused.page().select("#search-q").val()).isEqualTo("lidar");
 

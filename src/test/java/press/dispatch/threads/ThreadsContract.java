@@ -299,11 +299,12 @@ abstract class ThreadsContract extends NewsroomTest {
     void theFollowFormRefusesTooManyRequestsFromOneNetwork() throws Exception {
         Made thread = thread(editor(), unique("Popular thread"));
         clock.advance(Duration.ofHours(2));
-        int last = 0;
+        HttpResponse<String> last = null;
         for (int i = 0; i <= ThreadPages.FOLLOWS_PER_HOUR; i++) {
-            last = post("/stories/" + thread.slug() + "/follow", "email=" + unique("many").replace(' ', '-') + "@example.com").statusCode();
+            last = post("/stories/" + thread.slug() + "/follow", "email=" + unique("many").replace(' ', '-') + "@example.com");
         }
-        assertThat(last).isEqualTo(429);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).hasValue("3600");
     }
 
     @Test
