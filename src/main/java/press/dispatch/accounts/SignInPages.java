@@ -43,6 +43,7 @@ class SignInPages {
     private final StaffSessions sessions;
     private final SiteSettings settings;
     private final RateLimiter resetsPerIp;
+    private final RateLimiter resetsPerAddress;
     private final String unknownAccountHash;
 
     SignInPages(Accounts accounts, StaffRepository staff, PasswordEncoder passwords, SignInThrottle throttle, StaffSessions sessions,
@@ -54,6 +55,7 @@ class SignInPages {
         this.sessions = sessions;
         this.settings = settings;
         this.resetsPerIp = limiters.perWindow("password-resets", 10, Duration.ofHours(1));
+        this.resetsPerAddress = limiters.perWindow("password-resets-address", 3, Duration.ofHours(1));
         // Checked against when no account has the address, so both answers cost the same Argon2 work.
         this.unknownAccountHash = passwords.encode("no account has this address " + System.nanoTime());
     }
@@ -174,7 +176,15 @@ class SignInPages {
             return resetRequest(request, email, Map.of("email", "Too many reset requests from your network. Try again in an hour."), null,
                     HttpStatus.TOO_MANY_REQUESTS);
         }
-        accounts.requestPasswordReset(email);
+        String address = email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!address.matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {
+            return resetRequest(request, email, Map.of("email", "Type the email address you sign in with, such as name@news.example."), null,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        // Three links an hour to one address at most, whoever asks from wherever; the answer is the same either way.
+        if (resetsPerAddress.tryAcquire(address)) {
+            accounts.requestPasswordReset(email);
+        }
         return message(request, "Check your email", "If " + email.strip() + " belongs to a staff account, we have sent it a link to choose "
                 + "a new password. The link works once, for 30 minutes.", HttpStatus.OK);
     }

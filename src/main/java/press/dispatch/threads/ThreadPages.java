@@ -1,6 +1,5 @@
 package press.dispatch.threads;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,22 +34,28 @@ import press.dispatch.subscriptions.Subscriptions;
 class ThreadPages {
 
     static final int FOLLOWS_PER_HOUR = 10;
+    /** Confirmation emails one address may be sent a day, however many networks ask. */
+    static final int CONFIRMATIONS_PER_ADDRESS = 3;
 
     private final Threads threads;
     private final SiteShell shell;
     private final Feeds feeds;
     private final PageDescriptions descriptions;
     private final RateLimiter perIp;
+    private final RateLimiter perAddress;
 
     private final Subscriptions subscriptions;
 
-    ThreadPages(Threads threads, SiteShell shell, Feeds feeds, PageDescriptions descriptions, Clock clock, Subscriptions subscriptions) {
+    ThreadPages(Threads threads, SiteShell shell, Feeds feeds, PageDescriptions descriptions, press.dispatch.platform.RateLimiters limiters,
+                Subscriptions subscriptions) {
         this.subscriptions = subscriptions;
         this.threads = threads;
         this.shell = shell;
         this.feeds = feeds;
         this.descriptions = descriptions;
-        this.perIp = new RateLimiter(FOLLOWS_PER_HOUR, Duration.ofHours(1), clock);
+        // Counted in the database on PostgreSQL, so a flood spread over several nodes stops at the same count.
+        this.perIp = limiters.perWindow("follows-ip", FOLLOWS_PER_HOUR, Duration.ofHours(1));
+        this.perAddress = limiters.perWindow("follows-address", CONFIRMATIONS_PER_ADDRESS, Duration.ofDays(1));
     }
 
     @Bean
@@ -97,7 +102,11 @@ class ThreadPages {
             response.setHeader("Retry-After", "3600"); // the limit counts requests an hour
             return slow;
         }
-        threads.follow(thread, address);
+        if (perAddress.tryAcquire(address)) {
+            threads.follow(thread, address);
+        }
+        // Past the address's daily confirmations nothing more is sent to it, with the same answer, so nobody can
+        // flood an inbox through several networks, and nobody learns anything from the answer.
         return checkInbox(thread);
     }
 

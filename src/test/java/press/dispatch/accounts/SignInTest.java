@@ -156,6 +156,26 @@ class SignInTest extends NewsroomTest {
     }
 
     @Test
+    void oneAddressIsSentAtMostThreeResetLinksAnHourAndATypoIsAskedAgain() {
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the limits, whatever ran before
+        AdminSession session = new AdminSession(port);
+        String email = "capped-" + System.nanoTime() + "@news.example";
+        for (int i = 0; i < 5; i++) {
+            assertThat(session.postForm("/admin/password-reset", Map.of("email", email, "_csrf",
+                    AdminSession.tokenIn(session.get("/admin/password-reset").body()))).status()).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM password_reset_requests WHERE email = :e").param("e", email).query(Long.class).single())
+                .as("links asked for, whoever asks").isEqualTo(3);
+
+        AdminSession.Response typo = session.postForm("/admin/password-reset", Map.of("email", "not an email", "_csrf",
+                AdminSession.tokenIn(session.get("/admin/password-reset").body())));
+        assertThat(typo.status()).isEqualTo(422);
+        assertThat(typo.page().text()).contains("Type the email address you sign in with");
+        assertThat(typo.page().select("input[name=email]").val()).isEqualTo("not an email");
+        clock.advance(Duration.ofHours(2));
+    }
+
+    @Test
     void resetRequestsFromOneNetworkAreLimitedToTenAnHour() {
         AdminSession session = new AdminSession(port);
         List<Integer> answers = new java.util.ArrayList<>();

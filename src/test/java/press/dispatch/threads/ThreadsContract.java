@@ -296,6 +296,24 @@ abstract class ThreadsContract extends NewsroomTest {
     }
 
     @Test
+    void oneAddressIsSentAtMostThreeConfirmationsADayWithTheSameAnswerEachTime() throws Exception {
+        Made thread = thread(editor(), unique("Capped thread"));
+        clock.advance(Duration.ofHours(25)); // fresh windows, whatever ran before
+        String reader = unique("capped").replace(' ', '-') + "@example.com";
+        smtp.reset();
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> answer = post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            answers.add(org.jsoup.Jsoup.parse(answer.body()).select("main h1").text());
+        }
+        assertThat(answers).containsOnly("Check your inbox");
+        outbox.sendDue();
+        assertThat(messagesTo(reader)).hasSize(ThreadPages.CONFIRMATIONS_PER_ADDRESS);
+        clock.advance(Duration.ofHours(25));
+    }
+
+    @Test
     void theFollowFormRefusesTooManyRequestsFromOneNetwork() throws Exception {
         Made thread = thread(editor(), unique("Popular thread"));
         clock.advance(Duration.ofHours(2));
