@@ -167,6 +167,18 @@ abstract class MetadataContract extends NewsroomTest {
     }
 
     @Test
+    void aPageWhoseOnlyPictureIsTheBannerLogoGetsASmallCardAndAnArticlePhotoALargeOne() {
+        settings.update(Map.of("site.logo_photo", ""));
+        Published a = fullArticle(unique("Tankers refuel at sea"));
+        Document home = browser.get("/").page();
+        assertThat(meta(home, "og:image:width")).isEqualTo("600");
+        assertThat(meta(home, "og:image:height")).isEqualTo("60");
+        assertThat(meta(home, "twitter:card")).as("a 600 x 60 banner would be cut to nothing in a large card").isEqualTo("summary");
+        assertThat(meta(browser.get(a.section().href()).page(), "twitter:card")).isEqualTo("summary");
+        assertThat(meta(browser.get("/articles/" + slugOf(a.id())).page(), "twitter:card")).isEqualTo("summary_large_image");
+    }
+
+    @Test
     void homePageDescribesTheSiteWithASearchAction() {
         Document page = browser.get("/").page();
         JsonNode website = ofType(page, "WebSite");
