@@ -58,10 +58,15 @@ class SitemapPages {
         sitemaps.writePage(page, response.getOutputStream());
     }
 
+    /** A 404 while no story is recent enough: a news sitemap without a {@code <url>} is not a valid sitemap. */
     @GetMapping("/sitemap-news.xml")
     void news(HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
+        var stories = sitemaps.news();
+        if (stories.isEmpty()) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
         PageCache.tag(request, "front");
         response.setContentType(XML);
-        sitemaps.writeNews(response.getOutputStream());
+        sitemaps.writeNews(stories, response.getOutputStream());
     }
 }

@@ -61,7 +61,11 @@ class Sitemaps {
         this.pageSize = properties.pageSize();
     }
 
-    /** A sitemap page by its file name ({@code articles-2.xml}), if it exists. */
+    /**
+     * A sitemap page by its file name ({@code articles-2.xml}), if it has an address on it: a source with nothing
+     * public yet (no gallery published) has no page 1, since a {@code <urlset>} without a {@code <url>} is not a
+     * valid sitemap.
+     */
     Optional<Page> page(String file) {
         var m = java.util.regex.Pattern.compile("([a-z]+)-([1-9][0-9]{0,5})\\.xml").matcher(file);
         if (!m.matches()) {
@@ -69,8 +73,7 @@ class Sitemaps {
         }
         int number = Integer.parseInt(m.group(2));
         return sources.stream().filter(s -> s.name().equals(m.group(1))).findFirst()
-                // Page 1 always exists (an empty source's is never listed); counting is only needed past it.
-                .filter(s -> number == 1 || number <= pages(s.count()))
+                .filter(s -> number <= pages(s.count()))
                 .map(s -> new Page(s, number));
     }
 
@@ -166,14 +169,15 @@ class Sitemaps {
         }
     }
 
-    void writeNews(OutputStream out) throws XMLStreamException {
+    /** The news sitemap of these stories (see {@link #news()}); there must be at least one. */
+    void writeNews(List<StoryCard> stories, OutputStream out) throws XMLStreamException {
         Settings site = settings.current();
         String base = site.baseUrl();
         XMLStreamWriter xml = start(out);
         xml.writeStartElement("urlset");
         xml.writeDefaultNamespace(SITEMAP_NS);
         xml.writeNamespace("news", NEWS_NS);
-        for (StoryCard story : news()) {
+        for (StoryCard story : stories) {
             xml.writeStartElement("url");
             element(xml, "loc", base + story.href());
             xml.writeStartElement("news", "news", NEWS_NS);
@@ -198,7 +202,8 @@ class Sitemaps {
         return language;
     }
 
-    private List<StoryCard> news() {
+    /** The stories of the news sitemap: published in the last 48 hours, at most 1,000; empty on a quiet day. */
+    List<StoryCard> news() {
         Instant now = clock.instant();
         return stories.publishedBetween(now.minus(NEWS_WINDOW), now, NEWS_LIMIT);
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import press.dispatch.admin.AdminShell;
 import press.dispatch.media.MediaItem;
+import press.dispatch.metadata.HeadMetadata;
 import press.dispatch.site.Shell;
 
 /** Page records of the public gallery pages and the newsroom's gallery screens. */
@@ -13,14 +14,14 @@ public final class GalleryScreens {
     private GalleryScreens() {
     }
 
-    public record PicturesPage(Shell shell, List<Galleries.Listed> galleries) {
+    public record PicturesPage(Shell shell, List<Galleries.Listed> galleries, HeadMetadata head) {
     }
 
-    public record GalleryPage(Shell shell, Gallery gallery, List<GalleryPhoto> photos) {
+    public record GalleryPage(Shell shell, Gallery gallery, List<GalleryPhoto> photos, HeadMetadata head) {
     }
 
     /** One photo of a gallery full size, with links to the one before and after (null at either end). */
-    public record PhotoPage(Shell shell, Gallery gallery, GalleryPhoto photo, int count, String previousHref, String nextHref) {
+    public record PhotoPage(Shell shell, Gallery gallery, GalleryPhoto photo, int count, String previousHref, String nextHref, HeadMetadata head) {
     }
 
     public record ListPage(AdminShell shell, List<Gallery> galleries) {

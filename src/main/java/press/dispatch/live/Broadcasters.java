@@ -53,7 +53,10 @@ class Broadcasters {
     private final Stories stories;
     private final PageCache cache;
     private final Map<Long, Broadcaster> broadcasters = new ConcurrentHashMap<>();
-    /** Articles found not live (or not public), so a stream opened to them does not read the database each time. */
+    /**
+     * Articles found not live, each with whether readers can see it (true: a public article whose coverage ended or never
+     * began; false: no such public article), so a stream opened to them does not read the database each time.
+     */
     private final Cache<Long, Boolean> notLive = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10)).build();
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(r -> daemon(r, "live-fan-out"));
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "live-heartbeat"));
@@ -81,7 +84,10 @@ class Broadcasters {
         broadcasters.values().forEach(b -> b.end(ENDED));
     }
 
-    /** The broadcaster of a live, public article, made on the first reader's arrival; empty when it is not live. */
+    /**
+     * The broadcaster of a live, public article, made on the first reader's arrival; empty when it is not live (then
+     * {@link #isPublic} tells an article that is not live from one readers cannot see at all).
+     */
     Optional<Broadcaster> open(long articleId) {
         Broadcaster b = broadcasters.get(articleId);
         if (b != null) {
@@ -96,8 +102,9 @@ class Broadcasters {
                 return Optional.of(b);
             }
             Optional<Coverage> coverage = repository.coverage(articleId).filter(Coverage::live);
-            if (coverage.isEmpty() || stories.findById(articleId).isEmpty()) {
-                notLive.put(articleId, Boolean.TRUE);
+            boolean isPublic = stories.findById(articleId).isPresent();
+            if (coverage.isEmpty() || !isPublic) {
+                notLive.put(articleId, isPublic);
                 return Optional.empty();
             }
             b = new Broadcaster(articleId, coverage.get().lastSequence());
@@ -107,6 +114,12 @@ class Broadcasters {
             fanOut.execute(() -> catchUp(made));
             return Optional.of(b);
         }
+    }
+
+    /** Whether readers can see this article, live or not: as {@link #open} just found it when it found no stream. */
+    boolean isPublic(long articleId) {
+        Boolean found = notLive.getIfPresent(articleId);
+        return found != null ? found : broadcasters.containsKey(articleId) || stories.findById(articleId).isPresent();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * A live page's stream of changes for readers, {@code /live/{articleId}/events}, as Server-Sent Events. The
  * request goes asynchronous at once: no thread is held while it is open. A reader resumes after the last event
  * id they saw (the browser sends {@code Last-Event-ID} when it reconnects; a page asks with {@code ?after=} for the
- * first connection). An article that is not live answers 204, which tells a browser to stop reconnecting.
+ * first connection). A public article that is not live (its coverage ended) answers 204, which tells a browser to stop
+ * reconnecting; an article readers cannot see, or none, is a 404 like its page.
  */
 final class LiveStream extends HttpServlet {
 
@@ -47,7 +48,7 @@ final class LiveStream extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         Optional<Broadcaster> broadcaster = broadcasters.open(articleId);
         if (broadcaster.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            response.setStatus(broadcasters.isPublic(articleId) ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         long after = after(request);

@@ -302,7 +302,7 @@ class StreamServer implements SmartLifecycle {
         try {
             Optional<Broadcaster> found = broadcasters.open(articleId);
             if (found.isEmpty()) {
-                c.finish(NOT_LIVE);
+                c.finish(broadcasters.isPublic(articleId) ? NOT_LIVE : NOT_FOUND);
                 return;
             }
             Broadcaster broadcaster = found.get();

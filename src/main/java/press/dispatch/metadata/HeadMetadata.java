@@ -23,8 +23,12 @@ public record HeadMetadata(String title, String socialTitle, String description,
         jsonLd = List.copyOf(jsonLd);
     }
 
-    /** A large-image card when there is a picture to show. */
+    /**
+     * A large-image card only for a picture that fills one: at least 300 by 157 pixels (X's minimum) and no wider than
+     * 2.5 to 1, since the card is cut to 2:1. A banner such as the 600 by 60 publisher logo is a small card's thumbnail.
+     */
     public String twitterCard() {
-        return image == null ? "summary" : "summary_large_image";
+        boolean large = image != null && image.width() >= 300 && image.height() >= 157 && image.width() <= 2.5 * image.height();
+        return large ? "summary_large_image" : "summary";
     }
 }

@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import org.jsoup.Jsoup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.util.function.SingletonSupplier;
@@ -19,7 +24,7 @@ import press.dispatch.site.Settings;
 import press.dispatch.site.SiteLogo;
 import press.dispatch.site.SiteSettings;
 
-/** Describes the home page, listings and articles for search engines and sharing cards. */
+/** Describes the home page, listings, articles, galleries, their photos and static pages for search engines and sharing cards. */
 @Service
 public class PageDescriptions {
 
@@ -144,6 +149,182 @@ public class PageDescriptions {
         return new HeadMetadata(title, socialTitle, facts.description(), address, "article", site.name(), ogLocale(site),
                 images.isEmpty() ? logo(site) : images.get(0), published, modified, facts.section() == null ? null : facts.section().name(),
                 facts.tags(), List.of(safe(article), safe(breadcrumbs)));
+    }
+
+    /**
+     * A published gallery, as an {@code ImageGallery} whose {@code image} lists every photo as an {@code ImageObject}
+     * with its credit and licence; the sharing card shows the first photo.
+     *
+     * @param path     site-relative address of the gallery
+     * @param modified null when never changed since publication
+     */
+    public HeadMetadata gallery(String title, String description, String path, Instant published, Instant modified, List<PhotoFacts> photos) {
+        Settings site = settings.current();
+        String address = absolute(site, path);
+        String text = description == null || description.isBlank()
+                ? photos.size() + (photos.size() == 1 ? " photo: " : " photos: ") + title + " – " + site.name() + "."
+                : description;
+        ObjectNode gallery = document("ImageGallery");
+        gallery.put("@id", address);
+        gallery.put("url", address);
+        gallery.put("name", title);
+        gallery.put("description", text);
+        gallery.put("inLanguage", site.language());
+        if (published != null) {
+            gallery.put("datePublished", iso(published, site.zone()));
+            gallery.put("dateModified", iso(modified == null || modified.isBefore(published) ? published : modified, site.zone()));
+        }
+        gallery.set("isPartOf", website(site));
+        gallery.set("publisher", publisher(site));
+        ArrayNode images = gallery.putArray("image");
+        photos.forEach(p -> images.add(imageObject(site, p)));
+        SocialImage image = photos.isEmpty() ? logo(site) : socialImage(site, photos.get(0), title);
+        return new HeadMetadata(title + " – " + site.name(), title, text, address, "website", site.name(), ogLocale(site), image, null, null,
+                null, List.of(), List.of(safe(gallery)));
+    }
+
+    /**
+     * One photo of a gallery on its own page, as an {@code ImageObject} that is part of the gallery; the sharing card
+     * shows the photo itself.
+     *
+     * @param position the photo's place in the gallery, from 1, of {@code count}
+     */
+    public HeadMetadata galleryPhoto(String galleryTitle, String galleryPath, int position, int count, PhotoFacts photo) {
+        Settings site = settings.current();
+        String address = absolute(site, photo.page());
+        String name = photo.caption().isBlank() ? galleryTitle : photo.caption();
+        String text = photo.caption().isBlank() ? "Photo " + position + " of " + count + " in " + galleryTitle + "." : photo.caption();
+        ObjectNode image = imageObject(site, photo);
+        ObjectNode described = document("ImageObject");
+        described.put("@id", address);
+        described.setAll(image);
+        described.put("name", name);
+        described.put("inLanguage", site.language());
+        ObjectNode gallery = described.putObject("isPartOf");
+        gallery.put("@type", "ImageGallery");
+        gallery.put("@id", absolute(site, galleryPath));
+        gallery.put("name", galleryTitle);
+        gallery.put("url", absolute(site, galleryPath));
+        return new HeadMetadata(name + " – " + galleryTitle + " – " + site.name(), name, text, address, "website", site.name(), ogLocale(site),
+                socialImage(site, photo, name), null, null, null, List.of(), List.of(safe(described)));
+    }
+
+    /**
+     * A static page (About, Privacy…), as a {@code WebPage}; its description is the start of its text.
+     *
+     * @param path     site-relative address
+     * @param bodyHtml the page's rendered body
+     */
+    public HeadMetadata staticPage(String title, String path, String bodyHtml) {
+        Settings site = settings.current();
+        String address = absolute(site, path);
+        String text = summary(bodyHtml, DESCRIPTION_LENGTH);
+        if (text.isEmpty()) {
+            text = title + " – " + site.name() + ". " + site.description();
+        }
+        ObjectNode page = document("WebPage");
+        page.put("@id", address);
+        page.put("url", address);
+        page.put("name", title);
+        page.put("description", text);
+        page.put("inLanguage", site.language());
+        page.set("isPartOf", website(site));
+        page.set("publisher", publisher(site));
+        return new HeadMetadata(title + " – " + site.name(), title, text, address, "website", site.name(), ogLocale(site), logo(site), null, null,
+                null, List.of(), List.of(safe(page)));
+    }
+
+    /** What a search result shows of a description at most: longer ones are cut. */
+    static final int DESCRIPTION_LENGTH = 160;
+
+    /**
+     * The text of an HTML fragment, tags stripped and entities decoded, cut at a word to at most {@code limit}
+     * characters with an ellipsis when it went on.
+     */
+    static String summary(String html, int limit) {
+        String text = Jsoup.parseBodyFragment(html == null ? "" : html).text().replaceAll("\\s+", " ").strip();
+        if (text.length() <= limit) {
+            return text;
+        }
+        String cut = text.substring(0, limit); // room for the ellipsis: the word the limit fell in is dropped
+        int space = cut.lastIndexOf(' ');
+        if (space > limit / 2) {
+            cut = cut.substring(0, space);
+        } else {
+            cut = cut.substring(0, limit - 1);
+        }
+        return cut.replaceAll("[\\s,;:.–-]+$", "") + "…";
+    }
+
+    private ObjectNode website(Settings site) {
+        ObjectNode website = json.createObjectNode();
+        website.put("@type", "WebSite");
+        website.put("@id", site.baseUrl() + "/#website");
+        website.put("name", site.name());
+        website.put("url", site.baseUrl() + "/");
+        return website;
+    }
+
+    private static SocialImage socialImage(Settings site, PhotoFacts photo, String fallbackAlt) {
+        return new SocialImage(absolute(site, photo.src()), photo.width(), photo.height(), photo.alt().isBlank() ? fallbackAlt : photo.alt());
+    }
+
+    /**
+     * A photo with what Google reads for image credits: {@code creditText}, {@code creator}, {@code copyrightNotice}
+     * and {@code license} (only for a licence we can point at: an address, or a Creative Commons licence by name).
+     */
+    private ObjectNode imageObject(Settings site, PhotoFacts photo) {
+        ObjectNode image = json.createObjectNode();
+        image.put("@type", "ImageObject");
+        image.put("contentUrl", absolute(site, photo.src()));
+        image.put("url", absolute(site, photo.page()));
+        if (!photo.caption().isBlank()) {
+            image.put("caption", photo.caption());
+        }
+        image.put("width", photo.width());
+        image.put("height", photo.height());
+        List<String> credited = Stream.of(photo.photographer(), photo.organisation()).filter(n -> !n.isBlank()).toList();
+        if (!credited.isEmpty()) {
+            String names = String.join(" / ", credited);
+            image.put("creditText", names);
+            ObjectNode creator = image.putObject("creator");
+            creator.put("@type", photo.photographer().isBlank() ? "Organization" : "Person");
+            creator.put("name", photo.photographer().isBlank() ? photo.organisation() : photo.photographer());
+            image.put("copyrightNotice", "© " + names);
+        }
+        licenceAddress(photo.licence()).ifPresent(url -> image.put("license", url));
+        return image;
+    }
+
+    private static final Pattern CREATIVE_COMMONS =
+            Pattern.compile("(?i)cc[\\s-]+(by(?:[\\s-]+(?:nc|sa|nd)){0,2})[\\s-]+([1-4]\\.[05])(?:\\s+international)?");
+    private static final Set<String> CC_KINDS = Set.of("by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd");
+    private static final Set<String> CC_VERSIONS = Set.of("1.0", "2.0", "2.5", "3.0", "4.0");
+
+    /**
+     * The address of a licence as the photo desk names it: an http(s) address as it is, a Creative Commons licence by its
+     * short name ("CC BY-SA 4.0", "CC0"), "Public domain" as the Public Domain Mark; none for anything else ("All
+     * rights reserved").
+     */
+    static Optional<String> licenceAddress(String licence) {
+        String text = licence == null ? "" : licence.strip();
+        if (text.matches("https?://[^\\s<>\"]+")) {
+            return Optional.of(text);
+        }
+        if (text.matches("(?i)cc[\\s-]?(0|zero)([\\s-]+1\\.0)?( universal)?")) {
+            return Optional.of("https://creativecommons.org/publicdomain/zero/1.0/");
+        }
+        if (text.equalsIgnoreCase("public domain")) {
+            return Optional.of("https://creativecommons.org/publicdomain/mark/1.0/");
+        }
+        var m = CREATIVE_COMMONS.matcher(text);
+        if (m.matches()) {
+            String kind = m.group(1).toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "-");
+            if (CC_KINDS.contains(kind) && CC_VERSIONS.contains(m.group(2))) {
+                return Optional.of("https://creativecommons.org/licenses/" + kind + "/" + m.group(2) + "/");
+            }
+        }
+        return Optional.empty();
     }
 
     private static void crumb(ArrayNode items, String name, String url) {

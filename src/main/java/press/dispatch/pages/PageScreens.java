@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import press.dispatch.admin.AdminShell;
+import press.dispatch.metadata.HeadMetadata;
 import press.dispatch.site.Shell;
 
 /** Page records of the public page and the newsroom's page screens. */
@@ -14,11 +15,13 @@ public final class PageScreens {
 
     /**
      * @param preview null for readers; for staff, a sentence saying which version this is
+     * @param head    how the page describes itself to search engines; null for a preview
      */
-    public record PublicPage(Shell shell, String title, String bodyHtml, String preview, String editorHref, String correctionsHref) {
+    public record PublicPage(Shell shell, String title, String bodyHtml, String preview, String editorHref, String correctionsHref,
+                             HeadMetadata head) {
 
         public PublicPage(Shell shell, String title, String bodyHtml, String preview, String editorHref) {
-            this(shell, title, bodyHtml, preview, editorHref, null);
+            this(shell, title, bodyHtml, preview, editorHref, null, null);
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 import press.dispatch.articles.Markdown;
+import press.dispatch.metadata.PageDescriptions;
 import press.dispatch.platform.PageCache;
 import press.dispatch.site.SiteShell;
 
@@ -24,11 +25,13 @@ class PageViews {
     private final StaticPages pages;
     private final Markdown markdown;
     private final SiteShell shell;
+    private final PageDescriptions descriptions;
 
-    PageViews(StaticPages pages, Markdown markdown, SiteShell shell) {
+    PageViews(StaticPages pages, Markdown markdown, SiteShell shell, PageDescriptions descriptions) {
         this.pages = pages;
         this.markdown = markdown;
         this.shell = shell;
+        this.descriptions = descriptions;
     }
 
     /** A slug with a letter in it: all-digit paths are the date archives' ({@code /2026}). */
@@ -38,7 +41,8 @@ class PageViews {
         PageCache.tag(request, "page:" + page.id());
         String html = markdown.render(page.liveBody());
         return new ModelAndView("pages/page", "page", new PageScreens.PublicPage(shell.shell(), page.liveTitle(), html,
-                null, null, StaticPages.CORRECTIONS_POLICY_SLUGS.contains(page.slug()) ? "/corrections" : null));
+                null, null, StaticPages.CORRECTIONS_POLICY_SLUGS.contains(page.slug()) ? "/corrections" : null,
+                descriptions.staticPage(page.liveTitle(), "/" + page.slug(), html)));
     }
 
     /** What the page will look like with its working copy, at a URL only signed-in staff can open. */

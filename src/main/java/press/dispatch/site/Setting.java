@@ -53,6 +53,7 @@ public enum Setting {
 
     FEED_CONTENT("feeds.content", "full", 7),
     FEED_PARTNER_SECRET("feeds.partner_secret", "", 64),
+    /** Names only the sitemap index, which lists the news sitemap on the days it has stories (on others it is a 404). */
     ROBOTS_TXT("seo.robots_txt", """
             User-agent: *
             Disallow: /admin
@@ -60,7 +61,6 @@ public enum Setting {
             Disallow: /preview
 
             Sitemap: {base}/sitemap.xml
-            Sitemap: {base}/sitemap-news.xml
             """, 10_000),
     LOGO_URL("site.logo_url", "/assets/logo.png", 300),
     /** The public pages' link, button and section-label colour; the default is the one site.css was drawn with. */

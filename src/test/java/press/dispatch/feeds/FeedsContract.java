@@ -254,12 +254,14 @@ abstract class FeedsContract extends NewsroomTest {
     }
 
     @Test
-    void robotsTxtPointsAtTheSitemapsKeepsTheAdminOutAndIsEditable() {
+    void robotsTxtPointsAtTheSitemapIndexKeepsTheAdminOutAndIsEditable() {
         Browser.Response robots = browser.get("/robots.txt");
         assertThat(robots.status()).isEqualTo(200);
         assertThat(robots.header("Content-Type")).startsWith("text/plain");
         assertThat(robots.body()).contains("User-agent: *").contains("Disallow: /admin").contains("Disallow: /api")
-                .contains("Sitemap: " + base() + "/sitemap.xml").contains("Sitemap: " + base() + "/sitemap-news.xml");
+                .contains("Sitemap: " + base() + "/sitemap.xml");
+        assertThat(robots.body()).as("the index lists the news sitemap on the days it has stories; on others it is a 404")
+                .doesNotContain("sitemap-news.xml");
 
         AdminSession owner = owner();
         Map<String, String> form = new java.util.HashMap<>();
@@ -321,6 +323,32 @@ abstract class FeedsContract extends NewsroomTest {
         assertThat(browser.get("/sitemaps/articles-999.xml").status()).isEqualTo(404);
         assertThat(browser.get("/sitemaps/nothing-1.xml").status()).isEqualTo(404);
         assertThat(browser.get("/sitemaps/articles-0.xml").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSitemapWithNoAddressIsNotFoundAndTheIndexLeavesItOut() {
+        // No gallery in this suite: the galleries source has nothing to list.
+        assertThat(browser.get("/sitemaps/galleries-1.xml").status()).as("a <urlset> without a <url> is not a valid sitemap").isEqualTo(404);
+        publishedArticle(unique("Last story before a quiet spell"), section("Quiet"));
+        clock.advance(Sitemaps.NEWS_WINDOW.plusHours(1));
+
+        assertThat(browser.get("/sitemap-news.xml").status()).as("no story in the last 48 hours").isEqualTo(404);
+        Browser.Response index = browser.get("/sitemap.xml");
+        SitemapSchemas.validIndex(index.bytes());
+        List<String> listed = Jsoup.parse(index.body(), "", Parser.xmlParser()).select("sitemap > loc").eachText();
+        assertThat(listed).doesNotContain(base() + "/sitemap-news.xml").noneMatch(loc -> loc.contains("/sitemaps/galleries-"));
+        for (String loc : listed) {
+            Browser.Response page = browser.get(loc.substring(base().length()));
+            assertThat(page.status()).as(loc).isEqualTo(200);
+            SitemapSchemas.validUrlSet(page.bytes());
+        }
+
+        long fresh = publishedArticle(unique("The quiet spell ends"), section("Quiet"));
+        Browser.Response news = browser.get("/sitemap-news.xml");
+        assertThat(news.status()).isEqualTo(200);
+        SitemapSchemas.validUrlSet(news.bytes());
+        assertThat(Jsoup.parse(news.body(), "", Parser.xmlParser()).select("url > loc").eachText()).containsExactly(base() + "/articles/" + slugOf(fresh));
+        assertThat(Jsoup.parse(body("/sitemap.xml"), "", Parser.xmlParser()).select("sitemap > loc").eachText()).contains(base() + "/sitemap-news.xml");
     }
 
     @Test

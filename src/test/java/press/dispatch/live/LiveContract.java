@@ -312,6 +312,23 @@ abstract class LiveContract extends NewsroomTest {
     }
 
     @Test
+    void aStreamForAnArticleThatDoesNotExistOrThatReadersCannotSeeIsNotFound() {
+        long draft = publishing.draft(ArticleDraft.of(unique("Never published"), "Standfirst.", "Body."));
+        long none = draft + 1_000_000;
+        for (long id : List.of(none, draft)) {
+            try (EventStream stream = new EventStream(streamPort(), LiveStream.path(id), null)) {
+                assertThat(stream.status()).as("article " + id + ", whose page is a 404").isEqualTo(404);
+            }
+            try (EventStream again = new EventStream(streamPort(), LiveStream.path(id), null)) {
+                assertThat(again.status()).as("also when remembered as not live").isEqualTo(404);
+            }
+        }
+        try (EventStream stream = new EventStream(streamPort(), LiveStream.path(article), null)) {
+            assertThat(stream.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aStreamForAnArticleThatIsNotLiveAnswersNoContent() {
         long plain = publishedArticle(unique("Not live"), null);
         try (EventStream stream = new EventStream(streamPort(), LiveStream.path(plain), null)) {

@@ -37,6 +37,9 @@ abstract class MetadataContract extends NewsroomTest {
     @Autowired
     SiteSettings settings;
 
+    @Autowired
+    press.dispatch.galleries.Galleries galleries;
+
     private String base() {
         return settings.current().baseUrl();
     }
@@ -164,6 +167,142 @@ abstract class MetadataContract extends NewsroomTest {
             assertThat(meta(page, "og:url")).as(kind).isEqualTo(canonical);
             assertThat(meta(page, "og:image")).as(kind).startsWith(base() + "/");
         });
+    }
+
+    @Test
+    void aPageWhoseOnlyPictureIsTheBannerLogoGetsASmallCardAndAnArticlePhotoALargeOne() {
+        settings.update(Map.of("site.logo_photo", ""));
+        Published a = fullArticle(unique("Tankers refuel at sea"));
+        Document home = browser.get("/").page();
+        assertThat(meta(home, "og:image:width")).isEqualTo("600");
+        assertThat(meta(home, "og:image:height")).isEqualTo("60");
+        assertThat(meta(home, "twitter:card")).as("a 600 x 60 banner would be cut to nothing in a large card").isEqualTo("summary");
+        assertThat(meta(browser.get(a.section().href()).page(), "twitter:card")).isEqualTo("summary");
+        assertThat(meta(browser.get("/articles/" + slugOf(a.id())).page(), "twitter:card")).isEqualTo("summary_large_image");
+    }
+
+    private static final List<String> SHARING_TAGS = List.of("og:title", "og:description", "og:url", "og:type", "og:site_name", "og:image",
+            "og:image:width", "og:image:height", "og:image:alt", "twitter:card", "twitter:title", "twitter:description", "description");
+
+    /** A canonical address equal to og:url, every sharing tag, and JSON-LD of this type whose {@code url} is the same address. */
+    private JsonNode describedAt(Document page, String path, String type) {
+        String canonical = page.selectFirst("link[rel=canonical]") == null ? null : page.selectFirst("link[rel=canonical]").attr("href");
+        assertThat(canonical).as(path + " canonical").isEqualTo(base() + path);
+        for (String property : SHARING_TAGS) {
+            assertThat(meta(page, property)).as(path + " " + property).isNotBlank();
+        }
+        assertThat(meta(page, "og:url")).isEqualTo(canonical);
+        assertThat(page.select("meta[name=description]")).as("one description").hasSize(1);
+        JsonNode document = ofType(page, type);
+        assertThat(document.path("@context").asString()).isEqualTo("https://schema.org");
+        assertThat(document.path("url").asString()).isEqualTo(canonical);
+        return document;
+    }
+
+    /** A published gallery of these photos, made through the newsroom's screens; answers its slug. */
+    private String publishedGallery(AdminSession editor, String title, MediaItem... photos) {
+        String slug = unique("gallery").toLowerCase().replace(' ', '-');
+        AdminSession.Response created = editor.post("/admin/galleries", Map.of("title", title, "slug", slug, "description", "About " + title));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        String desk = created.location();
+        String ids = String.join(",", java.util.Arrays.stream(photos).map(p -> Long.toString(p.id())).toList());
+        assertThat(editor.post(desk + "/photos", Map.of("media", ids)).status()).isEqualTo(302);
+        assertThat(editor.post(desk, Map.of("action", "publish")).status()).isEqualTo(302);
+        return slug;
+    }
+
+    @Test
+    void aGalleryIsAnImageGalleryListingEachPhotoWithItsCreditAndLicence() {
+        AdminSession editor = owner();
+        MediaItem tank = photo("Tank on the range");
+        MediaItem ship = photo("Frigate at sea");
+        String slug = publishedGallery(editor, "Exercise Northern Shield", tank, ship);
+        long id = galleries.findPublished(slug).orElseThrow().id();
+        long shipPhoto = galleries.photos(id).get(1).id();
+        assertThat(editor.post("/admin/galleries/" + id + "/photos/" + shipPhoto, Map.of("caption", "HMS Example </script><script>alert(1)</script> leaves port", "photographer", "Lee Park",
+                "organisation", "", "licence", "All rights reserved")).status()).isEqualTo(302);
+
+        Document page = browser.get("/galleries/" + slug).page();
+        JsonNode gallery = describedAt(page, "/galleries/" + slug, "ImageGallery");
+        assertThat(gallery.path("name").asString()).isEqualTo("Exercise Northern Shield");
+        assertThat(meta(page, "description")).isEqualTo("About Exercise Northern Shield");
+        assertThat(meta(page, "og:image")).as("the first photo").isEqualTo(base() + tank.src(1600));
+        assertThat(meta(page, "og:image:width")).isEqualTo(Integer.toString(tank.variantFor(1600).width()));
+        assertThat(meta(page, "og:image:alt")).isEqualTo("Alt Tank on the range");
+        assertThat(meta(page, "twitter:card")).isEqualTo("summary_large_image");
+
+        JsonNode images = gallery.path("image");
+        assertThat(images.size()).isEqualTo(2);
+        JsonNode first = images.get(0);
+        assertThat(first.path("@type").asString()).isEqualTo("ImageObject");
+        assertThat(first.path("contentUrl").asString()).isEqualTo(base() + tank.src(1600));
+        assertThat(first.path("url").asString()).isEqualTo(base() + "/galleries/" + slug + "/1");
+        assertThat(first.path("caption").asString()).isEqualTo("Tank on the range");
+        assertThat(first.path("width").asInt()).isEqualTo(tank.variantFor(1600).width());
+        assertThat(first.path("height").asInt()).isEqualTo(tank.variantFor(1600).height());
+        assertThat(first.path("creditText").asString()).isEqualTo("Ana Ruiz / Test Agency");
+        assertThat(first.path("creator").path("@type").asString()).isEqualTo("Person");
+        assertThat(first.path("creator").path("name").asString()).isEqualTo("Ana Ruiz");
+        assertThat(first.path("copyrightNotice").asString()).isEqualTo("© Ana Ruiz / Test Agency");
+        assertThat(first.path("license").asString()).as("CC BY 4.0").isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        JsonNode second = images.get(1);
+        assertThat(second.path("url").asString()).isEqualTo(base() + "/galleries/" + slug + "/2");
+        assertThat(second.path("caption").asString()).as("the gallery's own caption").isEqualTo("HMS Example </script><script>alert(1)</script> leaves port");
+        assertThat(second.path("creditText").asString()).as("the gallery's own credit").isEqualTo("Lee Park");
+        assertThat(second.path("creator").path("name").asString()).isEqualTo("Lee Park");
+        assertThat(second.has("license")).as("all rights reserved has no licence to point at").isFalse();
+        assertThat(page.select("script[type=application/ld+json]").first().data()).doesNotContain("</script>").contains("\\u003c/script\\u003e");
+    }
+
+    @Test
+    void aGalleryPhotoPageIsAnImageObjectOfThatPhotoWithOneHeading() {
+        MediaItem cover = photo("Cover of the range");
+        MediaItem ship = photo("Frigate leaves port");
+        String slug = publishedGallery(owner(), "Fleet review", cover, ship);
+
+        Document page = browser.get("/galleries/" + slug + "/2").page();
+        JsonNode image = describedAt(page, "/galleries/" + slug + "/2", "ImageObject");
+        assertThat(page.select("h1")).as("vnu: an article needs a heading").hasSize(1);
+        assertThat(page.select("article.gallery-photo h1").text()).isEqualTo("Frigate leaves port");
+        assertThat(meta(page, "og:image")).isEqualTo(base() + ship.src(1600));
+        assertThat(meta(page, "og:image:alt")).isEqualTo("Alt Frigate leaves port");
+        assertThat(meta(page, "og:title")).isEqualTo("Frigate leaves port");
+        assertThat(image.path("contentUrl").asString()).isEqualTo(base() + ship.src(1600));
+        assertThat(image.path("caption").asString()).isEqualTo("Frigate leaves port");
+        assertThat(image.path("creator").path("name").asString()).isEqualTo("Ana Ruiz");
+        assertThat(image.path("license").asString()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(image.path("isPartOf").path("@type").asString()).isEqualTo("ImageGallery");
+        assertThat(image.path("isPartOf").path("@id").asString()).isEqualTo(base() + "/galleries/" + slug);
+    }
+
+    @Test
+    void thePicturesPageIsACollectionPage() {
+        publishedGallery(owner(), "Air show", photo("Jet on approach"));
+        JsonNode collection = describedAt(browser.get("/pictures").page(), "/pictures", "CollectionPage");
+        assertThat(collection.path("name").asString()).isEqualTo("Pictures");
+    }
+
+    @Test
+    void aStaticPageIsAWebPageDescribedByTheStartOfItsText() {
+        String slug = unique("about").toLowerCase().replace(' ', '-');
+        String sentence = "Dispatch **reports** on defence & security from [the region](/sections/land), with caf&eacute; talk. ";
+        AdminSession.Response created = owner().post("/admin/pages", Map.of("title", "About us", "slug", slug, "body",
+                "## Who we are\n\n" + sentence.repeat(4), "action", "publish"));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+
+        Document page = browser.get("/" + slug).page();
+        JsonNode webPage = describedAt(page, "/" + slug, "WebPage");
+        assertThat(webPage.path("name").asString()).isEqualTo("About us");
+        String description = meta(page, "description");
+        String text = "Who we are " + "Dispatch reports on defence & security from the region, with café talk. ".repeat(4).strip();
+        assertThat(description).hasSizeLessThanOrEqualTo(160).endsWith("…").doesNotContain("<", "**", "&amp;", "&eacute;");
+        String kept = description.substring(0, description.length() - 1);
+        assertThat(text).as("the start of the text, cut at a word").startsWith(kept);
+        assertThat(Character.isLetterOrDigit(text.charAt(kept.length()))).as("cut between words: " + description).isFalse();
+        assertThat(kept.length()).isGreaterThan(120);
+        assertThat(meta(page, "og:description")).isEqualTo(description);
+        assertThat(webPage.path("description").asString()).isEqualTo(description);
+        assertThat(meta(page, "og:type")).isEqualTo("website");
     }
 
     @Test

@@ -69,6 +69,18 @@ abstract class SearchContract extends NewsroomTest {
     }
 
     @Test
+    void searchPagesAskSearchEnginesNotToIndexThemButToFollowTheirLinksAndStoriesDoNot() {
+        String word = nonce();
+        long id = story("Convoy " + word, "Standfirst.", "Body.");
+        Document results = browser.get("/search?q=" + word).page();
+        assertThat(results.select(".results a").eachAttr("href")).contains("/articles/" + slugOf(id));
+        assertThat(results.select("meta[name=robots]").eachAttr("content")).containsExactly("noindex, follow");
+        assertThat(browser.get("/search").page().select("meta[name=robots]").eachAttr("content")).containsExactly("noindex, follow");
+        assertThat(browser.get("/articles/" + slugOf(id)).page().select("meta[name=robots]")).isEmpty();
+        assertThat(browser.get("/").page().select("meta[name=robots]")).isEmpty();
+    }
+
+    @Test
     void aMatchInTheHeadlineRanksAboveTheStandfirstAndTheStandfirstAboveTheBody() {
         String word = nonce();
         story("Body mention of radar upgrades", "Nothing here.", "The crews tested the " + word + " system overnight at the range.");
