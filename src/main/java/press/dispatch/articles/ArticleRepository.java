@@ -162,6 +162,10 @@ class ArticleRepository {
                 .param("media", overrides.socialMediaId()).update();
     }
 
+    void touch(long id, Instant at) {
+        jdbc.sql("UPDATE articles SET updated_at = :at WHERE id = :id AND updated_at < :at").param("id", id).param("at", SqlTime.of(at)).update();
+    }
+
     void markRevised(long id, Instant at) {
         jdbc.sql("UPDATE articles SET revised_at = :at WHERE id = :id").param("id", id).param("at", SqlTime.of(at)).update();
     }

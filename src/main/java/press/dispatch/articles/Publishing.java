@@ -170,6 +170,15 @@ public class Publishing {
         }
     }
 
+    /**
+     * Something shown with the article changed without the article itself (a correction record, a live update): its
+     * last-changed time moves on, so its sitemap {@code lastmod} and feed entry say it changed. Never back in time.
+     */
+    @Transactional
+    public void touch(long id, Instant at) {
+        articles.touch(id, at);
+    }
+
     /** Publishes the article at a future moment (within a minute of it, across restarts). */
     @Transactional
     public void schedule(long id, Instant at) {

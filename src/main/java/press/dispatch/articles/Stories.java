@@ -242,6 +242,9 @@ public class Stories {
         String description = !search.description().isEmpty() ? search.description()
                 : !a.standfirst().isEmpty() ? a.standfirst() : opening(a.bodyHtml());
         Instant modified = story.updated() == null ? a.publishedAt() : java.time.OffsetDateTime.parse(story.updated().iso()).toInstant();
+        for (ArticleFacts.Correction c : corrections) { // a correction is a change readers are told of
+            modified = c.published().isAfter(modified) ? c.published() : modified;
+        }
         return descriptions.article(new ArticleFacts(story.href(), a.headline(), search.title(), description, story.images(),
                 story.section() == null ? null : new ArticleFacts.Link(story.section().name(), story.section().href()),
                 story.tags().stream().map(Tag::name).toList(),

@@ -154,6 +154,7 @@ public class Corrections {
     }
 
     private void changed(Article article) {
+        publishing.touch(article.id(), clock.instant());
         Set<Long> sections = new HashSet<>();
         if (article.sectionId() != null) {
             sections.add(article.sectionId());

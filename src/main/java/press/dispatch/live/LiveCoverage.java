@@ -107,6 +107,7 @@ public class LiveCoverage {
         String html = check(input);
         long sequence = repository.nextSequence(coverage.articleId());
         long id = repository.insert(articleId, input, html, staff.id(), staff.displayName(), clock.instant(), sequence);
+        publishing.touch(articleId, clock.instant()); // its sitemap lastmod and feed entry follow the updates
         events.publishEvent(new LiveChanged(articleId));
         return repository.entry(id).orElseThrow();
     }
@@ -119,6 +120,7 @@ public class LiveCoverage {
         String html = check(input);
         long sequence = repository.nextSequence(articleId);
         repository.update(entryId, input, html, clock.instant(), sequence);
+        publishing.touch(articleId, clock.instant()); // its sitemap lastmod and feed entry follow the updates
         events.publishEvent(new LiveChanged(articleId));
         return repository.entry(entryId).orElseThrow();
     }
@@ -130,6 +132,7 @@ public class LiveCoverage {
         Entry entry = find(articleId, entryId);
         if (entry.pinned() != pinned) {
             repository.pin(entryId, pinned, repository.nextSequence(articleId));
+            publishing.touch(articleId, clock.instant()); // its sitemap lastmod and feed entry follow the updates
             events.publishEvent(new LiveChanged(articleId));
         }
         return repository.entry(entryId).orElseThrow();
@@ -140,6 +143,7 @@ public class LiveCoverage {
         openCoverage(staff, articleId);
         find(articleId, entryId);
         repository.delete(entryId, clock.instant(), repository.nextSequence(articleId));
+        publishing.touch(articleId, clock.instant()); // its sitemap lastmod and feed entry follow the updates
         events.publishEvent(new LiveChanged(articleId));
     }
 

@@ -44,6 +44,11 @@ public class LiveBlogs {
     public HeadMetadata liveBlog(HeadMetadata article, Instant start, Instant end, List<Update> updates) {
         ZoneId zone = settings.current().zone();
         List<String> documents = new ArrayList<>();
+        Instant latest = updates.stream().map(u -> u.modified() == null ? u.posted() : u.modified()).max(Instant::compareTo).orElse(null);
+        String modifiedTime = article.modified();
+        if (latest != null && (modifiedTime == null || latest.isAfter(java.time.OffsetDateTime.parse(modifiedTime).toInstant()))) {
+            modifiedTime = iso(latest, zone); // article:modified_time as the JSON-LD's dateModified: the newest update
+        }
         for (String document : article.jsonLd()) {
             JsonNode node = json.readTree(document);
             if (node instanceof ObjectNode object && "NewsArticle".equals(object.path("@type").asString())) {
@@ -52,7 +57,6 @@ public class LiveBlogs {
                 if (end != null) {
                     object.put("coverageEndTime", iso(end, zone));
                 }
-                Instant latest = updates.stream().map(u -> u.modified() == null ? u.posted() : u.modified()).max(Instant::compareTo).orElse(null);
                 String modified = object.path("dateModified").asString("");
                 if (latest != null && (modified.isEmpty() || latest.isAfter(java.time.OffsetDateTime.parse(modified).toInstant()))) {
                     object.put("dateModified", iso(latest, zone));
@@ -77,7 +81,7 @@ public class LiveBlogs {
             }
         }
         return new HeadMetadata(article.title(), article.socialTitle(), article.description(), article.canonical(), article.type(), article.siteName(),
-                article.locale(), article.image(), article.published(), article.modified(), article.section(), article.tags(), documents);
+                article.locale(), article.image(), article.published(), modifiedTime, article.section(), article.tags(), documents);
     }
 
     private static String iso(Instant instant, ZoneId zone) {

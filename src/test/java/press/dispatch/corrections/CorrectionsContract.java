@@ -98,6 +98,26 @@ abstract class CorrectionsContract extends NewsroomTest {
     }
 
     @Test
+    void aCorrectionMovesTheArticlesModifiedTimeInItsPageItsSitemapAndItsFeed() {
+        long id = publishedArticle(unique("Tonnage figures"), null);
+        String path = "/articles/" + slugOf(id);
+        browser.get(path);
+        browser.get("/sitemaps/articles-1.xml");
+        clock.advance(java.time.Duration.ofHours(3));
+        java.time.Instant corrected = clock.instant();
+        added(editor().post("/admin/articles/" + id + "/corrections", Map.of("kind", "correction", "text", "The ship displaces 7,000 t.")));
+
+        Document page = browser.get(path).page();
+        java.time.Instant card = java.time.OffsetDateTime.parse(page.select("meta[property=article:modified_time]").attr("content")).toInstant();
+        assertThat(card).isEqualTo(corrected.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Document sitemap = org.jsoup.Jsoup.parse(browser.get("/sitemaps/articles-1.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
+        String lastmod = sitemap.select("url").stream().filter(u -> u.select("loc").text().endsWith(path)).findFirst().orElseThrow()
+                .select("lastmod").text();
+        assertThat(java.time.OffsetDateTime.parse(lastmod).toInstant()).as("the sitemap was purged and says it changed")
+                .isEqualTo(corrected.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    @Test
     void anUpdateIsShownAtTheFootButNotFlaggedAtTheTop() {
         long id = publishedArticle(unique("Talks resume"), null);
         added(editor().post("/admin/articles/" + id + "/corrections", Map.of("kind", "update", "text", "The delegations met again on Tuesday.")));

@@ -206,6 +206,19 @@ abstract class LiveContract extends NewsroomTest {
         assertThat(liveBlogPosting(page()).path("coverageEndTime").asString()).isNotEmpty();
     }
 
+    @Test
+    void aNewEntryMovesTheArticlesModifiedTimeEverywhereItIsGiven() {
+        clock.advance(java.time.Duration.ofMinutes(7));
+        java.time.Instant posted = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        live.post(reporter, article, EntryInput.text("Delegations break for lunch."));
+        Document page = page();
+        assertThat(java.time.OffsetDateTime.parse(liveBlogPosting(page).path("dateModified").asString()).toInstant()).isEqualTo(posted);
+        assertThat(java.time.OffsetDateTime.parse(page.select("meta[property=article:modified_time]").attr("content")).toInstant())
+                .as("the sharing card's time agrees with the structured data").isEqualTo(posted);
+        assertThat(publishing.get(article).updatedAt()).as("what the sitemap's lastmod and the feed entry read")
+                .isEqualTo(clock.instant());
+    }
+
     private static JsonNode liveBlogPosting(Document page) {
         List<JsonNode> found = new ArrayList<>();
         page.select("script[type=application/ld+json]").forEach(s -> {
