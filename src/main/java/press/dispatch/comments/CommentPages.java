@@ -109,16 +109,28 @@ class CommentPages {
     }
 
     @GetMapping("/comments/stop-replies")
-    ModelAndView stopRepliesForm(@RequestParam(required = false) String token) {
-        return new ModelAndView("comments/stop", Map.of("shell", shell.shell(), "token", token == null ? "" : token, "done", false));
+    ModelAndView stopRepliesForm(@RequestParam(required = false) String token, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        if (!moderation.isStopRepliesToken(token)) {
+            return brokenStopLink();
+        }
+        return new ModelAndView("comments/stop", Map.of("shell", shell.shell(), "token", token, "done", false));
     }
 
     @PostMapping("/comments/stop-replies")
-    ModelAndView stopReplies(@RequestParam(required = false) String token) {
+    ModelAndView stopReplies(@RequestParam(required = false) String token, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
         if (!moderation.stopReplies(token)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            return brokenStopLink();
         }
         return new ModelAndView("comments/stop", Map.of("shell", shell.shell(), "token", "", "done", true));
+    }
+
+    /** A link no email of ours holds: said plainly, before any button (404). */
+    private ModelAndView brokenStopLink() {
+        ModelAndView page = new ModelAndView("comments/stop", Map.of("shell", shell.shell(), "token", "", "done", false, "broken", true));
+        page.setStatus(HttpStatus.NOT_FOUND);
+        return page;
     }
 
     private ModelAndView page(Story story, CommentForm form, Map<String, String> errors, String message, String notice, Comment held,

@@ -413,6 +413,11 @@ public class Moderation {
 
     /** Stops reply emails for the comment a stop link names; false if the link is broken. */
     @Transactional
+    /** Whether the token is one of our "stop reply notifications" links. */
+    public boolean isStopRepliesToken(String token) {
+        return signatures.verify("comment-replies", token == null ? "" : token).isPresent();
+    }
+
     public boolean stopReplies(String token) {
         return signatures.verify("comment-replies", token == null ? "" : token).map(Long::valueOf).map(id -> {
             comments.stopReplies(id);

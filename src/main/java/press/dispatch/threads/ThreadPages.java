@@ -116,7 +116,7 @@ class ThreadPages {
         response.setHeader("Cache-Control", "private, no-store");
         return threads.follower(token).map(f -> message("Follow " + threads.get(f.threadId()).title(),
                         "Press the button to get each new article in this story by email.", "/stories/follow/confirm", token, "Confirm"))
-                .orElseGet(ThreadPages::badLink);
+                .orElseGet(this::badLink);
     }
 
     @PostMapping("/stories/follow/confirm")
@@ -124,7 +124,7 @@ class ThreadPages {
         response.setHeader("Cache-Control", "private, no-store");
         return threads.confirm(token).map(t -> message("You follow " + t.title(),
                         "Each new article in it will be emailed to you. Every email has a link to stop.", null, null, null))
-                .orElseGet(ThreadPages::badLink);
+                .orElseGet(this::badLink);
     }
 
     @GetMapping("/stories/unfollow")
@@ -132,7 +132,7 @@ class ThreadPages {
         response.setHeader("Cache-Control", "private, no-store");
         return threads.follower(token).map(f -> message("Stop following " + threads.get(f.threadId()).title(),
                         "Press the button and no more of its articles will be emailed to you.", "/stories/unfollow", token, "Stop following"))
-                .orElseGet(ThreadPages::badLink);
+                .orElseGet(this::badLink);
     }
 
     @PostMapping("/stories/unfollow")
@@ -140,7 +140,7 @@ class ThreadPages {
         response.setHeader("Cache-Control", "private, no-store");
         return threads.unfollow(token).map(t -> message("You no longer follow " + t.title(), "No more of its articles will be emailed to you.",
                         null, null, null))
-                .orElseGet(ThreadPages::badLink);
+                .orElseGet(this::badLink);
     }
 
     /** From a confirmed subscriber's manage page: their signed link token proves the address, so no confirmation email. */
@@ -184,9 +184,12 @@ class ThreadPages {
         return new ModelAndView("threads/message", "page", new ThreadScreens.MessagePage(shell.shell(), heading, text, action, token, button));
     }
 
-    /** A link that names no follower: the site's 404 page. */
-    private static ModelAndView badLink() {
-        throw notFound();
+    /** A link that names no follower: said plainly (404), as the subscription links do. */
+    private ModelAndView badLink() {
+        ModelAndView page = message("This link does not work", "The link is broken or no longer valid. Please use the link from our most recent email.",
+                null, null, null);
+        page.setStatus(HttpStatus.NOT_FOUND);
+        return page;
     }
 
     private ResponseEntity<String> feed(String slug, FeedFormat format, HttpServletRequest request) {

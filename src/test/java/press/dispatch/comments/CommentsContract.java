@@ -381,6 +381,14 @@ abstract class CommentsContract extends SiteTest {
         assertThat(browser.get(stop).status()).isEqualTo(200);
         HttpResponse<String> stopped = post("/comments/stop-replies", Map.of("token", stop.substring(stop.indexOf("token=") + 6)));
         assertThat(stopped.statusCode()).isEqualTo(200);
+        // A broken or made-up link says so plainly, before any button and after one.
+        press.dispatch.testing.Browser.Response forged = browser.get("/comments/stop-replies?token=garbage");
+        assertThat(forged.status()).isEqualTo(404);
+        assertThat(forged.page().select("h1").text()).isEqualTo("This link does not work");
+        assertThat(forged.page().select("form[action=/comments/stop-replies]")).isEmpty();
+        HttpResponse<String> forgedPost = post("/comments/stop-replies", Map.of("token", "garbage"));
+        assertThat(forgedPost.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(forgedPost.body()).select("h1").text()).isEqualTo("This link does not work");
 
         comment(Map.of("comment", "Another reply", "author", "Replier", "email", other, "parent", String.valueOf(parent)));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = :to AND subject LIKE 'New reply%'").param("to", email)
