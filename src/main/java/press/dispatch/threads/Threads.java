@@ -346,6 +346,9 @@ public class Threads {
         Map<String, String> problems = new LinkedHashMap<>();
         if (title == null || title.isBlank() || title.strip().length() > MAX_TITLE) {
             problems.put("title", "Give the thread a title of at most " + MAX_TITLE + " characters.");
+        } else if (title.chars().anyMatch(Character::isISOControl)) {
+            // It goes into email subjects and page headings: a line break or control character would break both.
+            problems.put("title", "A title is one line, without control characters.");
         }
         if (summary == null || summary.strip().length() > MAX_SUMMARY) {
             problems.put("summary", "At most " + MAX_SUMMARY + " characters.");

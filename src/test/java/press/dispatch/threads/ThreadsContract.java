@@ -222,6 +222,9 @@ abstract class ThreadsContract extends NewsroomTest {
         assertThat(refused.body()).contains("articleIds");
         assertThat(browser.get("/stories/" + thread.slug()).page().select(".timeline .thread-part a").eachText())
                 .containsExactly(publishing.get(two).headline(), publishing.get(one).headline());
+        HttpResponse<String> broken = api(key, "POST", "/api/v1/threads", "{\"title\": \"Evil\\r\\nBcc: x@example.com\"}");
+        assertThat(broken.statusCode()).as("a title goes into email subjects: one line only").isEqualTo(422);
+        assertThat(broken.body()).contains("title");
         String author = keys.create(ownerStaff(), unique("author order key"), Role.AUTHOR);
         assertThat(api(author, "PUT", "/api/v1/threads/" + thread.id() + "/articles", "{\"articleIds\": [" + one + ", " + two + "]}").statusCode())
                 .isEqualTo(403);
@@ -272,6 +275,14 @@ abstract class ThreadsContract extends NewsroomTest {
         String unfollowPath = link(body, "/stories/unfollow");
         assertThat(browser.get(unfollowPath).page().select("form[action=/stories/unfollow] button").text()).isEqualTo("Stop following");
         assertThat(post("/stories/unfollow", "token=" + token).body()).contains("You no longer follow");
+        for (String path : List.of("/stories/follow/confirm", "/stories/unfollow")) {
+            var forged = browser.get(path + "?token=garbage");
+            assertThat(forged.status()).as(path).isEqualTo(404);
+            assertThat(forged.page().select("main h1").text()).as(path).isEqualTo("This link does not work");
+            HttpResponse<String> forgedPost = post(path, "token=garbage");
+            assertThat(forgedPost.statusCode()).as(path).isEqualTo(404);
+            assertThat(org.jsoup.Jsoup.parse(forgedPost.body()).select("main h1").text()).as(path).isEqualTo("This link does not work");
+        }
         long after = publishing.draft(ArticleDraft.of(unique("After unfollowing"), "", "Body."));
         editor.post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(after)));
         publishing.publish(after);
