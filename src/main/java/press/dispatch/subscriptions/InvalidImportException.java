@@ -9,7 +9,8 @@ public final class InvalidImportException extends RuntimeException {
 
     InvalidImportException(Map<Integer, String> problems) {
         super("Nothing imported; bad lines: " + problems);
-        this.problems = Map.copyOf(problems);
+        // In line order (Map.copyOf keeps none: the lines came out in any order)
+        this.problems = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(problems));
     }
 
     /** Line number (1 = the header) to what is wrong on it. */
