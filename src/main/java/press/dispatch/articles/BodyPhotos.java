@@ -49,13 +49,27 @@ final class BodyPhotos {
         return ids;
     }
 
-    /** Replaces every {@code photo:} image in a parsed document by a figure (or an inline picture). */
-    static void place(Node document, LongFunction<MediaItem> photos) {
+    /**
+     * Replaces every {@code photo:} image in a parsed document by a figure (or an inline picture), and every image on
+     * another site by a link to it: the pages' Content-Security-Policy loads images from this site only, so it would
+     * show as a broken picture (and, were it allowed, tell the other site who reads what).
+     *
+     * @param ownHost this site's host (from its address setting), whose absolute image addresses stay images
+     */
+    static void place(Node document, LongFunction<MediaItem> photos, String ownHost) {
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Image image) {
-                Matcher m = ADDRESS.matcher(image.getDestination() == null ? "" : image.getDestination().strip());
+                String destination = image.getDestination() == null ? "" : image.getDestination().strip();
+                Matcher m = ADDRESS.matcher(destination);
                 if (!m.matches()) {
+                    if (elsewhere(destination, ownHost)) {
+                        String alt = textOf(image);
+                        org.commonmark.node.Link link = new org.commonmark.node.Link(destination, image.getTitle());
+                        link.appendChild(new Text(alt.isEmpty() ? "Picture on " + hostOf(destination) : alt));
+                        image.insertBefore(link);
+                        image.unlink();
+                    }
                     return;
                 }
                 MediaItem photo = photos.apply(Long.parseLong(m.group(1)));
@@ -76,6 +90,25 @@ final class BodyPhotos {
                 }
             }
         });
+    }
+
+    /** An absolute http(s) or scheme-relative address on another host than this site's. */
+    static boolean elsewhere(String destination, String ownHost) {
+        String lower = destination.toLowerCase(java.util.Locale.ROOT);
+        if (!(lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("//"))) {
+            return false;
+        }
+        String host = hostOf(destination);
+        return host.isEmpty() || !host.equalsIgnoreCase(ownHost);
+    }
+
+    private static String hostOf(String destination) {
+        try {
+            String host = java.net.URI.create(destination.startsWith("//") ? "https:" + destination : destination).getHost();
+            return host == null ? "" : host;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static String textOf(Node node) {

@@ -18,7 +18,8 @@ import press.dispatch.media.MediaLibrary;
  * Article bodies: Markdown with GFM tables, autolinks and heading anchors. Raw HTML in the source is shown as
  * text and link targets other than http(s), mailto and relative ones are dropped, so the output is safe to emit.
  * A line {@code ::gallery[slug]} places a gallery (see {@link GalleryDirective}).
- * Library photos are placed with {@code ![alt](photo:12)} (see {@link BodyPhotos}).
+ * Library photos are placed with {@code ![alt](photo:12)} (see {@link BodyPhotos}); an image on another site becomes
+ * a link to it (the CSP loads images from this site only).
  * Bodies are written by staff only, so their links are the newsroom's own and followed: commonmark's URL sanitizing
  * marks every link {@code rel="nofollow"}, which would tell search engines not to follow the site's own links; that
  * mark is taken off. (Readers' comments are not Markdown; their links are {@code nofollow ugc}.)
@@ -29,9 +30,11 @@ public class Markdown {
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final MediaLibrary media;
+    private final press.dispatch.site.SiteSettings settings;
 
-    Markdown(MediaLibrary media) {
+    Markdown(MediaLibrary media, press.dispatch.site.SiteSettings settings) {
         this.media = media;
+        this.settings = settings;
         List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create(),
                 GalleryDirective.create());
         this.parser = Parser.builder().extensions(extensions).build();
@@ -47,7 +50,13 @@ public class Markdown {
 
     public String render(String markdown) {
         Node document = parser.parse(markdown);
-        BodyPhotos.place(document, id -> media.find(id).orElse(null));
+        String host;
+        try {
+            host = java.net.URI.create(settings.current().baseUrl()).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        BodyPhotos.place(document, id -> media.find(id).orElse(null), host == null ? "" : host);
         return renderer.render(document);
     }
 }

@@ -159,6 +159,21 @@ abstract class PublicPagesContract extends SiteTest {
     }
 
     @Test
+    void anImageOnAnotherSiteIsALinkToItSinceThePageLoadsImagesFromThisSiteOnly() {
+        long id = publishing.draft(ArticleDraft.of(unique("Hotlinked"), "Standfirst.", """
+                ![Satellite view of the port](https://elsewhere.example/sat.png)
+
+                ![](//cdn.elsewhere.example/x.jpg) and ![ours](http://localhost:%d/assets/logo.png)
+                """.formatted(port)));
+        publishing.publish(id);
+        Element body = browser.get("/articles/" + slugOf(id)).page().selectFirst("article .body");
+        assertThat(body.select("img[src*=elsewhere]")).isEmpty();
+        assertThat(body.select("a[href=https://elsewhere.example/sat.png]").text()).isEqualTo("Satellite view of the port");
+        assertThat(body.select("a[href=//cdn.elsewhere.example/x.jpg]").text()).isEqualTo("Picture on cdn.elsewhere.example");
+        assertThat(body.select("img[src=http://localhost:" + port + "/assets/logo.png]")).as("this site's own address stays a picture").hasSize(1);
+    }
+
+    @Test
     void aSlugNeverHoldsCharactersThatReverseText() {
         long id = publishing.draft(ArticleDraft.of("Invoice \u202Efdp.exe " + unique("story"), "Standfirst.", "Body."));
         assertThat(slugOf(id)).matches("[a-z0-9]+(-[a-z0-9]+)*");
