@@ -110,6 +110,12 @@ class BadSettingsTest {
     }
 
     @Test
+    void aBadSettingOfABeanTheServletContextNeedsIsStillOneLine(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--DISPATCH_MEDIA_QUEUE_WAIT=abc")).isNotNull();
+        assertThat(whatTheUserSees(output)).isEqualTo("Dispatch cannot start: DISPATCH_MEDIA_QUEUE_WAIT is 'abc': set it to a duration such as 30s or 5m");
+    }
+
+    @Test
     void noRequestThreadsStopsStartUpSayingWhatToSet(CapturedOutput output) {
         assertThatThrownBy(() -> start("--dispatch.data-dir=" + temp, "--server.tomcat.threads.max=0")).isNotNull();
         assertThat(whatTheUserSees(output))
@@ -165,7 +171,8 @@ class BadSettingsTest {
     private static String whatTheUserSees(CapturedOutput output) {
         String all = output.getAll();
         assertThat(all).doesNotContain("APPLICATION FAILED TO START").doesNotContain("\tat ").doesNotContain("cancelling refresh attempt")
-                .doesNotContain("Exception during pool initialization");
+                .doesNotContain("Exception during pool initialization").doesNotContain("Error starting Tomcat context")
+                .doesNotContain("failed to stop it").doesNotContain("java.base@");
         List<String> lines = all.lines().filter(l -> l.contains("Dispatch cannot start")).toList();
         assertThat(lines).hasSize(1);
         return lines.get(0).substring(lines.get(0).indexOf("Dispatch cannot start"));
