@@ -69,12 +69,7 @@ public class PageDescriptions {
         String address = absolute(site, page > 1 ? path + "?page=" + page : path);
         String title = heading + (page > 1 ? " – page " + page : "") + " – " + site.name();
         String text = description == null || description.isBlank() ? heading + " – " + site.name() + ". " + site.description() : description;
-        ObjectNode collection = document("CollectionPage");
-        collection.put("@id", address);
-        collection.put("url", address);
-        collection.put("name", heading);
-        collection.put("description", text);
-        collection.put("inLanguage", site.language());
+        ObjectNode collection = page("CollectionPage", address, heading, text, site);
         ObjectNode isPartOf = collection.putObject("isPartOf");
         isPartOf.put("@type", "WebSite");
         isPartOf.put("@id", site.baseUrl() + "/#website");
@@ -164,12 +159,7 @@ public class PageDescriptions {
         String text = description == null || description.isBlank()
                 ? photos.size() + (photos.size() == 1 ? " photo: " : " photos: ") + title + " – " + site.name() + "."
                 : description;
-        ObjectNode gallery = document("ImageGallery");
-        gallery.put("@id", address);
-        gallery.put("url", address);
-        gallery.put("name", title);
-        gallery.put("description", text);
-        gallery.put("inLanguage", site.language());
+        ObjectNode gallery = page("ImageGallery", address, title, text, site);
         if (published != null) {
             gallery.put("datePublished", iso(published, site.zone()));
             gallery.put("dateModified", iso(modified == null || modified.isBefore(published) ? published : modified, site.zone()));
@@ -222,12 +212,7 @@ public class PageDescriptions {
         if (text.isEmpty()) {
             text = title + " – " + site.name() + ". " + site.description();
         }
-        ObjectNode page = document("WebPage");
-        page.put("@id", address);
-        page.put("url", address);
-        page.put("name", title);
-        page.put("description", text);
-        page.put("inLanguage", site.language());
+        ObjectNode page = page("WebPage", address, title, text, site);
         page.set("isPartOf", website(site));
         page.set("publisher", publisher(site));
         return new HeadMetadata(title + " – " + site.name(), title, text, address, "website", site.name(), ogLocale(site), logo(site), null, null,
@@ -333,6 +318,17 @@ public class PageDescriptions {
         item.put("position", items.size());
         item.put("name", name);
         item.put("item", url);
+    }
+
+    /** A page of this site described as {@code type}: its address (as id and url), name, description and language. */
+    private ObjectNode page(String type, String address, String name, String description, Settings site) {
+        ObjectNode node = document(type);
+        node.put("@id", address);
+        node.put("url", address);
+        node.put("name", name);
+        node.put("description", description);
+        node.put("inLanguage", site.language());
+        return node;
     }
 
     private ObjectNode document(String type) {

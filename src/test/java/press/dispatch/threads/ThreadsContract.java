@@ -357,17 +357,7 @@ abstract class ThreadsContract extends NewsroomTest {
     void aThreadEmailCarriesAOneClickUnsubscribeThatAMailProgramCanPost() throws Exception {
         Made thread = thread(editor(), unique("One-click thread"));
         String reader = unique("oneclick").replace(' ', '-') + "@example.com";
-        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
-        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
-        String token = jdbc.sql("SELECT token FROM thread_followers WHERE email = :e").param("e", reader).query(String.class).single();
-        post("/stories/follow/confirm", "token=" + token);
-        outbox.sendDue();
-        smtp.reset();
-        long next = publishing.draft(ArticleDraft.of(unique("Announced part"), "", "Body."));
-        editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(next)));
-        publishing.publish(next);
-        outbox.sendDue();
-        MimeMessage announced = only(reader);
+        MimeMessage announced = newPartEmailedTo(reader, thread, "Announced part");
 
         assertThat(announced.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         String header = announced.getHeader("List-Unsubscribe", null);
@@ -394,17 +384,7 @@ abstract class ThreadsContract extends NewsroomTest {
         String title = unique("Footer thread");
         Made thread = thread(editor(), title);
         String reader = unique("footer").replace(' ', '-') + "@example.com";
-        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
-        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
-        String token = jdbc.sql("SELECT token FROM thread_followers WHERE email = :e").param("e", reader).query(String.class).single();
-        post("/stories/follow/confirm", "token=" + token);
-        outbox.sendDue();
-        smtp.reset();
-        long next = publishing.draft(ArticleDraft.of(unique("Part with a footer"), "", "Body."));
-        editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(next)));
-        publishing.publish(next);
-        outbox.sendDue();
-        MimeMessage announced = only(reader);
+        MimeMessage announced = newPartEmailedTo(reader, thread, "Part with a footer");
 
         String header = announced.getHeader("List-Unsubscribe", null);
         String stop = header.substring(1, header.length() - 1);
@@ -516,6 +496,21 @@ abstract class ThreadsContract extends NewsroomTest {
         assertThat(messages).as("messages to " + address).hasSize(1);
         smtp.reset();
         return messages.get(0);
+    }
+
+    /** {@code reader} follows the thread (confirmed); then a new part is published into it: the one email that announces it. */
+    private MimeMessage newPartEmailedTo(String reader, Made thread, String headline) throws Exception {
+        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
+        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
+        String token = jdbc.sql("SELECT token FROM thread_followers WHERE email = :e").param("e", reader).query(String.class).single();
+        post("/stories/follow/confirm", "token=" + token);
+        outbox.sendDue();
+        smtp.reset();
+        long next = publishing.draft(ArticleDraft.of(unique(headline), "", "Body."));
+        editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(next)));
+        publishing.publish(next);
+        outbox.sendDue();
+        return only(reader);
     }
 
     private List<MimeMessage> messagesTo(String address) throws Exception {
