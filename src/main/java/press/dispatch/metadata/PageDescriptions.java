@@ -70,11 +70,7 @@ public class PageDescriptions {
         String title = heading + (page > 1 ? " – page " + page : "") + " – " + site.name();
         String text = description == null || description.isBlank() ? heading + " – " + site.name() + ". " + site.description() : description;
         ObjectNode collection = page("CollectionPage", address, heading, text, site);
-        ObjectNode isPartOf = collection.putObject("isPartOf");
-        isPartOf.put("@type", "WebSite");
-        isPartOf.put("@id", site.baseUrl() + "/#website");
-        isPartOf.put("name", site.name());
-        isPartOf.put("url", site.baseUrl() + "/");
+        collection.set("isPartOf", website(site));
         return new HeadMetadata(title, heading, text, address, "website", site.name(), ogLocale(site), logo(site), null, null, null, List.of(),
                 List.of(safe(collection)));
     }

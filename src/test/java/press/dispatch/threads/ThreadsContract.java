@@ -294,12 +294,7 @@ abstract class ThreadsContract extends NewsroomTest {
     void anArticleAlreadyPublishedWhenAddedIsNotEmailed() throws Exception {
         Made thread = thread(editor(), unique("Quiet thread"));
         String reader = unique("quiet").replace(' ', '-') + "@example.com";
-        clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
-        post("/stories/" + thread.slug() + "/follow", "email=" + reader);
-        String token = jdbc.sql("SELECT token FROM thread_followers WHERE email = :e").param("e", reader).query(String.class).single();
-        post("/stories/follow/confirm", "token=" + token);
-        outbox.sendDue();
-        smtp.reset();
+        confirmedFollower(reader, thread);
         long old = publishedArticle(unique("Old news"), null);
         editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(old)));
         outbox.sendDue();
@@ -498,14 +493,19 @@ abstract class ThreadsContract extends NewsroomTest {
         return messages.get(0);
     }
 
-    /** {@code reader} follows the thread (confirmed); then a new part is published into it: the one email that announces it. */
-    private MimeMessage newPartEmailedTo(String reader, Made thread, String headline) throws Exception {
+    /** {@code reader} follows the thread, confirmed; the mail so far is forgotten. */
+    private void confirmedFollower(String reader, Made thread) throws Exception {
         clock.advance(Duration.ofHours(2)); // a fresh hour for the follow form's rate limit, whatever ran before
         post("/stories/" + thread.slug() + "/follow", "email=" + reader);
         String token = jdbc.sql("SELECT token FROM thread_followers WHERE email = :e").param("e", reader).query(String.class).single();
         post("/stories/follow/confirm", "token=" + token);
         outbox.sendDue();
         smtp.reset();
+    }
+
+    /** {@code reader} follows the thread (confirmed); then a new part is published into it: the one email that announces it. */
+    private MimeMessage newPartEmailedTo(String reader, Made thread, String headline) throws Exception {
+        confirmedFollower(reader, thread);
         long next = publishing.draft(ArticleDraft.of(unique(headline), "", "Body."));
         editor().post("/admin/threads/" + thread.id() + "/articles", Map.of("articleId", Long.toString(next)));
         publishing.publish(next);
