@@ -162,6 +162,16 @@ class ArticleRepository {
                 .param("media", overrides.socialMediaId()).update();
     }
 
+    /** Those of these author ids that name no author. */
+    List<Long> unknownAuthors(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> known = new java.util.HashSet<>(jdbc.sql("SELECT id FROM authors WHERE id IN (:ids)").param("ids", ids)
+                .query(Long.class).list());
+        return ids.stream().filter(id -> !known.contains(id)).toList();
+    }
+
     void touch(long id, Instant at) {
         jdbc.sql("UPDATE articles SET updated_at = :at WHERE id = :id AND updated_at < :at").param("id", id).param("at", SqlTime.of(at)).update();
     }

@@ -218,7 +218,8 @@ public class Editing {
         Article before = find(id);
         EditorRepository.Desk d = desk.desk(id).orElseThrow();
         checkMayEdit(staff, before, d);
-        Map<String, String> problems = draft.problems();
+        Map<String, String> problems = new java.util.LinkedHashMap<>(draft.problems());
+        problems.putAll(publishing.missingReferences(draft));
         if (!problems.isEmpty()) {
             throw new InvalidArticleException(problems);
         }

@@ -259,10 +259,30 @@ public class Publishing {
         return draft.tags().stream().map(newsdesk::tagNamed).map(Tag::id).distinct().toList();
     }
 
-    private static void check(ArticleDraft draft) {
-        Map<String, String> problems = draft.problems();
+    private void check(ArticleDraft draft) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>(draft.problems());
+        problems.putAll(missingReferences(draft));
         if (!problems.isEmpty()) {
             throw new InvalidArticleException(problems);
         }
+    }
+
+    /**
+     * The section, featured photo and authors a draft names that do not exist (an API script's stale or mistyped id):
+     * refused by name, before the database would refuse the row.
+     */
+    Map<String, String> missingReferences(ArticleDraft draft) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (draft.sectionId() != null && newsdesk.sections().stream().noneMatch(s -> s.id() == draft.sectionId())) {
+            problems.put("sectionId", "No section " + draft.sectionId() + ".");
+        }
+        if (draft.featuredMediaId() != null && media.find(draft.featuredMediaId()).isEmpty()) {
+            problems.put("featuredMediaId", "No photo " + draft.featuredMediaId() + " in the library.");
+        }
+        List<Long> unknown = articles.unknownAuthors(draft.authorIds());
+        if (!unknown.isEmpty()) {
+            problems.put("authorIds", "No author " + unknown.get(0) + ".");
+        }
+        return problems;
     }
 }

@@ -124,6 +124,24 @@ class AdminApiTest extends NewsroomTest {
     }
 
     @Test
+    void anIdThatNamesNothingIsRefusedByNameNotA500() throws Exception {
+        String key = keys.create(ownerStaff(), "stale ids", Role.EDITOR);
+        long before = jdbc.sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
+        for (String[] bad : new String[][] {{"sectionId", "\"sectionId\": 999999"}, {"featuredMediaId", "\"featuredMediaId\": 999999"},
+                {"authorIds", "\"authorIds\": [999999]"}}) {
+            HttpResponse<String> refused = call("POST", "/api/v1/articles", key, "{\"headline\": \"Stale\", \"body\": \"B.\", " + bad[1] + "}");
+            assertThat(refused.statusCode()).as(bad[0]).isEqualTo(422);
+            assertThat(json.readTree(refused.body()).at("/error/fields/" + bad[0]).asString()).as(bad[0]).startsWith("No ");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM articles").query(Long.class).single()).isEqualTo(before);
+        long id = json.readTree(call("POST", "/api/v1/articles", key, "{\"headline\": \"Real\", \"body\": \"B.\"}").body()).get("id").asLong();
+        HttpResponse<String> update = call("PUT", "/api/v1/articles/" + id, key, "{\"headline\": \"Real\", \"body\": \"B.\", \"sectionId\": 999999, \"version\": "
+                + json.readTree(call("GET", "/api/v1/articles/" + id, key, null).body()).get("version").asInt() + "}");
+        assertThat(update.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(update.body()).at("/error/fields/sectionId").asString()).startsWith("No section");
+    }
+
+    @Test
     void aContributorKeyWritesDraftsButCannotPublishOrUpload() throws Exception {
         String key = keys.create(ownerStaff(), "stringer", Role.CONTRIBUTOR);
         HttpResponse<String> created = call("POST", "/api/v1/articles", key, "{\"headline\": \"From the field\", \"body\": \"Notes.\"}");
