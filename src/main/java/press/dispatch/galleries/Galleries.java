@@ -246,7 +246,9 @@ public class Galleries {
     /** The slug this draft will have; throws with every problem named. */
     private String check(GalleryDraft draft, Long id) {
         Map<String, String> problems = new LinkedHashMap<>(draft.problems());
-        String slug = draft.slug().isEmpty() ? slugOf(draft.title()) : draft.slug();
+        // Without a slug a new gallery takes one from its title; a gallery that has one keeps it (its address, and every
+        // ::gallery[slug] placed in articles, would otherwise break on a new title)
+        String slug = !draft.slug().isEmpty() ? draft.slug() : id != null ? open(id).slug() : slugOf(draft.title());
         if (!problems.containsKey("title")) {
             if (slug.isEmpty() || slug.length() > MAX_SLUG || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
                 problems.put("slug", "Use lower-case letters, digits and single hyphens (at most " + MAX_SLUG + " characters), such as navy-week.");

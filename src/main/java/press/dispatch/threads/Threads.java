@@ -353,7 +353,8 @@ public class Threads {
         if (summary == null || summary.strip().length() > MAX_SUMMARY) {
             problems.put("summary", "At most " + MAX_SUMMARY + " characters.");
         }
-        String wanted = slug == null || slug.isBlank() ? slugOf(title == null ? "" : title) : slug.strip();
+        // Without a slug a new thread takes one from its title; a thread that has one keeps it (followers were emailed its address)
+        String wanted = slug != null && !slug.isBlank() ? slug.strip() : id != 0 ? get(id).slug() : slugOf(title == null ? "" : title);
         if (!wanted.matches("[a-z0-9]+(-[a-z0-9]+)*") || wanted.length() > 120 || wanted.equals("follow") || wanted.equals("unfollow")) {
             problems.put("slug", "Lower-case letters, digits and hyphens only.");
         } else if (threads.slugTaken(wanted, id)) {

@@ -155,6 +155,17 @@ abstract class GalleriesContract extends NewsroomTest {
     }
 
     @Test
+    void aNewTitleWithoutASlugKeepsTheGallerysAddress() {
+        long id = galleries.create(new GalleryDraft(unique("Fleet week"), "", "Ships."));
+        String slug = galleries.open(id).slug();
+        galleries.save(id, new GalleryDraft(unique("Fleet week in harbour"), "", "Ships."));
+        assertThat(galleries.open(id).slug()).as("its address and every ::gallery[slug] in articles stay").isEqualTo(slug);
+        String chosen = slug("renamed");
+        galleries.save(id, new GalleryDraft("Fleet week", chosen, "Ships."));
+        assertThat(galleries.open(id).slug()).as("a slug given is taken").isEqualTo(chosen);
+    }
+
+    @Test
     void aGalleryPlacedInAnArticleBodyShowsThereAndAnUnknownOrDraftGalleryLeavesNoTrace() {
         AdminSession editor = signedIn(staffMember(Role.EDITOR), PASSWORD);
         String slug = slug("parade");

@@ -222,6 +222,9 @@ abstract class ThreadsContract extends NewsroomTest {
         assertThat(refused.body()).contains("articleIds");
         assertThat(browser.get("/stories/" + thread.slug()).page().select(".timeline .thread-part a").eachText())
                 .containsExactly(publishing.get(two).headline(), publishing.get(one).headline());
+        HttpResponse<String> renamed = api(key, "PUT", "/api/v1/threads/" + thread.id(), "{\"title\": \"A new title\", \"summary\": \"\"}");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(browser.get("/stories/" + thread.slug()).status()).as("a new title without a slug keeps the address followers have").isEqualTo(200);
         HttpResponse<String> broken = api(key, "POST", "/api/v1/threads", "{\"title\": \"Evil\\r\\nBcc: x@example.com\"}");
         assertThat(broken.statusCode()).as("a title goes into email subjects: one line only").isEqualTo(422);
         assertThat(broken.body()).contains("title");
