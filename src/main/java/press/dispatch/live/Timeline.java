@@ -130,8 +130,8 @@ class Timeline implements ArticleAddition {
 
     /** The entry's words as plain text: its text, else its quote, else its photo's caption, else its link. */
     static String plain(Entry e) {
-        String text = e.bodyHtml().replaceAll("<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
+        // Jsoup's text: block ends part words, inline markup (**noon**.) leaves none ("noon ." before)
+        String text = org.jsoup.Jsoup.parseBodyFragment(e.bodyHtml()).text().replaceAll("\\s+", " ").strip();
         if (text.isEmpty()) {
             text = e.quoteText().isEmpty() ? e.embedUrl() : "“" + e.quoteText() + "”" + (e.quoteSource().isEmpty() ? "" : " – " + e.quoteSource());
         }

@@ -124,11 +124,12 @@ abstract class LiveContract extends NewsroomTest {
     @Test
     void aPinnedEntryIsListedAsAKeyEventAtTheTop() {
         live.post(reporter, article, EntryInput.text("Routine update."));
-        Entry key = live.post(reporter, article, new EntryInput("Both sides sign the agreement.", null, "", "", "", false));
+        Entry key = live.post(reporter, article, new EntryInput("Both sides sign the **agreement**.", null, "", "", "", false));
         live.pin(reporter, article, key.id(), true);
         Document page = page();
         Element keyEvents = page.selectFirst(".live-timeline .live-key-events");
-        assertThat(keyEvents.select("li a").text()).contains("Both sides sign the agreement.");
+        assertThat(keyEvents.select("li a").text()).as("inline markup leaves no space before the full stop")
+                .contains("Both sides sign the agreement.");
         assertThat(keyEvents.selectFirst("li a").attr("href")).isEqualTo("#entry-" + key.id());
         assertThat(page.select("#entry-" + key.id() + " .key-event-label").text()).isEqualTo("Key event");
     }
