@@ -282,6 +282,8 @@ class SignInTest extends NewsroomTest {
             assertThat(page.header("Referrer-Policy")).isNotNull();
             assertThat(page.header("Cache-Control")).contains("no-store");
             assertThat(page.page().select("script:not([src])")).as("inline scripts on " + path).isEmpty();
+            assertThat(page.page().select("body > a.skip-link[href=#main]")).as("a skip link on " + path).hasSize(1);
+            assertThat(page.page().getElementById("main")).as(path).isNotNull();
         }
     }
 

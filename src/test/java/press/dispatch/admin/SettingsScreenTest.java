@@ -59,6 +59,11 @@ class SettingsScreenTest extends NewsroomTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.page().select(".problem").text()).contains("time zone");
         assertThat(refused.page().selectFirst("input[name='site.name']").val()).as("input kept").isEqualTo("Renamed newsroom");
+        // The message is tied to its field for screen readers, as on every other form
+        var zone = refused.page().getElementById(Setting.TIME_ZONE.key());
+        assertThat(zone.attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.page().getElementById(zone.attr("aria-describedby")).text()).contains("time zone");
+        assertThat(refused.page().selectFirst("input[name='site.name']").hasAttr("aria-invalid")).isFalse();
         assertThat(settings.current().name()).as("nothing saved").isNotEqualTo("Renamed newsroom");
     }
 

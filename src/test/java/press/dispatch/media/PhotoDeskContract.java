@@ -269,6 +269,8 @@ abstract class PhotoDeskContract extends NewsroomTest {
         AdminSession.Response answer = owner.postRaw("/admin/media/upload", "multipart/form-data; boundary=" + boundary, body.toByteArray());
 
         assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.page().select("[role=status] > ul.upload-results > li")).as("a list inside the status region, not a list that is one")
+                .isNotEmpty();
         assertThat(answer.page().select(".upload-results li").eachText()).anyMatch(t -> t.equals("evil.svg is not a JPEG, PNG or WebP image."))
                 .filteredOn(t -> t.endsWith("added to the library.")).hasSize(2);
         assertThat(library.count()).isEqualTo(before + 2);
