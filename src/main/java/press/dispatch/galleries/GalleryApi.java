@@ -120,6 +120,7 @@ class GalleryApi {
             description = "Empty fields show the library's caption and credit.")
     @ApiResponse(responseCode = "200", description = "Saved")
     @ApiResponse(responseCode = "404", description = "No such gallery or photo in it (not_found)")
+    @ApiResponse(responseCode = "422", description = "A caption or credit is too long or holds control characters (invalid)")
     @PutMapping("/{id}/photos/{photoId}")
     GalleryJson describe(@PathVariable long id, @PathVariable long photoId, @RequestBody PhotoInput input) {
         galleries.describePhoto(id, photoId, input.caption(), new Credit(input.photographer(), input.organisation(), input.licence()));

@@ -71,11 +71,14 @@ class ThreadApi {
     }
 
     @Operation(operationId = "createThread", summary = "Create a story thread")
-    @ApiResponse(responseCode = "200", description = "Created")
+    @ApiResponse(responseCode = "201", description = "Created", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+            description = "The new thread's address in the API", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     @ApiResponse(responseCode = "422", description = "The title, slug or summary is not acceptable (invalid)")
     @PostMapping
-    ThreadJson create(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff, @RequestBody ThreadInput input) {
-        return json(threads.get(threads.create(staff, input.title(), input.slug(), input.summary() == null ? "" : input.summary())));
+    org.springframework.http.ResponseEntity<ThreadJson> create(@AuthenticationPrincipal @Parameter(hidden = true) Staff staff,
+                                                               @RequestBody ThreadInput input) {
+        long id = threads.create(staff, input.title(), input.slug(), input.summary() == null ? "" : input.summary());
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/threads/" + id)).body(json(threads.get(id)));
     }
 
     @Operation(operationId = "updateThread", summary = "Change a thread's title, slug and summary")

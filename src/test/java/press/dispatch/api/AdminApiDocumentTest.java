@@ -294,6 +294,8 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "PUT", "/api/v1/galleries/{id}/photos/{photoId}", "", "application/json",
                 "{\"caption\": \"Leading ship\", \"photographer\": \"Lee Park\"}", gallery, secondInGallery).expect(200);
         call(editor, "PUT", "/api/v1/galleries/{id}/photos/{photoId}", "", "application/json", "{\"caption\": \"x\"}", gallery, 987_654).expect(404);
+        call(editor, "PUT", "/api/v1/galleries/{id}/photos/{photoId}", "", "application/json", "{\"caption\": \"" + "x".repeat(5000) + "\"}", gallery,
+                secondInGallery).expect(422);
         call(editor, "POST", "/api/v1/galleries/{id}/publish", "", null, null, gallery).expect(200);
         call(editor, "POST", "/api/v1/galleries/{id}/unpublish", "", null, null, gallery).expect(200);
         call(editor, "DELETE", "/api/v1/galleries/{id}/photos/{photoId}", "", null, null, gallery, firstInGallery).expect(200);
@@ -313,7 +315,7 @@ class AdminApiDocumentTest extends NewsroomTest {
                 "{\"kind\": \"correction\", \"text\": \"x\"}", id, 987_654).expect(404);
 
         long thread = json.readTree(call(editor, "POST", "/api/v1/threads", "", "application/json",
-                "{\"title\": \"Ceasefire talks (document)\", \"summary\": \"What we know.\"}").expect(200).body()).get("id").asLong();
+                "{\"title\": \"Ceasefire talks (document)\", \"summary\": \"What we know.\"}").expect(201).body()).get("id").asLong();
         call(editor, "POST", "/api/v1/threads", "", "application/json", "{\"title\": \"\"}").expect(422);
         call(author, "POST", "/api/v1/threads", "", "application/json", "{\"title\": \"Mine\"}").expect(403);
         call(editor, "GET", "/api/v1/threads", "", null, null).expect(200);

@@ -447,8 +447,9 @@ abstract class ThreadsContract extends NewsroomTest {
         long part = publishedArticle(unique("API part"), null);
         String slug = unique("api thread").replace(' ', '-').toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "");
         HttpResponse<String> created = api(key, "POST", "/api/v1/threads", "{\"title\": \"Made by API\", \"slug\": \"" + slug + "\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = Long.parseLong(created.body().replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
+        assertThat(created.headers().firstValue("Location")).as("like every other create").hasValue("/api/v1/threads/" + id);
         assertThat(api(key, "PUT", "/api/v1/threads/" + id, "{\"title\": \"Renamed by API\", \"slug\": \"" + slug + "\", \"summary\": \"Known so far.\"}")
                 .statusCode()).isEqualTo(200);
         assertThat(api(key, "POST", "/api/v1/threads/" + id + "/articles", "{\"articleId\": " + part + "}").body()).contains("\"articleIds\":[" + part + "]");
