@@ -39,6 +39,17 @@ class ArticlePhotoUses implements PhotoUses {
                         found.add(new PhotoUse("Article", rs.getString("headline"), "/admin/articles/" + rs.getLong("id")));
                     }
                 });
+        // Changes kept for later (a published article's pending revision) go live with their photos
+        jdbc.sql("""
+                SELECT a.id, a.headline, r.featured_media_id, r.body_markdown FROM articles a
+                JOIN article_revisions r ON r.article_id = a.id AND r.number = a.pending_revision
+                WHERE r.featured_media_id = :id OR r.body_markdown LIKE :body
+                """).param("id", mediaId).param("body", "%photo:" + mediaId + "%")
+                .query(rs -> {
+                    if (rs.getLong("featured_media_id") == mediaId || BodyPhotos.idsIn(rs.getString("body_markdown")).contains(mediaId)) {
+                        found.add(new PhotoUse("Article, changes kept for later", rs.getString("headline"), "/admin/articles/" + rs.getLong("id")));
+                    }
+                });
         found.addAll(jdbc.sql("SELECT slug, display_name FROM authors WHERE photo_media_id = :id ORDER BY id").param("id", mediaId)
                 .query((rs, n) -> new PhotoUse("Byline", rs.getString("display_name"), "/authors/" + rs.getString("slug"))).list());
         return found;
@@ -53,6 +64,16 @@ class ArticlePhotoUses implements PhotoUses {
                 """).query(Long.class).list());
         jdbc.sql("SELECT body_markdown FROM articles WHERE body_markdown LIKE '%photo:%'").query(String.class).list()
                 .forEach(body -> ids.addAll(BodyPhotos.idsIn(body)));
+        jdbc.sql("""
+                SELECT r.featured_media_id, r.body_markdown FROM articles a
+                JOIN article_revisions r ON r.article_id = a.id AND r.number = a.pending_revision
+                """).query(rs -> {
+                    long featured = rs.getLong("featured_media_id");
+                    if (!rs.wasNull()) {
+                        ids.add(featured);
+                    }
+                    ids.addAll(BodyPhotos.idsIn(rs.getString("body_markdown")));
+                });
         return ids;
     }
 }

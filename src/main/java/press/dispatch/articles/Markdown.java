@@ -48,6 +48,11 @@ public class Markdown {
                 .nodeRendererFactory(BodyPhotos.Renderer::new).build();
     }
 
+    /** The library numbers of the photos a Markdown text places ({@code ![alt](photo:12)}), for whoever must know them. */
+    public static java.util.Set<Long> photoIds(String markdown) {
+        return BodyPhotos.idsIn(markdown);
+    }
+
     public String render(String markdown) {
         Node document = parser.parse(markdown);
         String host;

@@ -163,8 +163,17 @@ public class Cataloguing {
 
     public List<PhotoUses.PhotoUse> usesOf(long id) {
         List<PhotoUses.PhotoUse> all = new ArrayList<>();
+        if (Long.toString(id).equals(logoPhoto())) {
+            all.add(new PhotoUses.PhotoUse("Site logo", "The logo in every page's header", "/admin/settings"));
+        }
         uses.forEach(u -> all.addAll(u.usesOf(id)));
         return all;
+    }
+
+    /** The photo the Settings name as the site's logo ({@code site.logo_photo}), or empty. */
+    private String logoPhoto() {
+        String logo = site.current().get(press.dispatch.site.Setting.LOGO_PHOTO);
+        return logo == null ? "" : logo.strip();
     }
 
     /** Of these photos, those that lack a credit (no photographer and no agency) or alt text. */
@@ -176,6 +185,9 @@ public class Cataloguing {
 
     private Set<Long> photosInUse() {
         Set<Long> used = new HashSet<>();
+        if (logoPhoto().matches("[1-9][0-9]{0,17}")) {
+            used.add(Long.parseLong(logoPhoto()));
+        }
         uses.forEach(u -> used.addAll(u.photosInUse()));
         return used;
     }

@@ -25,6 +25,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class PhotoDeskContract extends NewsroomTest {
 
     @Autowired
+    press.dispatch.live.LiveCoverage live;
+
+    @Autowired
+    press.dispatch.articles.Editing editing;
+
+    @Test
+    void aPhotoThatAPageALiveUpdateTheLogoOrChangesKeptForLaterShowIsNotDeleted() {
+        MediaItem onPage = photo("On a page");
+        MediaItem inLive = photo("In a live update");
+        MediaItem logo = photo("The logo");
+        MediaItem pending = photo("In changes kept for later");
+        MediaItem free = photo("Used nowhere");
+        jdbc.sql("INSERT INTO pages (slug, title, body_markdown, status, created_at, updated_at) VALUES (:slug, 'Photo page', :body, 'draft', :now, :now)")
+                .param("slug", "photo-page-" + onPage.id()).param("body", "Intro.\n\n![Alt](photo:" + onPage.id() + ")\n")
+                .param("now", press.dispatch.platform.SqlTime.of(clock.instant())).update();
+        long liveArticle = publishedArticle(unique("Live with a photo"), null);
+        live.start(ownerStaff(), liveArticle);
+        live.post(ownerStaff(), liveArticle, new press.dispatch.live.EntryInput("", inLive.id(), "", "", "", false));
+        settings.update(java.util.Map.of(press.dispatch.site.Setting.LOGO_PHOTO.key(), Long.toString(logo.id())));
+        long article = publishedArticle(unique("Kept changes"), null);
+        var open = editing.open(ownerStaff(), article);
+        var a = open.article();
+        editing.saveAndApply(ownerStaff(), article, new press.dispatch.articles.ArticleDraft(a.headline(), a.slug(), a.standfirst(),
+                a.bodyMarkdown(), a.sectionId(), a.authorIds(), List.of(), pending.id(), "", "", "", a.webOnly(), a.commentsOpen()),
+                open.version(), "save", null);
+        try {
+            for (MediaItem used : List.of(onPage, inLive, logo, pending)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalogue.delete(used.id())).as(used.caption())
+                        .isInstanceOf(PhotoInUseException.class);
+                assertThat(library.find(used.id())).as(used.caption()).isPresent();
+            }
+            assertThat(catalogue.usesOf(logo.id())).extracting(PhotoUses.PhotoUse::kind).containsExactly("Site logo");
+            assertThat(catalogue.usesOf(inLive.id())).extracting(PhotoUses.PhotoUse::href).containsExactly("/admin/live/" + liveArticle);
+            assertThat(catalogue.usesOf(pending.id())).extracting(PhotoUses.PhotoUse::href).containsExactly("/admin/articles/" + article);
+            assertThat(catalogue.delete(free.id())).isTrue();
+        } finally {
+            settings.update(java.util.Map.of(press.dispatch.site.Setting.LOGO_PHOTO.key(), ""));
+        }
+    }
+
+    @Autowired
     Cataloguing catalogue;
 
     @Autowired
