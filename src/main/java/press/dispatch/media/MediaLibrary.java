@@ -309,6 +309,7 @@ public class MediaLibrary {
         }
     }
 
+    /** The widths a photo is kept at: each standard width it reaches, and its own between two of them. */
     static List<Integer> variantWidths(int originalWidth) {
         List<Integer> widths = new ArrayList<>();
         for (int w : WIDTHS) {
@@ -316,7 +317,9 @@ public class MediaLibrary {
                 widths.add(w);
             }
         }
-        if (widths.isEmpty()) {
+        // An original between two standard widths (800 px) also keeps its own width: served at 480 only, it was shown
+        // blurred, stretched to the column, with 40 % of its pixels thrown away
+        if (widths.isEmpty() || originalWidth < WIDTHS[WIDTHS.length - 1] && originalWidth > widths.get(widths.size() - 1) * 11 / 10) {
             widths.add(originalWidth);
         }
         return widths;
