@@ -55,13 +55,7 @@ public class Markdown {
 
     public String render(String markdown) {
         Node document = parser.parse(markdown);
-        String host;
-        try {
-            host = java.net.URI.create(settings.current().baseUrl()).getHost();
-        } catch (IllegalArgumentException e) {
-            host = null;
-        }
-        BodyPhotos.place(document, id -> media.find(id).orElse(null), host == null ? "" : host);
+        BodyPhotos.place(document, id -> media.find(id).orElse(null), settings.current().host());
         return renderer.render(document);
     }
 }

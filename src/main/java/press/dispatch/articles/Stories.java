@@ -254,8 +254,7 @@ public class Stories {
 
     /** The first words of a rendered body, as plain text, for a description. */
     private static String opening(String html) {
-        String text = org.jsoup.Jsoup.parseBodyFragment(html).text().replaceAll("\\s+", " ").strip(); // no space before "." after **bold**
-        return text.length() <= 160 ? text : text.substring(0, text.lastIndexOf(' ', 157) > 80 ? text.lastIndexOf(' ', 157) : 157) + "…";
+        return PageDescriptions.summary(html, PageDescriptions.DESCRIPTION_LENGTH);
     }
 
     public List<StoryCard> latest(Long sectionId, int offset, int limit) {

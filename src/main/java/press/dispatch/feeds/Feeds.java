@@ -162,7 +162,7 @@ public class Feeds {
             SyndEntry entry = new SyndEntryImpl();
             entry.setTitle(c.authorName() + " on " + on.get().article().headline());
             entry.setLink(base + on.get().href() + "#comment-" + c.id());
-            entry.setUri(itemId(base, "comment", c.id(), c.createdAt()));
+            entry.setUri(itemId(site, "comment", c.id(), c.createdAt()));
             entry.setAuthors(List.of(person(c.authorName())));
             entry.setAuthor(c.authorName());
             entry.setDescription(plainText(format, c.body()));
@@ -181,17 +181,12 @@ public class Feeds {
      * day the item was written and its number; the item's address is its link. Without a host (an address setting
      * that is not a URL) the address itself.
      */
-    static String itemId(String base, String kind, long id, Instant written) {
-        String host;
-        try {
-            host = java.net.URI.create(base).getHost();
-        } catch (IllegalArgumentException e) {
-            host = null;
+    static String itemId(Settings site, String kind, long id, Instant written) {
+        String host = site.host();
+        if (host.isEmpty()) {
+            return site.baseUrl() + "/" + kind + "s/" + id;
         }
-        if (host == null || host.isBlank()) {
-            return base + "/" + kind + "s/" + id;
-        }
-        return "tag:" + host.toLowerCase(java.util.Locale.ROOT) + "," + written.atOffset(java.time.ZoneOffset.UTC).toLocalDate() + ":" + kind + "/" + id;
+        return "tag:" + host + "," + written.atOffset(java.time.ZoneOffset.UTC).toLocalDate() + ":" + kind + "/" + id;
     }
 
     /**
@@ -247,7 +242,7 @@ public class Feeds {
         String link = base + story.href();
         entry.setTitle(story.article().headline());
         entry.setLink(link);
-        entry.setUri(itemId(base, "article", story.article().id(), story.article().createdAt()));
+        entry.setUri(itemId(settings.current(), "article", story.article().id(), story.article().createdAt()));
         entry.setPublishedDate(Date.from(story.article().publishedAt()));
         entry.setUpdatedDate(Date.from(updated(story)));
         List<SyndPerson> authors = story.authors().stream().map(Author::displayName).map(Feeds::person).toList();

@@ -107,8 +107,7 @@ public class LiveCoverage {
         String html = check(input);
         long sequence = repository.nextSequence(coverage.articleId());
         long id = repository.insert(articleId, input, html, staff.id(), staff.displayName(), clock.instant(), sequence);
-        publishing.touch(articleId, clock.instant()); // its sitemap lastmod and feed entry follow the updates
-        events.publishEvent(new LiveChanged(articleId));
+        entriesChanged(articleId);
         return repository.entry(id).orElseThrow();
     }
 
@@ -120,8 +119,7 @@ public class LiveCoverage {
         String html = check(input);
         long sequence = repository.nextSequence(articleId);
         repository.update(entryId, input, html, clock.instant(), sequence);
-        publishing.touch(articleId, clock.instant()); // its sitemap lastmod and feed entry follow the updates
-        events.publishEvent(new LiveChanged(articleId));
+        entriesChanged(articleId);
         return repository.entry(entryId).orElseThrow();
     }
 
@@ -132,8 +130,7 @@ public class LiveCoverage {
         Entry entry = find(articleId, entryId);
         if (entry.pinned() != pinned) {
             repository.pin(entryId, pinned, repository.nextSequence(articleId));
-            publishing.touch(articleId, clock.instant()); // its sitemap lastmod and feed entry follow the updates
-            events.publishEvent(new LiveChanged(articleId));
+            entriesChanged(articleId);
         }
         return repository.entry(entryId).orElseThrow();
     }
@@ -143,6 +140,11 @@ public class LiveCoverage {
         openCoverage(staff, articleId);
         find(articleId, entryId);
         repository.delete(entryId, clock.instant(), repository.nextSequence(articleId));
+        entriesChanged(articleId);
+    }
+
+    /** An entry was posted, edited, pinned or deleted: the article's changed time moves on, readers' streams follow. */
+    private void entriesChanged(long articleId) {
         publishing.touch(articleId, clock.instant()); // its sitemap lastmod and feed entry follow the updates
         events.publishEvent(new LiveChanged(articleId));
     }

@@ -216,13 +216,13 @@ public class PageDescriptions {
     }
 
     /** What a search result shows of a description at most: longer ones are cut. */
-    static final int DESCRIPTION_LENGTH = 160;
+    public static final int DESCRIPTION_LENGTH = 160;
 
     /**
      * The text of an HTML fragment, tags stripped and entities decoded, cut at a word to at most {@code limit}
      * characters with an ellipsis when it went on.
      */
-    static String summary(String html, int limit) {
+    public static String summary(String html, int limit) {
         String text = Jsoup.parseBodyFragment(html == null ? "" : html).text().replaceAll("\\s+", " ").strip();
         if (text.length() <= limit) {
             return text;

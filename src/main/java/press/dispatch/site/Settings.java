@@ -59,6 +59,16 @@ public final class Settings {
         return url.replaceAll("/+$", "");
     }
 
+    /** The host of {@link #baseUrl()}, lower case; empty when the address setting names none. */
+    public String host() {
+        try {
+            String host = URI.create(baseUrl()).getHost();
+            return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     public boolean baseUrlSet() {
         return !values.get(Setting.BASE_URL).isBlank();
     }
