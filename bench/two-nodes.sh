@@ -5,7 +5,8 @@
 # database on the same server: two Dispatch processes that share the cores but not the site, which tells the cost of
 # a second process on shared cores from the cost of the two nodes' coordination), the delay until a purge made on node A shows on node B while both
 # are under load (p50/p99 of PURGES publishes), and a newsletter of SUBSCRIBERS delivered to Postfix's smtp-sink by two
-# nodes, then by one.
+# nodes, then by one. Last, controls that are not Dispatch: the same rounds in front of two nginx servers serving a file
+# the size of the cached page against one, and of two bare Tomcats (press.dispatch.bench.BareTomcat) against one.
 # Usage: bench/two-nodes.sh   (needs: wrk, nginx, curl, smtp-sink, bc — apt-get install wrk nginx-light curl bc postfix
 #        ("No configuration"); PostgreSQL from /usr/lib/postgresql/*/bin when installed, else an embedded one)
 # Environment: DURATION (seconds per page run, default 15), WARMUP (seconds per node and page kind, default 90),
@@ -127,6 +128,8 @@ B=$(start_node b $PORT_B); PIDS+=("$B"); wait_up $PORT_B
 C=""
 if [ -n "$CONTROL_URL" ]; then C=$(start_node c $PORT_C true "$CONTROL_URL"); PIDS+=("$C"); wait_up $PORT_C; fi
 ARTICLE=$(curl -s "http://127.0.0.1:$PORT_A/" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2)
+# The size of the cached, compressed article page: the controls below answer with a body of this size.
+PAGE_BYTES=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "http://127.0.0.1:$PORT_A$ARTICLE")
 if [ -n "$C" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT_C$ARTICLE")" != 200 ]; then
   echo "node C's demo site has no $ARTICLE" >&2; exit 1
 fi
@@ -210,6 +213,55 @@ echo "... and by one node"
 read -r ONE_SEND ONE_SENT ONE_CPU <<< "$(send_newsletter "$SUBSCRIBERS" "$A")"
 echo "  $ONE_SEND s, $ONE_SENT messages, node's CPU $ONE_CPU s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# Controls: the same alternating rounds in front of servers that are not Dispatch, answering every request with a body
+# the size of the cached article page: nginx serving a file (one worker each), and the Tomcat Dispatch embeds with
+# one servlet (press.dispatch.bench.BareTomcat). Two of either against one tell what a second server process costs on
+# this machine whatever it runs. Dispatch's nodes are stopped first.
+stop_node "$A"
+head -c "$PAGE_BYTES" /dev/urandom > "$WORK/page.bin"
+static_server() { # port -> pid of its worker
+  mkdir -p "$WORK/static-$1"
+  echo "worker_processes 1; pid $WORK/static-$1/nginx.pid; error_log $WORK/static-$1/error.log;
+    events { worker_connections 1024; }
+    http { access_log off; server { listen 127.0.0.1:$1; root $WORK; location / { default_type text/html; try_files /page.bin =404; } } }" \
+    > "$WORK/static-$1/nginx.conf"
+  nginx -c "$WORK/static-$1/nginx.conf" -p "$WORK/static-$1" -e "$WORK/static-$1/error.log"
+  for _ in $(seq 1 50); do [ -s "$WORK/static-$1/nginx.pid" ] && pgrep -P "$(cat "$WORK/static-$1/nginx.pid")" && return 0; sleep 0.1; done
+  echo "static server on $1 did not start" >&2; exit 1
+}
+bare_tomcat() { # port -> pid
+  java $JAVA_OPTS -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.BareTomcat "$1" "$PAGE_BYTES" > "$WORK/bare-$1.log" 2>&1 &
+  echo $!
+}
+control_rounds() { # name first-pid second-pid first-port second-port one-array two-array
+  local -n cone=$6 ctwo=$7
+  local round port
+  A=$2  # measure, one_node and two_nodes act on $A; Dispatch's A is stopped by now
+  for port in $4 $5; do SECONDS_PER_RUN=$((WARMUP / 3)) cached "$port" > /dev/null; done
+  for round in $(seq 1 "$ROUNDS"); do
+    nginx_for "$4"; one_node
+    cone+=("$(measure "one_$1" cached "$3")")
+    nginx_for "$4" "$5"; two_nodes "$3"
+    ctwo+=("$(measure "two_$1" cached "$3")")
+    echo "round $round: $1 one ${cone[-1]} two ${ctwo[-1]} req/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  done
+}
+echo "Controls: nginx serving a file of $PAGE_BYTES bytes, then a bare Tomcat answering the same ..."
+S1=$(static_server $PORT_A); S2=$(static_server $PORT_B)
+ONE_S=(); TWO_S=()
+control_rounds static "$S1" "$S2" $PORT_A $PORT_B ONE_S TWO_S
+kill "$(cat "$WORK/static-$PORT_A/nginx.pid")" "$(cat "$WORK/static-$PORT_B/nginx.pid")"
+while [ -e "/proc/$S1" ] || [ -e "/proc/$S2" ] || [ -e "$WORK/static-$PORT_A/nginx.pid" ] || [ -e "$WORK/static-$PORT_B/nginx.pid" ]; do
+  sleep 0.2
+done
+T1=$(bare_tomcat $PORT_A); PIDS+=("$T1"); T2=$(bare_tomcat $PORT_B); PIDS+=("$T2")
+for port in $PORT_A $PORT_B; do
+  for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$ARTICLE")" = 200 ] && break; sleep 0.2; done
+done
+ONE_T=(); TWO_T=()
+control_rounds tomcat "$T1" "$T2" $PORT_A $PORT_B ONE_T TWO_T
+stop_node "$T1"; stop_node "$T2"
+
 ONE_CACHED=$(sum "${ONE_C[@]}"); TWO_CACHED=$(sum "${TWO_C[@]}"); ONE_UNCACHED=$(sum "${ONE_U[@]}"); TWO_UNCACHED=$(sum "${TWO_U[@]}")
 mean() { echo "scale=0; $1 / $ROUNDS" | bc; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
@@ -227,6 +279,9 @@ echo "| cached article page, req/s (mean of $ROUNDS rounds of ${DURATION}s) | $(
 echo "| uncached article page, req/s (mean of $ROUNDS rounds of ${DURATION}s) | $(mean "$ONE_UNCACHED") | $(mean "$TWO_UNCACHED") | $(ratio "$TWO_UNCACHED" "$ONE_UNCACHED")x $(ctl_columns "$CTL_UNCACHED" "$ONE_UNCACHED" rps)"
 echo "| cached article page, nodes' CPU per request, ms | $(cpu_per_request one_c "$ONE_CACHED") | $(cpu_per_request two_c "$TWO_CACHED") | $(ctl_columns "$CTL_CACHED" "" ctl_c)"
 echo "| uncached article page, nodes' CPU per request, ms | $(cpu_per_request one_u "$ONE_UNCACHED") | $(cpu_per_request two_u "$TWO_UNCACHED") | $(ctl_columns "$CTL_UNCACHED" "" ctl_u)"
+echo "| control: nginx serving a $PAGE_BYTES-byte file, req/s | $(mean "$(sum "${ONE_S[@]}")") | $(mean "$(sum "${TWO_S[@]}")") | $(ratio "$(sum "${TWO_S[@]}")" "$(sum "${ONE_S[@]}")")x | | |"
+echo "| control: bare Tomcat answering $PAGE_BYTES bytes, req/s | $(mean "$(sum "${ONE_T[@]}")") | $(mean "$(sum "${TWO_T[@]}")") | $(ratio "$(sum "${TWO_T[@]}")" "$(sum "${ONE_T[@]}")")x | | |"
+echo "| control: bare Tomcat, CPU per request, ms | $(cpu_per_request one_tomcat "$(sum "${ONE_T[@]}")") | $(cpu_per_request two_tomcat "$(sum "${TWO_T[@]}")") | | | |"
 echo "| newsletter of $SUBSCRIBERS, publish to sent, s (messages the sink counted) | $ONE_SEND ($ONE_SENT) | $TWO_SEND ($TWO_SENT) | $(ratio "$ONE_SEND" "$TWO_SEND")x speed | | |"
 echo "| newsletter of $SUBSCRIBERS, CPU seconds of the nodes | $ONE_CPU | $TWO_CPU | $(ratio "$TWO_CPU" "$ONE_CPU")x | | |"
 tail -1 "$WORK/purges.txt"
