@@ -20,7 +20,8 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
  * robots.txt, the sitemap index, the sitemap pages and the news sitemap. All are cached pages tagged
- * {@code front}: every change to a story purges the home page, and with it these.
+ * {@code front}: every change to a story purges the home page, and with it these. The index also changes when the last
+ * story leaves the news window with no story changing; {@link NewsWindow} purges it then.
  */
 @Controller
 class SitemapPages {
@@ -45,7 +46,7 @@ class SitemapPages {
 
     @GetMapping("/sitemap.xml")
     void index(HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
-        PageCache.tag(request, "front");
+        PageCache.tag(request, "front", NewsWindow.TAG);
         response.setContentType(XML);
         sitemaps.writeIndex(response.getOutputStream());
     }

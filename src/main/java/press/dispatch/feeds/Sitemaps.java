@@ -202,6 +202,12 @@ class Sitemaps {
         return language;
     }
 
+    /** Whether the news sitemap has a story now (one row read, for {@link NewsWindow}'s regular check). */
+    boolean hasNews() {
+        Instant now = clock.instant();
+        return !stories.publishedBetween(now.minus(NEWS_WINDOW), now, 1).isEmpty();
+    }
+
     /** The stories of the news sitemap: published in the last 48 hours, at most 1,000; empty on a quiet day. */
     List<StoryCard> news() {
         Instant now = clock.instant();

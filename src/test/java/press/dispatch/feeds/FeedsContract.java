@@ -49,6 +49,9 @@ abstract class FeedsContract extends NewsroomTest {
     @Autowired
     Sitemaps sitemaps;
 
+    @Autowired
+    NewsWindow newsWindow;
+
     @AfterEach
     void defaultSettings() {
         settings.update(Map.of(Setting.FEED_CONTENT.key(), "full", Setting.FEED_PARTNER_SECRET.key(), "",
@@ -330,7 +333,12 @@ abstract class FeedsContract extends NewsroomTest {
         // No gallery in this suite: the galleries source has nothing to list.
         assertThat(browser.get("/sitemaps/galleries-1.xml").status()).as("a <urlset> without a <url> is not a valid sitemap").isEqualTo(404);
         publishedArticle(unique("Last story before a quiet spell"), section("Quiet"));
+        assertThat(Jsoup.parse(body("/sitemap.xml"), "", Parser.xmlParser()).select("sitemap > loc").eachText())
+                .as("the index, now cached, lists the news sitemap while the story is recent").contains(base() + "/sitemap-news.xml");
+        newsWindow.check();
         clock.advance(Sitemaps.NEWS_WINDOW.plusHours(1));
+        // The story left the window with nothing changed: the regular check purges the cached index.
+        newsWindow.check();
 
         assertThat(browser.get("/sitemap-news.xml").status()).as("no story in the last 48 hours").isEqualTo(404);
         Browser.Response index = browser.get("/sitemap.xml");
