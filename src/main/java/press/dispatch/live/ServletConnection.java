@@ -112,11 +112,15 @@ final class ServletConnection implements Connection, WriteListener, AsyncListene
         queue.clear();
         onClose.run();
         if (complete) {
-            try {
-                async.complete();
-            } catch (IllegalStateException e) {
-                // Already completed by the container.
-            }
+            complete();
+        }
+    }
+
+    private void complete() {
+        try {
+            async.complete();
+        } catch (IllegalStateException e) {
+            // Already completed by the container.
         }
     }
 
@@ -142,7 +146,10 @@ final class ServletConnection implements Connection, WriteListener, AsyncListene
 
     @Override
     public synchronized void onError(AsyncEvent event) {
-        close(true);
+        close(false);
+        // Completed here even when a failed write closed it already: a request nobody completes in onError is sent to
+        // the error page, which cannot write its answer on an event stream and logs two warnings for each reader who left.
+        complete();
     }
 
     @Override
