@@ -1,6 +1,15 @@
 package press.dispatch.api;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Errors every API controller shares, in the {@link ApiError} shape. A feature's own errors (invalid fields, a
@@ -27,14 +38,92 @@ class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable() {
-        return answer(HttpStatus.BAD_REQUEST, "bad_request", "The request body is not the JSON this operation expects.");
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        String message = "The request body is not the JSON this operation expects.";
+        // A value of the wrong kind in readable JSON: name its field and what it should be.
+        MismatchedInputException mismatch = mismatch(e);
+        if (mismatch != null && !mismatch.getPath().isEmpty()) {
+            String field = fieldPath(mismatch.getPath());
+            String expected = expected(mismatch.getTargetType());
+            return answer(HttpStatus.BAD_REQUEST, "bad_request", message + " The field " + field + " must be " + expected + ".",
+                    Map.of(field, "Must be " + expected + "."));
+        }
+        return answer(HttpStatus.BAD_REQUEST, "bad_request", message);
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
-            MethodArgumentTypeMismatchException.class})
-    ResponseEntity<ApiError> badParameter(Exception e) {
-        return answer(HttpStatus.BAD_REQUEST, "bad_request", "A parameter is missing or has the wrong type.");
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return badParameter(e.getParameterName(), "Required.");
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+        return badParameter(e.getRequestPartName(), "Required.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> mistypedParameter(MethodArgumentTypeMismatchException e) {
+        return badParameter(e.getName(), "Must be " + expected(e.getRequiredType()) + ".");
+    }
+
+    @ExceptionHandler(BadParameterException.class)
+    ResponseEntity<ApiError> unknownValue(BadParameterException e) {
+        return badParameter(e.parameter(), e.getMessage());
+    }
+
+    private static ResponseEntity<ApiError> badParameter(String name, String problem) {
+        return answer(HttpStatus.BAD_REQUEST, "bad_request", "The parameter " + name + " is not acceptable. " + problem, Map.of(name, problem));
+    }
+
+    /** Jackson's report of a value of the wrong kind, in the chain of causes (it has a parse error of its own as its cause). */
+    private static MismatchedInputException mismatch(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException found) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** {@code tags[2]}, {@code blocks[0].text}: the field a JSON mismatch is in, as a client would write it. */
+    private static String fieldPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another kind";
+        }
+        if (Instant.class.equals(type) || OffsetDateTime.class.equals(type) || ZonedDateTime.class.equals(type)) {
+            return "a date and time with its offset from UTC, such as 2026-12-01T09:30:00Z or 2026-12-01T10:30:00+01:00";
+        }
+        if (LocalDate.class.equals(type)) {
+            return "a date such as 2026-12-01";
+        }
+        if (type == long.class || type == int.class || Long.class.equals(type) || Integer.class.equals(type)) {
+            return "a whole number";
+        }
+        if (type == boolean.class || Boolean.class.equals(type)) {
+            return "true or false";
+        }
+        if (String.class.equals(type)) {
+            return "text";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase()).collect(Collectors.joining(", "));
+        }
+        return "an object of the documented shape";
     }
 
     @ExceptionHandler(NoSuchElementException.class)
@@ -54,7 +143,11 @@ class ApiErrors {
     }
 
     static ResponseEntity<ApiError> answer(HttpStatus status, String code, String message) {
+        return answer(status, code, message, Map.of());
+    }
+
+    static ResponseEntity<ApiError> answer(HttpStatus status, String code, String message, Map<String, String> fields) {
         // The content type is set, not negotiated: an error is JSON even to a request that accepts only text/csv.
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(status.value(), code, message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(status.value(), code, message, fields));
     }
 }

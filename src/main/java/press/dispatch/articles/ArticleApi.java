@@ -26,12 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import press.dispatch.accounts.Staff;
 import press.dispatch.api.ApiError;
+import press.dispatch.api.BadParameterException;
 
 /** Articles in the Admin API: the same rules as the editor (roles, versions, revisions), in JSON. */
 @RestController
 @RequestMapping("/api/v1/articles")
 @Tag(name = "Articles")
 class ArticleApi {
+
+    /** The values of the list's status filter, as the newsroom's article list offers them. */
+    private static final List<String> LIST_STATUSES = List.of("draft", "scheduled", "published", "review", "trash");
 
     private final Editing editing;
     private final TagRepository tags;
@@ -86,7 +90,8 @@ class ArticleApi {
                            @RequestParam(required = false) String q,
                            @RequestParam(defaultValue = "1") int page) {
         int number = Math.max(1, Math.min(page, 10_000));
-        return editing.list(staff, status, sectionId, null, q, (number - 1) * 50, 50).stream()
+        String wanted = status == null || status.isBlank() ? null : BadParameterException.oneOf("status", status, LIST_STATUSES);
+        return editing.list(staff, wanted, sectionId, null, q, (number - 1) * 50, 50).stream()
                 .map(l -> new ArticleLine(l.id(), l.slug(), l.headline(), l.status().column(), l.trashed(), l.reviewState(), l.authors(),
                         l.publishedAt(), l.updatedAt()))
                 .toList();

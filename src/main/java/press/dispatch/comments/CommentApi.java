@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import press.dispatch.api.ApiError;
+import press.dispatch.api.BadParameterException;
 
 /** Comments in the Admin API: the moderation queue and its actions (for roles that moderate). */
 @RestController
@@ -43,7 +44,7 @@ class CommentApi {
     List<CommentJson> list(@Parameter(schema = @Schema(allowableValues = {"pending", "approved", "spam", "trash"}, defaultValue = "pending"))
                            @RequestParam(defaultValue = "pending") String status,
                            @RequestParam(defaultValue = "1") int page) {
-        String wanted = CommentDesk.STATUSES.contains(status) ? status : "pending";
+        String wanted = BadParameterException.oneOf("status", status, CommentDesk.STATUSES);
         int number = Math.max(1, Math.min(page, 10_000));
         return moderation.queue(wanted, (number - 1) * 50, 50).stream().map(CommentJson::of).toList();
     }

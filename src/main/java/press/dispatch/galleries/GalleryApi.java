@@ -102,7 +102,11 @@ class GalleryApi {
         if (input.mediaIds() == null || input.mediaIds().isEmpty()) {
             throw new InvalidGalleryException(Map.of("mediaIds", "Send the ids of the library photos to add."));
         }
-        galleries.addPhotos(id, input.mediaIds());
+        try {
+            galleries.addPhotos(id, input.mediaIds());
+        } catch (InvalidGalleryException e) {
+            throw e.naming("photos", "mediaIds");
+        }
         return json(id);
     }
 
@@ -112,7 +116,11 @@ class GalleryApi {
     @PutMapping("/{id}/order")
     GalleryJson reorder(@PathVariable long id, @RequestBody OrderInput input) {
         galleries.open(id);
-        galleries.reorder(id, input.photoIds() == null ? List.of() : input.photoIds());
+        try {
+            galleries.reorder(id, input.photoIds() == null ? List.of() : input.photoIds());
+        } catch (InvalidGalleryException e) {
+            throw e.naming("order", "photoIds");
+        }
         return json(id);
     }
 

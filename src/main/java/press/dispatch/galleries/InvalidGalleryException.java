@@ -1,5 +1,6 @@
 package press.dispatch.galleries;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A gallery change that breaks a rule; {@code problems} names each field and what is wrong with it. */
@@ -14,5 +15,14 @@ public class InvalidGalleryException extends RuntimeException {
 
     public Map<String, String> problems() {
         return problems;
+    }
+
+    /** The same problems with {@code field} called {@code as}: the newsroom's form and the API name some fields differently. */
+    InvalidGalleryException naming(String field, String as) {
+        Map<String, String> renamed = new LinkedHashMap<>(problems);
+        if (renamed.containsKey(field)) {
+            renamed.put(as, renamed.remove(field));
+        }
+        return new InvalidGalleryException(renamed);
     }
 }

@@ -2,6 +2,7 @@ package press.dispatch.release;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -156,7 +157,9 @@ class ReleaseApi {
 
     @ExceptionHandler(InvalidReleaseException.class)
     ResponseEntity<ApiError> invalid(InvalidReleaseException e) {
-        return ResponseEntity.unprocessableEntity().body(ApiError.of(422, "invalid", e.getMessage()));
+        // fields names the input at fault; it is empty where the article's state is the problem (already public, a change waiting).
+        return ResponseEntity.unprocessableEntity().body(ApiError.of(422, "invalid", e.getMessage(),
+                e.field() == null ? Map.of() : Map.of(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(InvalidArticleException.class)

@@ -67,21 +67,21 @@ public class Releases {
         Instant now = clock.instant();
         Hold before = hold(articleId);
         if (!SqlTime.storable(embargoUntil)) {
-            throw new InvalidReleaseException("Choose an embargo time before the year 10000.");
+            throw new InvalidReleaseException("embargoUntil", "Choose an embargo time before the year 10000.");
         }
         boolean embargoed = embargoUntil != null && embargoUntil.isAfter(now);
         if (embargoed && article.status() == ArticleStatus.PUBLISHED) {
             throw new InvalidReleaseException("It is already public: unpublish it before putting it under embargo.");
         }
         if (embargoed && article.status() == ArticleStatus.SCHEDULED && article.publishedAt().isBefore(embargoUntil)) {
-            throw new InvalidReleaseException("It is scheduled before that time: schedule it later or unpublish it first.");
+            throw new InvalidReleaseException("embargoUntil", "It is scheduled before that time: schedule it later or unpublish it first.");
         }
         if (sensitive && !before.sensitive() && article.status() == ArticleStatus.SCHEDULED) {
             throw new InvalidReleaseException("It is scheduled: unpublish it first, then ask for release.");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() > MAX_NOTE) {
-            throw new InvalidReleaseException("Give a reason of at most " + MAX_NOTE + " characters.");
+            throw new InvalidReleaseException("reason", "Give a reason of at most " + MAX_NOTE + " characters.");
         }
         Instant from = before.embargoUntil() != null && before.embargoUntil().isAfter(now) ? before.embargoUntil() : null;
         Instant to = embargoed ? embargoUntil : null;
@@ -135,7 +135,7 @@ public class Releases {
         EmbargoChange change = findChange(changeId);
         String text = note == null ? "" : note.strip();
         if (text.isEmpty() || text.length() > MAX_NOTE) {
-            throw new InvalidReleaseException("Say in a note (at most " + MAX_NOTE + " characters) why it goes back.");
+            throw new InvalidReleaseException("note", "Say in a note (at most " + MAX_NOTE + " characters) why it goes back.");
         }
         if (!releases.decideChange(change.id(), "returned", staff.id(), staff.displayName(), clock.instant(), text)) {
             throw new InvalidReleaseException("This change is no longer waiting.");
@@ -170,11 +170,11 @@ public class Releases {
         }
         Instant now = clock.instant();
         if (!SqlTime.storable(publishAt)) {
-            throw new InvalidReleaseException("Choose a publication time before the year 10000.");
+            throw new InvalidReleaseException("publishAt", "Choose a publication time before the year 10000.");
         }
         Instant when = publishAt != null && publishAt.isAfter(now) ? publishAt : null;
         if (hold.embargoUntil() != null && (when == null ? now : when).isBefore(hold.embargoUntil())) {
-            throw new InvalidReleaseException("It is embargoed until then: ask for a time at or after the embargo.");
+            throw new InvalidReleaseException("publishAt", "It is embargoed until then: ask for a time at or after the embargo.");
         }
         if (releases.waitingFor(articleId).isPresent()) {
             throw new InvalidReleaseException("A request for it is already waiting in the release queue.");
@@ -200,7 +200,7 @@ public class Releases {
         ReleaseRequest request = find(requestId);
         String text = note == null ? "" : note.strip();
         if (text.isEmpty() || text.length() > MAX_NOTE) {
-            throw new InvalidReleaseException("Say in a note (at most " + MAX_NOTE + " characters) why it goes back.");
+            throw new InvalidReleaseException("note", "Say in a note (at most " + MAX_NOTE + " characters) why it goes back.");
         }
         if (!releases.decide(request.id(), "waiting", "returned", staff.id(), staff.displayName(), clock.instant(), text)) {
             throw new InvalidReleaseException("Someone decided on this request meanwhile.");
@@ -215,7 +215,7 @@ public class Releases {
         }
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty() || text.length() > MAX_NOTE) {
-            throw new InvalidReleaseException("State why you release it alone (at most " + MAX_NOTE + " characters); the reason is kept.");
+            throw new InvalidReleaseException("reason", "State why you release it alone (at most " + MAX_NOTE + " characters); the reason is kept.");
         }
         Article article = publishing.get(articleId);
         if (article.status() == ArticleStatus.PUBLISHED || article.status() == ArticleStatus.SCHEDULED) {
@@ -223,7 +223,7 @@ public class Releases {
         }
         Instant now = clock.instant();
         if (!SqlTime.storable(publishAt)) {
-            throw new InvalidReleaseException("Choose a publication time before the year 10000.");
+            throw new InvalidReleaseException("publishAt", "Choose a publication time before the year 10000.");
         }
         releases.waitingFor(articleId).ifPresent(w -> releases.decide(w.id(), "waiting", "cancelled", staff.id(), staff.displayName(), now, ""));
         long id = releases.insert(articleId, publishAt != null && publishAt.isAfter(now) ? publishAt : null, "waiting", staff.id(),

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import press.dispatch.api.BadParameterException;
+
 /** Subscribers in the Admin API: counts, lists and a CSV export (for roles that manage subscribers). */
 @RestController
 @RequestMapping("/api/v1/subscribers")
@@ -44,7 +46,7 @@ class SubscriberApi {
                                     defaultValue = "confirmed"))
                         @RequestParam(defaultValue = "confirmed") String status,
                         @RequestParam(defaultValue = "1") int page) {
-        String wanted = SubscriberDesk.STATUSES.contains(status) ? status : "confirmed";
+        String wanted = BadParameterException.oneOf("status", status, SubscriberDesk.STATUSES);
         int number = Math.max(1, Math.min(page, 100_000));
         List<Subscriber> found = subscriptions.list(wanted, (number - 1) * 100, 101);
         boolean more = found.size() > 100;

@@ -283,14 +283,16 @@ class AdminApiDocumentTest extends NewsroomTest {
         call(editor, "PUT", "/api/v1/galleries/{id}", "", "application/json", "{\"title\": \"x\", \"slug\": \"Not A Slug\"}", gallery).expect(422);
         call(editor, "POST", "/api/v1/galleries/{id}/photos", "", "application/json",
                 "{\"mediaIds\": [" + firstPhoto + ", " + secondPhoto + "]}", gallery).expect(200);
-        call(editor, "POST", "/api/v1/galleries/{id}/photos", "", "application/json", "{\"mediaIds\": [987654]}", gallery).expect(422);
+        assertThat(json.readTree(call(editor, "POST", "/api/v1/galleries/{id}/photos", "", "application/json", "{\"mediaIds\": [987654]}", gallery)
+                .expect(422).body()).at("/error/fields").propertyNames()).as("named as the request names it").containsExactly("mediaIds");
         var galleryPhotos = json.readTree(call(editor, "GET", "/api/v1/galleries/{id}", "", null, null, gallery).expect(200).body()).get("photos");
         long firstInGallery = galleryPhotos.get(0).get("id").asLong();
         long secondInGallery = galleryPhotos.get(1).get("id").asLong();
         call(editor, "GET", "/api/v1/galleries/{id}", "", null, null, 987_654).expect(404);
         call(editor, "PUT", "/api/v1/galleries/{id}/order", "", "application/json",
                 "{\"photoIds\": [" + secondInGallery + ", " + firstInGallery + "]}", gallery).expect(200);
-        call(editor, "PUT", "/api/v1/galleries/{id}/order", "", "application/json", "{\"photoIds\": [" + firstInGallery + "]}", gallery).expect(422);
+        assertThat(json.readTree(call(editor, "PUT", "/api/v1/galleries/{id}/order", "", "application/json", "{\"photoIds\": [" + firstInGallery + "]}", gallery)
+                .expect(422).body()).at("/error/fields").propertyNames()).containsExactly("photoIds");
         call(editor, "PUT", "/api/v1/galleries/{id}/photos/{photoId}", "", "application/json",
                 "{\"caption\": \"Leading ship\", \"photographer\": \"Lee Park\"}", gallery, secondInGallery).expect(200);
         call(editor, "PUT", "/api/v1/galleries/{id}/photos/{photoId}", "", "application/json", "{\"caption\": \"x\"}", gallery, 987_654).expect(404);

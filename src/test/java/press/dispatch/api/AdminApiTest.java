@@ -142,6 +142,44 @@ class AdminApiTest extends NewsroomTest {
     }
 
     @Test
+    void aParameterOrFieldOfTheWrongKindIsNamedNotAnsweredWithAnEmptyList() throws Exception {
+        String key = keys.create(ownerStaff(), "careless script", Role.ADMIN);
+        for (String list : new String[] {"/api/v1/articles?status=bogus", "/api/v1/comments?status=spm", "/api/v1/subscribers?status=all"}) {
+            HttpResponse<String> refused = call("GET", list, key, null);
+            assertThat(refused.statusCode()).as(list).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).at("/error/code").asString()).isEqualTo("bad_request");
+            assertThat(json.readTree(refused.body()).at("/error/fields/status").asString()).as(list).startsWith("Must be one of ");
+        }
+        assertThat(call("GET", "/api/v1/articles?status=draft", key, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/comments?status=spam", key, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> page = call("GET", "/api/v1/articles?page=two", key, null);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(page.body()).at("/error/fields/page").asString()).isEqualTo("Must be a whole number.");
+
+        long id = json.readTree(call("POST", "/api/v1/articles", key, "{\"headline\": \"Timed\", \"body\": \"B.\"}").body()).get("id").asLong();
+        HttpResponse<String> local = call("POST", "/api/v1/articles/" + id + "/schedule", key, "{\"publishAt\": \"2027-01-05T09:00:00\"}");
+        assertThat(local.statusCode()).as("a time without its offset is ambiguous").isEqualTo(400);
+        JsonNode error = json.readTree(local.body()).get("error");
+        assertThat(error.at("/fields/publishAt").asString()).contains("offset from UTC");
+        assertThat(error.get("message").asString()).contains("publishAt");
+        HttpResponse<String> tags = call("POST", "/api/v1/articles", key, "{\"headline\": \"T\", \"body\": \"B.\", \"tags\": [\"a\", {\"b\": 1}]}");
+        assertThat(tags.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(tags.body()).at("/error/fields").propertyNames()).containsExactly("tags[1]");
+
+        HttpResponse<String> published = call("POST", "/api/v1/articles/" + id + "/publish", key, "");
+        assertThat(published.statusCode()).isEqualTo(200);
+        HttpResponse<String> public_ = call("PUT", "/api/v1/articles/" + id + "/release", key, "{\"embargoUntil\": \"2027-01-05T09:00:00Z\"}");
+        assertThat(public_.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(public_.body()).at("/error/message").asString()).contains("already public");
+        assertThat(json.readTree(public_.body()).at("/error/fields").isEmpty()).as("the article's state, not a field, is at fault").isTrue();
+        long draft = json.readTree(call("POST", "/api/v1/articles", key, "{\"headline\": \"Held\", \"body\": \"B.\"}").body()).get("id").asLong();
+        HttpResponse<String> farOff = call("PUT", "/api/v1/articles/" + draft + "/release", key, "{\"embargoUntil\": \"+10000-01-01T00:00:00Z\"}");
+        assertThat(farOff.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(farOff.body()).at("/error/fields/embargoUntil").asString()).contains("10000");
+    }
+
+    @Test
     void aContributorKeyWritesDraftsButCannotPublishOrUpload() throws Exception {
         String key = keys.create(ownerStaff(), "stringer", Role.CONTRIBUTOR);
         HttpResponse<String> created = call("POST", "/api/v1/articles", key, "{\"headline\": \"From the field\", \"body\": \"Notes.\"}");
