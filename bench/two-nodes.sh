@@ -39,12 +39,13 @@ chmod 755 "$WORK"
 PIDS=()
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 
-for tool in wrk nginx curl smtp-sink bc taskset; do
+for tool in wrk nginx curl smtp-sink bc taskset pgrep; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool: apt-get install wrk nginx-light curl bc postfix" >&2; exit 1; }
 done
 cleanup() {
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  for pidfile in "$WORK"/static-*/nginx.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true; done
   [ -f "$WORK/pg/postmaster.pid" ] && su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -130,6 +131,7 @@ if [ -n "$CONTROL_URL" ]; then C=$(start_node c $PORT_C true "$CONTROL_URL"); PI
 ARTICLE=$(curl -s "http://127.0.0.1:$PORT_A/" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2)
 # The size of the cached, compressed article page: the controls below answer with a body of this size.
 PAGE_BYTES=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "http://127.0.0.1:$PORT_A$ARTICLE")
+[ "${PAGE_BYTES:-0}" -gt 0 ] || { echo "node A answered no article page at $ARTICLE" >&2; exit 1; }
 if [ -n "$C" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT_C$ARTICLE")" != 200 ]; then
   echo "node C's demo site has no $ARTICLE" >&2; exit 1
 fi
@@ -219,6 +221,18 @@ echo "  $ONE_SEND s, $ONE_SENT messages, node's CPU $ONE_CPU s; load $(cut -d' '
 # this machine whatever it runs. Dispatch's nodes are stopped first.
 stop_node "$A"
 head -c "$PAGE_BYTES" /dev/urandom > "$WORK/page.bin"
+chmod 644 "$WORK/page.bin"
+# A control answers the article's address with 200 and the page's size, or the run stops: wrk would count errors as
+# requests served.
+control_ready() { # port
+  local answer
+  for _ in $(seq 1 150); do
+    answer=$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$1$ARTICLE" || true)
+    [ "$answer" = "200 $PAGE_BYTES" ] && return 0
+    sleep 0.2
+  done
+  echo "the control on port $1 answered '$answer', not 200 with $PAGE_BYTES bytes" >&2; exit 1
+}
 static_server() { # port -> pid of its worker
   mkdir -p "$WORK/static-$1"
   echo "worker_processes 1; pid $WORK/static-$1/nginx.pid; error_log $WORK/static-$1/error.log;
@@ -228,6 +242,13 @@ static_server() { # port -> pid of its worker
   nginx -c "$WORK/static-$1/nginx.conf" -p "$WORK/static-$1" -e "$WORK/static-$1/error.log"
   for _ in $(seq 1 50); do [ -s "$WORK/static-$1/nginx.pid" ] && pgrep -P "$(cat "$WORK/static-$1/nginx.pid")" && return 0; sleep 0.1; done
   echo "static server on $1 did not start" >&2; exit 1
+}
+stop_static() { # port: stops that nginx and waits (at most 10 s) until its processes, and so its socket, are gone
+  local master
+  master=$(cat "$WORK/static-$1/nginx.pid")
+  kill "$master"
+  for _ in $(seq 1 50); do [ -e "/proc/$master" ] || return 0; sleep 0.2; done
+  echo "static server on $1 did not stop" >&2; exit 1
 }
 bare_tomcat() { # port -> pid
   java $JAVA_OPTS -cp "target/test-classes:target/classes:$CP" press.dispatch.bench.BareTomcat "$1" "$PAGE_BYTES" > "$WORK/bare-$1.log" 2>&1 &
@@ -248,16 +269,12 @@ control_rounds() { # name first-pid second-pid first-port second-port one-array 
 }
 echo "Controls: nginx serving a file of $PAGE_BYTES bytes, then a bare Tomcat answering the same ..."
 S1=$(static_server $PORT_A); S2=$(static_server $PORT_B)
+control_ready $PORT_A; control_ready $PORT_B
 ONE_S=(); TWO_S=()
 control_rounds static "$S1" "$S2" $PORT_A $PORT_B ONE_S TWO_S
-kill "$(cat "$WORK/static-$PORT_A/nginx.pid")" "$(cat "$WORK/static-$PORT_B/nginx.pid")"
-while [ -e "/proc/$S1" ] || [ -e "/proc/$S2" ] || [ -e "$WORK/static-$PORT_A/nginx.pid" ] || [ -e "$WORK/static-$PORT_B/nginx.pid" ]; do
-  sleep 0.2
-done
+stop_static $PORT_A; stop_static $PORT_B
 T1=$(bare_tomcat $PORT_A); PIDS+=("$T1"); T2=$(bare_tomcat $PORT_B); PIDS+=("$T2")
-for port in $PORT_A $PORT_B; do
-  for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$ARTICLE")" = 200 ] && break; sleep 0.2; done
-done
+control_ready $PORT_A; control_ready $PORT_B
 ONE_T=(); TWO_T=()
 control_rounds tomcat "$T1" "$T2" $PORT_A $PORT_B ONE_T TWO_T
 stop_node "$T1"; stop_node "$T2"
