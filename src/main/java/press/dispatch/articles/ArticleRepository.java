@@ -214,6 +214,15 @@ class ArticleRepository {
                 .list();
     }
 
+    /** The id of the story published earliest in {@code (from, to]}, if any: one row, for the news sitemap's regular check. */
+    Optional<Long> earliestPublishedBetween(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT a.id FROM articles a
+                WHERE a.status = 'published' AND a.published_at > :from AND a.published_at <= :to
+                ORDER BY a.published_at ASC, a.id ASC LIMIT 1
+                """).param("from", SqlTime.of(from)).param("to", SqlTime.of(to)).query(Long.class).optional();
+    }
+
     /** Every public story's publication time, read row by row (never all at once): for the archive index. */
     void eachPublicTime(Instant now, java.util.function.Consumer<Instant> each) {
         jdbc.sql("SELECT a.published_at FROM articles a WHERE " + PUBLIC).param("now", SqlTime.of(now))

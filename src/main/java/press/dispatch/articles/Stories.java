@@ -277,6 +277,15 @@ public class Stories {
         return cards(articles.listPublishedBetween(from, until, limit, true));
     }
 
+    /**
+     * The id of the story published earliest in {@code (from, to]}, if any: it changes when that story leaves a moving
+     * window, which changes nothing else (for the news sitemap).
+     */
+    public Optional<Long> earliestPublishedBetween(Instant from, Instant to) {
+        Instant until = to.isAfter(clock.instant()) ? clock.instant() : to;
+        return articles.earliestPublishedBetween(from, until);
+    }
+
     /** Stories published in {@code (from, to]}, web only ones included, newest first, at most {@code limit}: for the news sitemap. */
     public List<StoryCard> publishedBetween(Instant from, Instant to, int limit) {
         Instant until = to.isAfter(clock.instant()) ? clock.instant() : to;

@@ -20,8 +20,8 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
  * robots.txt, the sitemap index, the sitemap pages and the news sitemap. All are cached pages tagged
- * {@code front}: every change to a story purges the home page, and with it these. The index also changes when the last
- * story leaves the news window with no story changing; {@link NewsWindow} purges it then.
+ * {@code front}: every change to a story purges the home page, and with it these. The index and the news sitemap also
+ * change when a story leaves the news window, with no story changing; {@link NewsWindow} purges them then.
  */
 @Controller
 class SitemapPages {
@@ -66,7 +66,7 @@ class SitemapPages {
         if (stories.isEmpty()) {
             throw new ResponseStatusException(NOT_FOUND);
         }
-        PageCache.tag(request, "front");
+        PageCache.tag(request, "front", NewsWindow.TAG);
         response.setContentType(XML);
         sitemaps.writeNews(stories, response.getOutputStream());
     }

@@ -93,7 +93,7 @@ class Sitemaps {
                 xml.writeEndElement();
             }
         }
-        if (!news().isEmpty()) {
+        if (earliestNews().isPresent()) {
             xml.writeStartElement("sitemap");
             element(xml, "loc", base + "/sitemap-news.xml");
             xml.writeEndElement();
@@ -202,10 +202,13 @@ class Sitemaps {
         return language;
     }
 
-    /** Whether the news sitemap has a story now (one row read, for {@link NewsWindow}'s regular check). */
-    boolean hasNews() {
+    /**
+     * The earliest story in the news window now, if any (one row read, for {@link NewsWindow}'s regular check): it
+     * changes when a story leaves the window, and is empty when the news sitemap is.
+     */
+    Optional<Long> earliestNews() {
         Instant now = clock.instant();
-        return !stories.publishedBetween(now.minus(NEWS_WINDOW), now, 1).isEmpty();
+        return stories.earliestPublishedBetween(now.minus(NEWS_WINDOW), now);
     }
 
     /** The stories of the news sitemap: published in the last 48 hours, at most 1,000; empty on a quiet day. */

@@ -332,12 +332,19 @@ abstract class FeedsContract extends NewsroomTest {
     void aSitemapWithNoAddressIsNotFoundAndTheIndexLeavesItOut() {
         // No gallery in this suite: the galleries source has nothing to list.
         assertThat(browser.get("/sitemaps/galleries-1.xml").status()).as("a <urlset> without a <url> is not a valid sitemap").isEqualTo(404);
-        publishedArticle(unique("Last story before a quiet spell"), section("Quiet"));
-        assertThat(Jsoup.parse(body("/sitemap.xml"), "", Parser.xmlParser()).select("sitemap > loc").eachText())
-                .as("the index, now cached, lists the news sitemap while the story is recent").contains(base() + "/sitemap-news.xml");
+        long older = publishedArticle(unique("A story a day older"), section("Quiet"));
+        clock.advance(Duration.ofHours(24));
+        long last = publishedArticle(unique("Last story before a quiet spell"), section("Quiet"));
         newsWindow.check();
-        clock.advance(Sitemaps.NEWS_WINDOW.plusHours(1));
-        // The story left the window with nothing changed: the regular check purges the cached index.
+        assertThat(body("/sitemap-news.xml")).as("cached now").contains(slugOf(older)).contains(slugOf(last));
+        assertThat(Jsoup.parse(body("/sitemap.xml"), "", Parser.xmlParser()).select("sitemap > loc").eachText())
+                .as("the index, cached now, lists the news sitemap while a story is recent").contains(base() + "/sitemap-news.xml");
+
+        // A story leaves the window and nothing changed: the regular check purges the cached news sitemap and index.
+        clock.advance(Duration.ofHours(25));
+        newsWindow.check();
+        assertThat(body("/sitemap-news.xml")).doesNotContain(slugOf(older)).contains(slugOf(last));
+        clock.advance(Sitemaps.NEWS_WINDOW);
         newsWindow.check();
 
         assertThat(browser.get("/sitemap-news.xml").status()).as("no story in the last 48 hours").isEqualTo(404);
