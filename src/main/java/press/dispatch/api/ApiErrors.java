@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
@@ -25,7 +26,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Errors every API controller shares, in the {@link ApiError} shape. A feature's own errors (invalid fields, a
@@ -41,10 +44,11 @@ class ApiErrors {
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         String message = "The request body is not the JSON this operation expects.";
         // A value of the wrong kind in readable JSON: name its field and what it should be.
-        MismatchedInputException mismatch = mismatch(e);
-        if (mismatch != null && !mismatch.getPath().isEmpty()) {
-            String field = fieldPath(mismatch.getPath());
-            String expected = expected(mismatch.getTargetType());
+        JacksonException wrong = wrongValue(e);
+        if (wrong != null) {
+            String field = fieldPath(wrong.getPath());
+            String expected = expected(wrong instanceof MismatchedInputException m ? m.getTargetType()
+                    : wrong instanceof InputCoercionException c ? c.getTargetType() : null);
             return answer(HttpStatus.BAD_REQUEST, "bad_request", message + " The field " + field + " must be " + expected + ".",
                     Map.of(field, "Must be " + expected + "."));
         }
@@ -75,27 +79,43 @@ class ApiErrors {
         return answer(HttpStatus.BAD_REQUEST, "bad_request", "The parameter " + name + " is not acceptable. " + problem, Map.of(name, problem));
     }
 
-    /** Jackson's report of a value of the wrong kind, in the chain of causes (it has a parse error of its own as its cause). */
-    private static MismatchedInputException mismatch(Throwable e) {
+    /**
+     * Jackson's report of a value of the wrong kind in a declared field (a mismatch, or a number out of its type's range),
+     * found in the chain of causes (it has a parse error of its own as its cause); null when it names no field. An
+     * unknown property is not reported this way: its name is the client's text, not ours.
+     */
+    private static JacksonException wrongValue(Throwable e) {
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof MismatchedInputException found) {
-                return found;
+            if (cause instanceof PropertyBindingException) {
+                return null;
+            }
+            if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
+                    && !((JacksonException) cause).getPath().isEmpty()) {
+                return (JacksonException) cause;
             }
         }
         return null;
     }
 
-    /** {@code tags[2]}, {@code blocks[0].text}: the field a JSON mismatch is in, as a client would write it. */
+    /**
+     * {@code tags[2]}, {@code blocks[0].text}: the field a JSON mismatch is in, as a client would write it. A name that
+     * is not a plain identifier (a key of a map the client sent) is written as {@code [key]}, and the whole is cut to
+     * 100 characters, so the client's text is never echoed at length.
+     */
     private static String fieldPath(List<JacksonException.Reference> path) {
         StringBuilder field = new StringBuilder();
         for (JacksonException.Reference step : path) {
-            if (step.getPropertyName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            String name = step.getPropertyName();
+            if (name != null && name.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+                field.append(field.isEmpty() ? "" : ".").append(name);
+            } else if (name != null) {
+                field.append("[key]");
             } else if (step.getIndex() >= 0) {
                 field.append('[').append(step.getIndex()).append(']');
             }
         }
-        return field.isEmpty() ? "body" : field.toString();
+        String written = field.isEmpty() ? "$" : field.toString();
+        return written.length() > 100 ? written.substring(0, 100) : written;
     }
 
     private static String expected(Class<?> type) {
@@ -108,8 +128,12 @@ class ApiErrors {
         if (LocalDate.class.equals(type)) {
             return "a date such as 2026-12-01";
         }
-        if (type == long.class || type == int.class || Long.class.equals(type) || Integer.class.equals(type)) {
+        if (type == long.class || type == int.class || type == short.class || type == byte.class || Long.class.equals(type)
+                || Integer.class.equals(type) || Short.class.equals(type) || Byte.class.equals(type)) {
             return "a whole number";
+        }
+        if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
         }
         if (type == boolean.class || Boolean.class.equals(type)) {
             return "true or false";
@@ -121,7 +145,8 @@ class ApiErrors {
             return "a list";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase()).collect(Collectors.joining(", "));
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
         }
         return "an object of the documented shape";
     }

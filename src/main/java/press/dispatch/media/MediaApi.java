@@ -2,6 +2,7 @@ package press.dispatch.media;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import press.dispatch.api.ApiError;
+import press.dispatch.api.BadParameterException;
 
 /** Photo uploads in the Admin API: re-encoded like every upload, with caption, structured credit and alt text. */
 @RestController
@@ -53,7 +55,7 @@ class MediaApi {
 
     /** One page of a search, newest first. */
     @Schema(name = "PhotoList")
-    record PhotoList(java.util.List<MediaJson> photos, int page, boolean hasMore) {
+    record PhotoList(List<MediaJson> photos, int page, boolean hasMore) {
     }
 
     /** What an update sends: every part of the description; an absent focal point keeps the current one. */
@@ -84,6 +86,7 @@ class MediaApi {
                      @Parameter(schema = @Schema(allowableValues = {"credit", "alt"})) @RequestParam(defaultValue = "") String missing,
                      @RequestParam(defaultValue = "1") int page) {
         int number = Math.max(1, Math.min(page, 10_000));
+        BadParameterException.oneOf("missing", missing, List.of("", "credit", "alt"));
         Cataloguing.Found found = catalogue.search(new PhotoQuery(q, credit, from, to, unused, missing), (number - 1) * MediaDesk.PER_PAGE,
                 MediaDesk.PER_PAGE);
         return new PhotoList(found.photos().stream().map(MediaJson::of).toList(), number, found.hasMore());

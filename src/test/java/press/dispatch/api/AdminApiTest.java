@@ -150,6 +150,9 @@ class AdminApiTest extends NewsroomTest {
             assertThat(json.readTree(refused.body()).at("/error/code").asString()).isEqualTo("bad_request");
             assertThat(json.readTree(refused.body()).at("/error/fields/status").asString()).as(list).startsWith("Must be one of ");
         }
+        HttpResponse<String> missing = call("GET", "/api/v1/media?missing=credits", key, null);
+        assertThat(missing.statusCode()).as("not every photo, as if the filter were not there").isEqualTo(400);
+        assertThat(json.readTree(missing.body()).at("/error/fields/missing").asString()).contains("credit, alt");
         assertThat(call("GET", "/api/v1/articles?status=draft", key, null).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/api/v1/comments?status=spam", key, null).statusCode()).isEqualTo(200);
 
@@ -163,6 +166,9 @@ class AdminApiTest extends NewsroomTest {
         JsonNode error = json.readTree(local.body()).get("error");
         assertThat(error.at("/fields/publishAt").asString()).contains("offset from UTC");
         assertThat(error.get("message").asString()).contains("publishAt");
+        HttpResponse<String> huge = call("POST", "/api/v1/articles", key, "{\"headline\": \"T\", \"body\": \"B.\", \"sectionId\": 99999999999999999999}");
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(huge.body()).at("/error/fields/sectionId").asString()).as("out of range").isEqualTo("Must be a whole number.");
         HttpResponse<String> tags = call("POST", "/api/v1/articles", key, "{\"headline\": \"T\", \"body\": \"B.\", \"tags\": [\"a\", {\"b\": 1}]}");
         assertThat(tags.statusCode()).isEqualTo(400);
         assertThat(json.readTree(tags.body()).at("/error/fields").propertyNames()).containsExactly("tags[1]");
