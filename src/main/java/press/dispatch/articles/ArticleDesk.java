@@ -206,12 +206,15 @@ class ArticleDesk {
     ModelAndView restoreRevision(@AuthenticationPrincipal Staff staff, @PathVariable long id, @PathVariable int number,
                                  @RequestParam int version, HttpServletRequest request) {
         try {
-            editing.restoreRevision(staff, id, number, version);
-            AdminShells.flash(request, editing.open(staff, id).pending() != null
+            List<String> leftOut = editing.restoreRevision(staff, id, number, version);
+            AdminShells.flash(request, (editing.open(staff, id).pending() != null
                     ? "Revision " + number + " restored as changes kept for later: readers see the live version until you publish them."
-                    : "Revision " + number + " restored (saved as a new revision).");
+                    : "Revision " + number + " restored (saved as a new revision).")
+                    + (leftOut.isEmpty() ? "" : " Left out: " + String.join("; ", leftOut) + "."));
         } catch (ArticleConflictException e) {
             AdminShells.flash(request, "Someone saved the article meanwhile; nothing was restored. Look at the revisions again.");
+        } catch (InvalidArticleException e) {
+            AdminShells.flash(request, "Revision " + number + " was not restored: " + String.join(" ", e.problems().values()));
         }
         return new ModelAndView("redirect:/admin/articles/" + id);
     }

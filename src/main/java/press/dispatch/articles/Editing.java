@@ -408,12 +408,35 @@ public class Editing {
         return revisions.list(id);
     }
 
-    /** Restores an earlier revision's text as a new save (which is itself a revision). */
+    /**
+     * Restores an earlier revision's text as a new save (which is itself a revision). What it named that is gone since
+     * (its photo deleted from the library, its section or an author deleted) is left out rather than refusing the
+     * whole restore; the answer says what was left out. A photo added to the library after the revision was saved is
+     * not the one it showed (SQLite gives a deleted photo's id to the next upload), so it counts as gone.
+     */
     @Transactional
-    public void restoreRevision(Staff staff, long id, int number, int expectedVersion) {
+    public List<String> restoreRevision(Staff staff, long id, int number, int expectedVersion) {
         open(staff, id);
         Revision revision = revisions.find(id, number).orElseThrow(() -> new NoSuchElementException("No revision " + number));
-        save(staff, id, revision.draft(), expectedVersion);
+        ArticleDraft draft = revision.draft();
+        Map<String, String> missing = publishing.missingReferences(draft);
+        List<String> leftOut = new ArrayList<>();
+        if (draft.featuredMediaId() != null && (missing.containsKey("featuredMediaId")
+                || media.addedAt(draft.featuredMediaId()).filter(added -> added.isAfter(revision.createdAt())).isPresent())) {
+            draft = draft.withFeaturedPhoto(null, "", "", "");
+            leftOut.add("its photo, deleted from the library since");
+        }
+        if (missing.containsKey("sectionId")) {
+            draft = draft.withSection(null);
+            leftOut.add("its section, deleted since");
+        }
+        if (missing.containsKey("authorIds")) {
+            List<Long> unknown = articles.unknownAuthors(draft.authorIds());
+            draft = draft.withAuthors(draft.authorIds().stream().filter(a -> !unknown.contains(a)).toList());
+            leftOut.add(unknown.size() == 1 ? "an author deleted since" : unknown.size() + " authors deleted since");
+        }
+        save(staff, id, draft, expectedVersion);
+        return leftOut;
     }
 
     /** One line of a side-by-side diff. */

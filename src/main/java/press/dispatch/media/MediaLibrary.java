@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -226,6 +227,12 @@ public class MediaLibrary {
 
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM media_items").query(Long.class).single();
+    }
+
+    /** When the photo with this id was added to the library, if it is there. */
+    public Optional<Instant> addedAt(long id) {
+        return jdbc.sql("SELECT created_at FROM media_items WHERE id = :id").param("id", id)
+                .query((rs, n) -> SqlTime.read(rs, "created_at")).optional();
     }
 
     public Optional<MediaItem> find(long id) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import press.dispatch.accounts.Role;
 import press.dispatch.comments.CommentForm;
 import press.dispatch.comments.Moderation;
+import press.dispatch.media.Cataloguing;
+import press.dispatch.media.MediaItem;
 import press.dispatch.testing.AdminSession;
 import press.dispatch.testing.NewsroomTest;
 
@@ -26,6 +28,9 @@ abstract class EditorContract extends NewsroomTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     Stories stories;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Cataloguing cataloguing;
 
     private static Map<String, String> article(String headline, String body, String action, int version) {
         Map<String, String> form = new HashMap<>();
@@ -71,6 +76,29 @@ abstract class EditorContract extends NewsroomTest {
         assertThat(publishing.get(id).headline()).isEqualTo("Radar upgrade approved");
         assertThat(publishing.get(id).bodyMarkdown()).isEqualTo("The first version.");
         assertThat(owner.get("/admin/articles/" + id + "/revisions").page().select("tbody tr")).as("a restore is a new revision").hasSize(4);
+    }
+
+    @Test
+    void aRevisionWhosePhotoIsGoneIsRestoredWithoutItAndTheDeskSaysSo() {
+        AdminSession owner = owner();
+        MediaItem deleted = photo("A photo deleted later");
+        Map<String, String> withPhoto = article("Frigate trials begin", "With a photo.", "save", 0);
+        withPhoto.put("featuredMediaId", Long.toString(deleted.id()));
+        long id = idFrom(owner.post("/admin/articles", withPhoto));
+        assertThat(publishing.get(id).featuredMediaId()).isEqualTo(deleted.id());
+        assertThat(owner.post("/admin/articles/" + id, article("Frigate trials begin", "Without a photo.", "save", versionOf(owner, id)))
+                .status()).isEqualTo(302);
+        assertThat(cataloguing.delete(deleted.id())).as("revision 1 is history, not a use").isTrue();
+        clock.advance(Duration.ofMinutes(5));
+        // On SQLite the next upload takes the deleted photo's id; restoring revision 1 must not show it.
+        MediaItem later = photo("A photo uploaded afterwards");
+
+        assertThat(owner.post("/admin/articles/" + id + "/revisions/1/restore", Map.of("version", Integer.toString(versionOf(owner, id))))
+                .status()).as("not a 500 for a reference that is gone").isEqualTo(302);
+        assertThat(publishing.get(id).bodyMarkdown()).isEqualTo("With a photo.");
+        assertThat(publishing.get(id).featuredMediaId()).as("neither the deleted photo nor " + later.id()).isNull();
+        assertThat(owner.get("/admin/articles/" + id).page().select(".notice").text())
+                .contains("Revision 1 restored").contains("Left out: its photo, deleted from the library since.");
     }
 
     @Test
