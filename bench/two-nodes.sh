@@ -130,8 +130,8 @@ C=""
 if [ -n "$CONTROL_URL" ]; then C=$(start_node c $PORT_C true "$CONTROL_URL"); PIDS+=("$C"); wait_up $PORT_C; fi
 ARTICLE=$(curl -s "http://127.0.0.1:$PORT_A/" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2)
 # The size of the cached, compressed article page: the controls below answer with a body of this size.
-PAGE_BYTES=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "http://127.0.0.1:$PORT_A$ARTICLE")
-[ "${PAGE_BYTES:-0}" -gt 0 ] || { echo "node A answered no article page at $ARTICLE" >&2; exit 1; }
+read -r PAGE_STATUS PAGE_BYTES <<< "$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$PORT_A$ARTICLE")"
+[ "$PAGE_STATUS" = 200 ] && [ "${PAGE_BYTES:-0}" -gt 0 ] || { echo "node A answered $PAGE_STATUS, not its article page, at $ARTICLE" >&2; exit 1; }
 if [ -n "$C" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT_C$ARTICLE")" != 200 ]; then
   echo "node C's demo site has no $ARTICLE" >&2; exit 1
 fi
@@ -240,7 +240,7 @@ static_server() { # port -> pid of its worker
     http { access_log off; server { listen 127.0.0.1:$1; root $WORK; location / { default_type text/html; try_files /page.bin =404; } } }" \
     > "$WORK/static-$1/nginx.conf"
   nginx -c "$WORK/static-$1/nginx.conf" -p "$WORK/static-$1" -e "$WORK/static-$1/error.log"
-  for _ in $(seq 1 50); do [ -s "$WORK/static-$1/nginx.pid" ] && pgrep -P "$(cat "$WORK/static-$1/nginx.pid")" && return 0; sleep 0.1; done
+  for _ in $(seq 1 50); do [ -s "$WORK/static-$1/nginx.pid" ] && pgrep -n -P "$(cat "$WORK/static-$1/nginx.pid")" && return 0; sleep 0.1; done
   echo "static server on $1 did not start" >&2; exit 1
 }
 stop_static() { # port: stops that nginx and waits (at most 10 s) until its processes, and so its socket, are gone

@@ -411,8 +411,8 @@ public class Editing {
     /**
      * Restores an earlier revision's text as a new save (which is itself a revision). What it named that is gone since
      * (its photo deleted from the library, its section or an author deleted) is left out rather than refusing the
-     * whole restore; the answer says what was left out. A photo added to the library after the revision was saved is
-     * not the one it showed (SQLite gives a deleted photo's id to the next upload), so it counts as gone.
+     * whole restore; the answer says what was left out. On SQLite a photo added to the library after the revision was
+     * saved is not the one it showed (a deleted newest photo's id goes to the next upload), so it counts as gone.
      */
     @Transactional
     public List<String> restoreRevision(Staff staff, long id, int number, int expectedVersion) {
@@ -422,7 +422,7 @@ public class Editing {
         Map<String, String> missing = publishing.missingReferences(draft);
         List<String> leftOut = new ArrayList<>();
         if (draft.featuredMediaId() != null && (missing.containsKey("featuredMediaId")
-                || media.addedAt(draft.featuredMediaId()).filter(added -> added.isAfter(revision.createdAt())).isPresent())) {
+                || media.addedAfter(draft.featuredMediaId(), revision.createdAt()))) {
             draft = draft.withFeaturedPhoto(null, "", "", "");
             leftOut.add("its photo, deleted from the library since");
         }

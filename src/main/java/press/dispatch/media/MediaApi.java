@@ -86,7 +86,9 @@ class MediaApi {
                      @Parameter(schema = @Schema(allowableValues = {"credit", "alt"})) @RequestParam(defaultValue = "") String missing,
                      @RequestParam(defaultValue = "1") int page) {
         int number = Math.max(1, Math.min(page, 10_000));
-        BadParameterException.oneOf("missing", missing, List.of("", "credit", "alt"));
+        if (!missing.isEmpty()) {
+            BadParameterException.oneOf("missing", missing, List.of("credit", "alt"));
+        }
         Cataloguing.Found found = catalogue.search(new PhotoQuery(q, credit, from, to, unused, missing), (number - 1) * MediaDesk.PER_PAGE,
                 MediaDesk.PER_PAGE);
         return new PhotoList(found.photos().stream().map(MediaJson::of).toList(), number, found.hasMore());

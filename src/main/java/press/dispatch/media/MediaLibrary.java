@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import press.dispatch.platform.DataFolder;
+import press.dispatch.platform.Dialect;
 import press.dispatch.platform.SqlTime;
 import press.dispatch.site.Setting;
 import press.dispatch.site.SiteSettings;
@@ -49,9 +50,11 @@ public class MediaLibrary {
     private final MediaStore store;
 
     private final SiteSettings site;
+    private final Dialect dialect;
 
     MediaLibrary(JdbcClient jdbc, Clock clock, DataFolder dataFolder, MediaSettings settings, DecodingQueue queue, MediaStore store,
-                 SiteSettings site) {
+                 SiteSettings site, Dialect dialect) {
+        this.dialect = dialect;
         this.store = store;
         this.site = site;
         this.jdbc = jdbc;
@@ -229,10 +232,17 @@ public class MediaLibrary {
         return jdbc.sql("SELECT COUNT(*) FROM media_items").query(Long.class).single();
     }
 
-    /** When the photo with this id was added to the library, if it is there. */
-    public Optional<Instant> addedAt(long id) {
+    /**
+     * Whether the photo holding this id now was added to the library after {@code moment}, so it cannot be the photo
+     * something saved at that moment named: on SQLite a deleted newest photo's id goes to the next upload. Always
+     * false on PostgreSQL, whose ids are never reused, and where the two times may come from nodes whose clocks differ.
+     */
+    public boolean addedAfter(long id, Instant moment) {
+        if (dialect != Dialect.SQLITE) {
+            return false;
+        }
         return jdbc.sql("SELECT created_at FROM media_items WHERE id = :id").param("id", id)
-                .query((rs, n) -> SqlTime.read(rs, "created_at")).optional();
+                .query((rs, n) -> SqlTime.read(rs, "created_at")).optional().filter(added -> added.isAfter(moment)).isPresent();
     }
 
     public Optional<MediaItem> find(long id) {
