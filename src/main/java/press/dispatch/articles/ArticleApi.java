@@ -34,9 +34,6 @@ import press.dispatch.api.BadParameterException;
 @Tag(name = "Articles")
 class ArticleApi {
 
-    /** The values of the list's status filter, as the newsroom's article list offers them. */
-    private static final List<String> LIST_STATUSES = List.of("draft", "scheduled", "published", "review", "trash");
-
     private final Editing editing;
     private final TagRepository tags;
 
@@ -90,7 +87,7 @@ class ArticleApi {
                            @RequestParam(required = false) String q,
                            @RequestParam(defaultValue = "1") int page) {
         int number = Math.max(1, Math.min(page, 10_000));
-        String wanted = status == null || status.isBlank() ? null : BadParameterException.oneOf("status", status, LIST_STATUSES);
+        String wanted = status == null || status.isBlank() ? null : BadParameterException.oneOf("status", status, Editing.LIST_STATUSES);
         return editing.list(staff, wanted, sectionId, null, q, (number - 1) * 50, 50).stream()
                 .map(l -> new ArticleLine(l.id(), l.slug(), l.headline(), l.status().column(), l.trashed(), l.reviewState(), l.authors(),
                         l.publishedAt(), l.updatedAt()))

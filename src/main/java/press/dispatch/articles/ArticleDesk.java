@@ -77,7 +77,7 @@ class ArticleDesk {
     ModelAndView list(@AuthenticationPrincipal Staff staff, @RequestParam(defaultValue = "") String status,
                       @RequestParam(defaultValue = "") String section, @RequestParam(defaultValue = "") String author,
                       @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, HttpServletRequest request) {
-        String wanted = List.of("draft", "scheduled", "published", "review", "trash").contains(status) ? status : null;
+        String wanted = Editing.LIST_STATUSES.contains(status) ? status : null;
         return listing(staff, request, "/admin/articles", "Articles", wanted, section, author, q, page, false);
     }
 

@@ -370,6 +370,9 @@ public class Editing {
         desk.setReview(id, "returned", clean);
     }
 
+    /** The article list's status filters (none: every article but the trashed); the newsroom's list and the API offer these. */
+    public static final List<String> LIST_STATUSES = List.of("draft", "scheduled", "published", "review", "trash");
+
     /**
      * The article list: newest change first, or with {@code text}, the articles whose words match it (the public
      * search's rules, over every status) best match first, among the {@value DeskSearch#LIMIT} best.
